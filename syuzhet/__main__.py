@@ -1,0 +1,3 @@
+from syuzhet.cli import main
+
+main()

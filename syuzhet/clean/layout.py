@@ -1,0 +1,126 @@
+"""Named rules that give kept lines their role: title, subtitle, section heading; and metadata that the
+text itself states (a dateline, the outlet naming its own site)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from itertools import pairwise
+
+from syuzhet.clean.lines import Line, headline_like
+from syuzhet.dates import find_date
+
+Found = dict[str, str]
+LayoutRule = Callable[[list[Line], Found], None]
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_DATE_ONLY = re.compile(r"^[\d\s.,:/\-–—a-zA-Zа-яА-ЯёіїєґІЇЄҐ]{6,40}$")
+_SELF_NAMED = re.compile(
+    r"(?:сообщает|передает|передаёт|пишет|повідомляє|передає|пише|reports|хабарлайды)\s+"
+    r"([A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*"
+    r"\.(?:kz|ru|ua|by|uz|kg|tj|am|az|ge|md|com|net|org|info|news|media))"
+    r"(?=[\s.,;:)»]|$)",
+)
+
+
+def _kept(lines: list[Line]) -> list[Line]:
+    return [line for line in lines if line.kept]
+
+
+def markdown_heading(lines: list[Line], found: Found) -> None:
+    """'## Heading' (also how the HTML reader marks headings) is a section heading."""
+    for line in _kept(lines):
+        if _MARKDOWN_HEADING.match(line.text):
+            line.text = _MARKDOWN_HEADING.sub("", line.text)
+            line.kind = "heading"
+
+
+def title_line(lines: list[Line], found: Found) -> None:
+    """The first kept line is the title when it reads like a headline (no full stop, not too long)
+    and no metadata gave a title; a dump that starts with its lead paragraph has no title."""
+    kept = _kept(lines)
+    if not kept or found.get("title"):
+        return
+    first = kept[0]
+    if not headline_like(first, 250) or first.words < 3:
+        return
+    runs_on = len(kept) > 1 and kept[1].group == first.group and not headline_like(kept[1], 300)
+    if first.text.endswith(("?", "!")) or (not first.ends_sentence and not runs_on):
+        first.kind = "title"
+
+
+def subtitle_line(lines: list[Line], found: Found) -> None:
+    """A headline-like line right after the title, with a colon or at least five words."""
+    kept = _kept(lines)
+    if len(kept) < 3 or kept[0].kind != "title":
+        return
+    second = kept[1]
+    if (
+        second.kind == "paragraph"
+        and headline_like(second, 200)
+        and not second.text.endswith(".")
+        and second.words <= 25
+        and (second.words >= 5 or ":" in second.text)
+    ):
+        second.kind = "subtitle"
+
+
+def section_heading(lines: list[Line], found: Found) -> None:
+    """A short line alone in its block, no end punctuation, followed by more text: a section heading."""
+    kept = _kept(lines)
+    for i, line in enumerate(kept[:-1]):
+        alone = (i == 0 or kept[i - 1].group != line.group) and kept[i + 1].group != line.group
+        if (
+            line.kind == "paragraph"
+            and alone
+            and headline_like(line, 120)
+            and line.words <= 12
+            and not line.text.endswith((":", "!", "?", "…", ".", ";", ","))
+        ):
+            line.kind = "heading"
+
+
+def dateline(lines: list[Line], found: Found) -> None:
+    """A line near the top that is only a full date (with a year) gives the date, and goes."""
+    for line in _kept(lines)[:4]:
+        if found.get("date"):
+            return
+        if _DATE_ONLY.match(line.text) and (date := find_date(line.text)):
+            found["date"] = date
+            line.dropped_by = "dateline"
+
+
+def self_named_outlet(lines: list[Line], found: Found) -> None:
+    """'..., сообщает Kazpravda.kz': an outlet naming its own site in the lead gives the outlet."""
+    if found.get("outlet"):
+        return
+    for line in [ln for ln in _kept(lines) if ln.kind == "paragraph"][:2]:
+        if match := _SELF_NAMED.search(line.text):
+            found["outlet"] = match.group(1)
+            return
+
+
+def join_wrapped(lines: list[Line], found: Found) -> None:
+    """Hard-wrapped paragraphs: a line that does not end a sentence, followed in the same block by a
+    line starting in lower case, continues on that line."""
+    kept = _kept(lines)
+    for prev, line in pairwise(kept):
+        if (
+            prev.kind == line.kind == "paragraph"
+            and prev.group == line.group
+            and not prev.ends_sentence
+            and line.text[:1].islower()
+        ):
+            line.text = prev.text + " " + line.text
+            prev.dropped_by = "joined"
+
+
+LAYOUT_RULES: list[LayoutRule] = [
+    markdown_heading,
+    dateline,
+    title_line,
+    subtitle_line,
+    section_heading,
+    self_named_outlet,
+    join_wrapped,
+]

@@ -1,0 +1,20 @@
+"""Word lists, gazetteers and tables shipped with syuzhet, loaded once per process."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+
+
+@cache
+def phrases(name: str) -> frozenset[str]:
+    """Non-comment lines of ``data/<name>.txt``, lower-cased and stripped."""
+    return frozenset(lines(name))
+
+
+@cache
+def lines(name: str) -> tuple[str, ...]:
+    """Non-comment lines of ``data/<name>.txt`` in file order, lower-cased and stripped."""
+    raw = files("syuzhet.data").joinpath(f"{name}.txt").read_text(encoding="utf-8")
+    kept = (line.split(" #", 1)[0].strip().lower() for line in raw.splitlines())
+    return tuple(line for line in kept if line and not line.startswith("#"))

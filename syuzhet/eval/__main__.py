@@ -1,0 +1,25 @@
+"""Evaluation commands: ``python -m syuzhet.eval {clean,lang,extraction,ner-uk} [options]``."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+
+COMMANDS = {
+    "clean": "syuzhet.eval.clean",
+    "lang": "syuzhet.eval.lang",
+    "extraction": "syuzhet.eval.extraction",
+    "ner-uk": "syuzhet.eval.ner_uk",
+}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(f"usage: python -m syuzhet.eval {{{','.join(COMMANDS)}}} [options]", file=sys.stderr)
+        return 2
+    module = importlib.import_module(COMMANDS[argv[0]])
+    code: int = module.main(argv[1:])
+    return code
+
+
+sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,58 @@
+"""Language of each block and of the whole article: ru, uk, kk, be, en, other ISO 639-1 codes, or 'und'."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from syuzhet.data import lines
+from syuzhet.model import Article
+
+_LETTERS = re.compile(r"[^\W\d_]")
+_MIN_LETTERS = 12
+# A language is only chosen when the text has a letter that only it (among our Cyrillic ones) uses:
+# Ukrainian 'і' misleads the models towards Kazakh, which also writes 'і'.
+_REQUIRED_LETTERS = {
+    "kk": re.compile(r"[әғқңөұүһӘҒҚҢӨҰҮҺ]"),
+    "be": re.compile(r"[ўЎ]"),
+}
+
+
+@cache
+def detector(without: frozenset[str] = frozenset()) -> LanguageDetector:
+    """A detector over ``data/languages.txt``, minus the ISO codes in ``without``."""
+    languages = [getattr(Language, name.upper()) for name in lines("languages")]
+    kept = [lang for lang in languages if lang.iso_code_639_1.name.lower() not in without]
+    return LanguageDetectorBuilder.from_languages(*kept).build()
+
+
+def detect(text: str) -> str:
+    """ISO 639-1 code of ``text``, or 'und' when there is too little text to tell."""
+    if len(_LETTERS.findall(text)) < _MIN_LETTERS:
+        return "und"
+    ruled_out = frozenset(code for code, letters in _REQUIRED_LETTERS.items() if not letters.search(text))
+    found = detector(ruled_out).detect_language_of(text)
+    return found.iso_code_639_1.name.lower() if found else "und"
+
+
+def detect_language(article: Article) -> Article:
+    """Label every block, then the article with the language holding most of its letters."""
+    weights: Counter[str] = Counter()
+    for block in article.blocks:
+        piece = article.text[block.start:block.end]
+        block.lang = detect(piece)
+        if block.lang != "und":
+            weights[block.lang] += len(piece)
+    if weights:
+        article.lang = weights.most_common(1)[0][0]
+    else:
+        article.lang = detect(article.text)
+        if article.lang == "und" and article.hints.get("lang"):
+            article.lang = article.hints["lang"][:2].lower()
+    for block in article.blocks:
+        if block.lang == "und":
+            block.lang = article.lang
+    return article

@@ -1,0 +1,125 @@
+"""Plain records that flow through the pipeline: one ``Article`` per input item, enriched stage by stage."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal["title", "subtitle", "heading", "paragraph"]
+QuoteKind = Literal["direct", "indirect"]
+
+
+@dataclass(slots=True)
+class Block:
+    """A span of an article's cleaned ``text``: the title, a heading or a paragraph."""
+
+    start: int
+    end: int
+    kind: BlockKind = "paragraph"
+    lang: str = "und"
+
+
+@dataclass(slots=True)
+class Decision:
+    """What a named rule did to a piece of the input: removed it, or took it as title, author, date..."""
+
+    rule: str
+    action: str
+    text: str
+
+
+@dataclass(slots=True)
+class Mention:
+    article: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(slots=True)
+class Entity:
+    id: str
+    name: str
+    type: str
+    mentions: list[Mention] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Quote:
+    article: str
+    speaker: str | None
+    speaker_text: str | None
+    kind: QuoteKind
+    text: str
+    start: int
+    end: int
+    cue: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Fact:
+    text: str
+    articles: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Story:
+    id: str
+    title: str | None
+    articles: list[str] = field(default_factory=list)
+    summary: list[Fact] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Article:
+    """One article. ``raw`` is the decoded input; every offset elsewhere points into ``text``."""
+
+    source: str
+    raw: str
+    fmt: str = "text"
+    id: str = ""
+    outlet: str | None = None
+    url: str | None = None
+    lang: str = "und"
+    date: str | None = None
+    title: str | None = None
+    subtitle: str | None = None
+    author: str | None = None
+    photo_credit: str | None = None
+    text: str = ""
+    blocks: list[Block] = field(default_factory=list)
+    duplicate_of: str | None = None
+    trace: list[Decision] = field(default_factory=list)
+    hints: dict[str, str] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The public record of the output contract (``raw``, ``trace`` and ``hints`` stay internal)."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "outlet": self.outlet,
+            "url": self.url,
+            "lang": self.lang,
+            "date": self.date,
+            "title": self.title,
+            "subtitle": self.subtitle,
+            "author": self.author,
+            "photo_credit": self.photo_credit,
+            "text": self.text,
+            "blocks": [asdict(b) for b in self.blocks],
+            "duplicate_of": self.duplicate_of,
+        }

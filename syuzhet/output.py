@@ -1,0 +1,51 @@
+"""Writing results: ``analysis.json`` validated against the JSON Schema shipped in ``syuzhet/schema``."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from syuzhet.pipeline import Analysis
+
+
+@cache
+def schema() -> dict[str, Any]:
+    loaded: dict[str, Any] = json.loads(
+        files("syuzhet.schema").joinpath("analysis.schema.json").read_text(encoding="utf-8")
+    )
+    return loaded
+
+
+def analysis_document(analysis: Analysis) -> dict[str, Any]:
+    from syuzhet import __version__
+
+    document = {"syuzhet_version": __version__, **analysis.as_dict()}
+    document["skipped"] = [
+        {"source": p.source, "reason": p.reason, "skipped": p.skipped} for p in analysis.problems
+    ]
+    return document
+
+
+def validate(document: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` if the document breaks the output contract."""
+    jsonschema.validate(document, schema())
+
+
+def write_analysis(analysis: Analysis, out_dir: Path) -> Path:
+    """Write ``out_dir/analysis.json`` atomically (a reader never sees half a file)."""
+    document = analysis_document(analysis)
+    validate(document)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    target = out_dir / "analysis.json"
+    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".analysis-", suffix=".json")
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(document, handle, ensure_ascii=False, indent=1)
+    os.replace(tmp, target)
+    return target

@@ -1,0 +1,70 @@
+"""Bytes to text: BOMs, UTF-8, legacy Cyrillic code pages; binary content refused with a reason."""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
+
+from syuzhet.problems import InputError
+
+_BOMS = [
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+]
+_MAGIC = [
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF8", "GIF image"),
+    (b"%PDF", "PDF document"),
+    (b"PK\x03\x04", "ZIP archive (or office document)"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"BZh", "bzip2 archive"),
+    (b"\x7fELF", "executable"),
+    (b"RIFF", "RIFF media file"),
+    (b"\x00\x00\x00", "binary data"),
+]
+_LEGACY = ["cp1251", "koi8_r", "koi8_u", "cp866", "iso8859_5", "mac_cyrillic", "cp1252", "utf_16_le", "utf_16_be"]
+_REPLACEMENT_BUDGET = 0.01
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """The decoded text and a warning (or None). Raises ``InputError`` for empty or binary input."""
+    if not data.strip():
+        raise InputError("empty file")
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _checked(data.decode(codec, errors="replace")), None
+    for magic, kind in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"binary file ({kind}), not text")
+    try:
+        return _checked(data.decode("utf-8")), None
+    except UnicodeDecodeError:
+        pass
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    if bad <= max(8, _REPLACEMENT_BUDGET * len(lenient)) and _has_multibyte(lenient):
+        return _checked(lenient), f"invalid UTF-8: {bad} undecodable byte sequence(s) replaced with U+FFFD"
+    best = from_bytes(data, cp_isolation=_LEGACY).best()
+    if best is None:
+        raise InputError("binary or undecodable content (not UTF-8, UTF-16 or a Cyrillic code page)")
+    return _checked(str(best)), None
+
+
+def _has_multibyte(text: str) -> bool:
+    return any(ord(ch) > 127 and ch != "\ufffd" for ch in text)
+
+
+def _checked(text: str) -> str:
+    """Refuse text that is mostly control characters: binary data that happened to decode."""
+    sample = text[:20000]
+    controls = sum(1 for ch in sample if (ord(ch) < 32 and ch not in "\n\r\t\f") or ch == "\ufffd")
+    if sample and controls / len(sample) > 0.05:
+        raise InputError("binary content (control characters), not text")
+    if not text.strip():
+        raise InputError("empty file")
+    return text
