@@ -30,10 +30,14 @@ class Decision:
 
 @dataclass(slots=True)
 class Mention:
+    """A name in an article's text. ``type`` and ``lemma`` (base form) are filled by the NER stage."""
+
     article: str
     start: int
     end: int
     text: str
+    type: str = ""
+    lemma: str = ""
 
 
 @dataclass(slots=True)
@@ -103,6 +107,7 @@ class Article:
     text: str = ""
     blocks: list[Block] = field(default_factory=list)
     duplicate_of: str | None = None
+    mentions: list[Mention] = field(default_factory=list)
     trace: list[Decision] = field(default_factory=list)
     hints: dict[str, str] = field(default_factory=dict)
 

@@ -16,17 +16,11 @@ from syuzhet.problems import Problem
 from syuzhet.readers import DEFAULT_MAX_BYTES, read
 
 ArticleStage = Callable[[Article], Article]
-BatchStage = Callable[[list[Article]], list[Article]]
 
 
 def assign_id(article: Article) -> Article:
     article.id = content_id(article)
     return article
-
-
-ARTICLE_STAGES: list[ArticleStage] = [clean, detect_language, assign_id]
-AS_IS_STAGES: list[ArticleStage] = [as_is, detect_language, assign_id]
-BATCH_STAGES: list[BatchStage] = [dedupe]
 
 
 @dataclass
@@ -44,6 +38,18 @@ class Analysis:
             "quotes": [q.as_dict() for q in self.quotes],
             "stories": [s.as_dict() for s in self.stories],
         }
+
+
+BatchStage = Callable[[Analysis], None]
+
+
+def mark_duplicates(analysis: Analysis) -> None:
+    analysis.articles = dedupe(analysis.articles)
+
+
+ARTICLE_STAGES: list[ArticleStage] = [clean, detect_language, assign_id]
+AS_IS_STAGES: list[ArticleStage] = [as_is, detect_language, assign_id]
+BATCH_STAGES: list[BatchStage] = [mark_duplicates]
 
 
 def process(article: Article, keep_raw: bool = False) -> Article:
@@ -122,5 +128,5 @@ def analyze(
         else:
             result.articles.append(item)
     for stage in BATCH_STAGES:
-        result.articles = stage(result.articles)
+        stage(result)
     return result
