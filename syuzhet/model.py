@@ -53,6 +53,9 @@ class Entity:
 
 @dataclass(slots=True)
 class Quote:
+    """A quotation. ``speaker`` is an entity id once linked; ``speaker_start``/``speaker_end`` locate the
+    name the speaker resolves to (a mention in the same article), ``rules`` say which rules decided."""
+
     article: str
     speaker: str | None
     speaker_text: str | None
@@ -61,6 +64,9 @@ class Quote:
     start: int
     end: int
     cue: str | None = None
+    speaker_start: int | None = None
+    speaker_end: int | None = None
+    rules: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -108,6 +114,7 @@ class Article:
     blocks: list[Block] = field(default_factory=list)
     duplicate_of: str | None = None
     mentions: list[Mention] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     trace: list[Decision] = field(default_factory=list)
     hints: dict[str, str] = field(default_factory=dict)
 
