@@ -137,3 +137,28 @@ def test_glob_and_folder_order(tmp_path: Path) -> None:
     assert [a.source for a in items(tmp_path)] == [str(tmp_path / n) for n in ("a.txt", "b.txt", "sub/c.txt")]
     assert [a.source for a in items(tmp_path / "*.txt")] == [str(tmp_path / n) for n in ("a.txt", "b.txt")]
     assert "no file matches" in problems(items(tmp_path / "*.nope"))[str(tmp_path / "*.nope")]
+
+
+def test_html_page_through_the_pipeline(tmp_path: Path) -> None:
+    paragraphs = "".join(
+        f"<p>Президент Казахстана провёл переговоры в Москве, абзац {n}, и подписал декларацию о союзничестве.</p>"
+        for n in range(4)
+    )
+    page = (
+        '<html lang="ru"><head><meta charset="windows-1251"><title>Визит в Москву | Пример</title>'
+        '<meta property="og:site_name" content="Пример.kz">'
+        '<meta property="article:published_time" content="2025-11-12T10:00:00+05:00">'
+        '<link rel="canonical" href="https://example.kz/news/1"></head><body>'
+        "<nav><a href='/'>Главная</a><a href='/news'>Новости</a></nav>"
+        f"<article><h1>Визит в Москву</h1>{paragraphs}<h2>Итоги переговоров</h2>{paragraphs}</article>"
+        "<footer>© 2025 Пример</footer></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_bytes(page.encode("cp1251"))
+    [article] = analyze([str(path)]).articles
+    assert article.title == "Визит в Москву"
+    assert (article.date, article.outlet, article.url, article.lang) == (
+        "2025-11-12", "Пример.kz", "https://example.kz/news/1", "ru")
+    headings = [article.text[b.start:b.end] for b in article.blocks if b.kind == "heading"]
+    assert headings == ["Итоги переговоров"]
+    assert "Главная" not in article.text and "©" not in article.text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -29,6 +30,22 @@ _MAGIC = [
 ]
 _LEGACY = ["cp1251", "koi8_r", "koi8_u", "cp866", "iso8859_5", "mac_cyrillic", "cp1252", "utf_16_le", "utf_16_be"]
 _REPLACEMENT_BUDGET = 0.01
+_DECLARED = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|^<\?xml[^>]+encoding=["']([A-Za-z0-9_.:-]+)""",
+    re.IGNORECASE,
+)
+_HEAD_BYTES = 4096  # a charset declaration sits near the top of a page or feed
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page (<meta charset>) or XML feed (<?xml encoding>) declares, if Python knows it."""
+    match = _DECLARED.search(data[:_HEAD_BYTES])
+    if match is None:
+        return None
+    try:
+        return codecs.lookup((match.group(1) or match.group(2)).decode("ascii")).name
+    except (LookupError, UnicodeDecodeError):
+        return None
 
 
 def decode(data: bytes) -> tuple[str, str | None]:
@@ -45,6 +62,11 @@ def decode(data: bytes) -> tuple[str, str | None]:
         return _checked(data.decode("utf-8")), None
     except UnicodeDecodeError:
         pass
+    if declared := declared_charset(data):
+        try:
+            return _checked(data.decode(declared)), None
+        except UnicodeDecodeError:
+            pass
     lenient = data.decode("utf-8", errors="replace")
     bad = lenient.count("\ufffd")
     if bad <= max(8, _REPLACEMENT_BUDGET * len(lenient)) and _has_multibyte(lenient):
