@@ -1,0 +1,38 @@
+"""Language per article and per block; Ukrainian is never Russian and the reverse."""
+
+from __future__ import annotations
+
+import pytest
+
+from syuzhet.lang import detect
+from syuzhet.model import Article
+from syuzhet.pipeline import process
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Президент Казахстана прибыл в Москву с государственным визитом.", "ru"),
+        ("Президент Казахстану прибув до Москви з державним візитом.", "uk"),
+        ("Меркель може відмовитися від участі в саміті ЄС щодо Brexit", "uk"),
+        ("Қазақстан Президенті Мәскеуге мемлекеттік сапармен барды.", "kk"),
+        ("Прэзідэнт Беларусі сустрэўся з кіраўніком урада ў Мінску.", "be"),
+        ("The president of Kazakhstan arrived in Moscow on a state visit.", "en"),
+        ("Der Präsident Kasachstans ist zu einem Staatsbesuch in Moskau eingetroffen.", "de"),
+        ("12:30", "und"),
+    ],
+)
+def test_detect(text: str, lang: str) -> None:
+    assert detect(text) == lang
+
+
+def test_mixed_article_reports_main_language_and_other_paragraphs() -> None:
+    raw = (
+        "Президент Казахстана прибыл в Москву\n\n"
+        "Переговоры президентов прошли в Кремле и завершились подписанием декларации о союзничестве.\n\n"
+        "Стороны договорились о сотрудничестве в энергетике, транспорте и образовании.\n\n"
+        "Українська служба повідомляє, що президенти підписали декларацію про союзництво."
+    )
+    article = process(Article(source="mixed.txt", raw=raw))
+    assert article.lang == "ru"
+    assert [b.lang for b in article.blocks] == ["ru", "ru", "ru", "uk"]
