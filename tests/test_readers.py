@@ -162,3 +162,14 @@ def test_html_page_through_the_pipeline(tmp_path: Path) -> None:
     headings = [article.text[b.start:b.end] for b in article.blocks if b.kind == "heading"]
     assert headings == ["Итоги переговоров"]
     assert "Главная" not in article.text and "©" not in article.text
+
+
+def test_gzipped_input_and_broken_gzip(tmp_path: Path) -> None:
+    import gzip
+
+    (tmp_path / "a.txt.gz").write_bytes(gzip.compress(TEXT.encode("cp1251")))
+    (tmp_path / "b.txt.gz").write_bytes(gzip.compress(TEXT.encode())[:30])
+    found = items(tmp_path)
+    [article] = [a for a in found if isinstance(a, Article)]
+    assert article.raw == TEXT
+    assert "broken gzip" in problems(found)[str(tmp_path / "b.txt.gz")]

@@ -18,7 +18,8 @@ _HTML = re.compile(r"<(!doctype html|html|head|body)\b", re.IGNORECASE)
 def sniff(label: str, text: str) -> str:
     """One of ``html``, ``jsonl``, ``feed`` or ``text``."""
     head = text.lstrip()[:2000]
-    suffix = PurePath(label).suffix.lower()
+    path = PurePath(label)
+    suffix = (path.with_suffix("") if path.suffix.lower() == ".gz" else path).suffix.lower()
     if suffix in (".xml", "") or suffix not in _BY_SUFFIX:
         if _FEED.search(head):
             return "feed"
