@@ -15,7 +15,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from syuzhet.model import Article
-from syuzhet.output import write_analysis
+from syuzhet.output import analysis_document, write_analysis
 from syuzhet.pipeline import Analysis, analyze
 from syuzhet.problems import Problem
 from syuzhet.store import Store, StoreError
@@ -74,16 +74,22 @@ def _summary(analysis: Analysis, extra: str = "") -> str:
 @app.command("analyze")
 def analyze_cmd(
     inputs: Inputs,
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder for analysis.json.")] = Path("out"),
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder (analysis.json, index.html).")] = Path(
+        "out"
+    ),
     as_is: AsIs = False,
     explain: Explain = False,
     parallel: Parallel = 1,
     max_size: MaxSize = 50.0,
 ) -> None:
-    """Analyse articles and write OUT/analysis.json."""
+    """Analyse articles and write OUT/analysis.json and the report OUT/index.html."""
+    from syuzhet.report import write_report
+
     analysis = _run(inputs, as_is, parallel, max_size, explain)
-    target = write_analysis(analysis, out_dir)
-    err.print(_summary(analysis, f" -> {target}"), markup=False)
+    document = analysis_document(analysis)
+    target = write_analysis(analysis, out_dir, document)
+    report = write_report(document, out_dir)
+    err.print(_summary(analysis, f" -> {target}, {report}"), markup=False)
     raise typer.Exit(0 if analysis.articles else 1)
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -12,6 +10,7 @@ from typing import Any
 
 import jsonschema
 
+from syuzhet.files import write_atomic
 from syuzhet.pipeline import Analysis
 
 
@@ -38,14 +37,8 @@ def validate(document: dict[str, Any]) -> None:
     jsonschema.validate(document, schema())
 
 
-def write_analysis(analysis: Analysis, out_dir: Path) -> Path:
+def write_analysis(analysis: Analysis, out_dir: Path, document: dict[str, Any] | None = None) -> Path:
     """Write ``out_dir/analysis.json`` atomically (a reader never sees half a file)."""
-    document = analysis_document(analysis)
+    document = document or analysis_document(analysis)
     validate(document)
-    out_dir.mkdir(parents=True, exist_ok=True)
-    target = out_dir / "analysis.json"
-    fd, tmp = tempfile.mkstemp(dir=out_dir, prefix=".analysis-", suffix=".json")
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(document, handle, ensure_ascii=False, indent=1)
-    os.replace(tmp, target)
-    return target
+    return write_atomic(out_dir / "analysis.json", json.dumps(document, ensure_ascii=False, indent=1))
