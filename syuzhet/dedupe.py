@@ -101,6 +101,15 @@ def find_original(grams: set[str], keys: list[str], index: Index) -> str | None:
     return None
 
 
+def rename(article: Article, new_id: str) -> None:
+    """Give an article a new id, and its mentions and quotes with it."""
+    article.id = new_id
+    for mention in article.mentions:
+        mention.article = new_id
+    for quote in article.quotes:
+        quote.article = new_id
+
+
 def dedupe(articles: list[Article]) -> list[Article]:
     """Mark ``duplicate_of`` across a batch, earliest copy first (undated articles count as latest)."""
     order = sorted(range(len(articles)), key=lambda i: (articles[i].date or "9999-99-99", i))
@@ -113,7 +122,7 @@ def dedupe(articles: list[Article]) -> list[Article]:
         base = article.id
         copies[base] += 1
         if copies[base] > 1:  # the same content read twice: one more record, never a second id
-            article.id = f"{base}-{copies[base]}"
+            rename(article, f"{base}-{copies[base]}")
             article.duplicate_of = index.root_of(base)
         else:
             article.duplicate_of = find_original(grams, keys, index) if keys else None

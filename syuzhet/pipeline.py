@@ -13,6 +13,7 @@ from syuzhet.dedupe import content_id, dedupe
 from syuzhet.lang import detect_language
 from syuzhet.model import Article, Entity, Quote, Story
 from syuzhet.problems import Problem
+from syuzhet.quotes import attribute_quotes, find_quotes
 from syuzhet.readers import DEFAULT_MAX_BYTES, read
 
 ArticleStage = Callable[[Article], Article]
@@ -47,9 +48,9 @@ def mark_duplicates(analysis: Analysis) -> None:
     analysis.articles = dedupe(analysis.articles)
 
 
-ARTICLE_STAGES: list[ArticleStage] = [clean, detect_language, assign_id]
-AS_IS_STAGES: list[ArticleStage] = [as_is, detect_language, assign_id]
-BATCH_STAGES: list[BatchStage] = [mark_duplicates]
+ARTICLE_STAGES: list[ArticleStage] = [clean, detect_language, assign_id, find_quotes]
+AS_IS_STAGES: list[ArticleStage] = [as_is, detect_language, assign_id, find_quotes]
+BATCH_STAGES: list[BatchStage] = [mark_duplicates, attribute_quotes]
 
 
 def process(article: Article, keep_raw: bool = False) -> Article:

@@ -16,3 +16,13 @@ def test_language_id_gate(seeds: Path) -> None:
     assert swaps == 0
     assert accuracy >= 0.99  # measured 1.000 on the full set
     assert block_accuracy >= 0.97  # measured 0.998 on the full set
+
+
+def test_quotes_dev_set_gate(seeds: Path) -> None:
+    from syuzhet.eval import quotes
+
+    score, _ = quotes.dev(seeds.parents[1])
+    assert score.not_quotes == 0
+    assert score.recall >= 0.83  # measured 0.855
+    assert score.precision >= 0.87  # measured 0.898
+    assert score.speaker_accuracy >= 0.75  # measured 0.779

@@ -10,6 +10,7 @@ COMMANDS = {
     "lang": "syuzhet.eval.lang",
     "extraction": "syuzhet.eval.extraction",
     "ner-uk": "syuzhet.eval.ner_uk",
+    "quotes": "syuzhet.eval.quotes",
 }
 
 

@@ -1,0 +1,155 @@
+"""Reported (indirect) speech: a clause attributed to a source.
+
+  verb_that        'Токаев заявил, что ...', 'обвинила Биби в том, что ...', 'Він заявив, що ...'
+  impersonal_that  'Отмечается, что ...', 'Повідомляється, що ...' (no speaker)
+  source_clause    'По словам X, ...', 'По его словам, ...', 'за його словами ...', 'На думку лікаря, ...'
+  as_verb          'Как отметил X, ...', 'Як зазначив X, ...'
+  postposed        '<clause>, заявил X.' / '<clause>, передает агентство AP'
+  this_was_said    '<sentence>. Об этом сообщил X.' / 'Про це повідомив X.'
+A clause stops at the end of its sentence, before a following quote (': «'), before a second cue
+(', подчеркнув, что') and before a post-posed attribution."""
+
+from __future__ import annotations
+
+import re
+
+from syuzhet.quotes import speakers
+from syuzhet.quotes.doc import Doc
+from syuzhet.quotes.found import Found, clause
+from syuzhet.quotes.morph import Word, is_finite_report, pos
+
+_THAT = re.compile(r"(?:,\s*|\s+(?:о|в|об|про|у)\s+(?:том|те|тому)\s*,\s*)(?:что|що|that)\b", re.IGNORECASE)
+_AS = {"как", "як", "as"}
+_THIS = re.compile(r"^\s*(?:об этом|о том|такое мнение|такую позицию|про це|таку думку)\b", re.IGNORECASE)
+MAX_CUE_GAP = 9  # words between a speech verb and its ', что'
+_GERUND = ("GRND",)
+
+
+def find(doc: Doc, consumed: set[int]) -> list[Found]:
+    found: list[Found] = []
+    for i, w in enumerate(doc.words):
+        low = w.text.lower()
+        if low in doc.lex.impersonal or (doc.is_verb(w) and is_finite_report(w.text, doc.lang)):
+            hit = _verb_that(doc, w, consumed) or _as_verb(doc, i, w) or _postposed(doc, w)
+            if hit:
+                found.append(hit)
+    found.extend(_source_clauses(doc, consumed))
+    return found
+
+
+def _clause_end(doc: Doc, start: int) -> int:
+    """End of a reported clause that starts at ``start``."""
+    end = doc.sentence(start)[1]
+    cut = re.compile(r":\s*[«\"„“]|\s\((?!\w+\s*-)|,\s*(?=[—–-]?\s*\w+)")
+    for m in cut.finditer(doc.text, start, end):
+        if m.group().startswith(","):
+            nxt = doc.words_in(m.end(), end)[:1]
+            if not nxt or not doc.is_verb(nxt[0]):
+                continue
+        if doc.in_quote(m.start()) and not doc.in_quote(start):
+            continue
+        return m.start()
+    return end
+
+
+def _verb_that(doc: Doc, cue: Word, consumed: set[int]) -> Found | None:
+    ws = doc.words_in(cue.end, doc.sentence(cue.start)[1])[: MAX_CUE_GAP + 3]
+    limit = ws[-1].end if ws else cue.end
+    m = _THAT.search(doc.text, cue.end, limit)
+    if not m or any(c in doc.text[cue.end : m.start()] for c in ',.;:!?«»"“„()') or _word_at(doc, m.end()) in consumed:
+        return None
+    if len(doc.words_in(cue.end, m.start())) > MAX_CUE_GAP:
+        return None
+    start, end = clause(doc, m.end(), _clause_end(doc, m.end()))
+    if end - start < 3:
+        return None
+    if cue.text.lower() in doc.lex.impersonal:
+        who = speakers.after(doc, cue.end, m.start())
+        rule = "impersonal_that" if who is None else "verb_that"
+        return Found("indirect", start, end, rule, cue.text, cue.start, who)
+    who = speakers.before(doc, cue) or speakers.after(doc, cue.end, m.start())
+    return Found("indirect", start, end, "verb_that", cue.text, cue.start, who)
+
+
+def _word_at(doc: Doc, pos_: int) -> int:
+    """Offset of the 'что' ending at ``pos_`` (the key ``consumed`` uses)."""
+    ws = doc.words_in(max(0, pos_ - 4), pos_)
+    return ws[-1].start if ws else pos_
+
+
+def _as_verb(doc: Doc, i: int, cue: Word) -> Found | None:
+    if i == 0 or doc.words[i - 1].text.lower() not in _AS:
+        return None
+    _sent_start, sent_end = doc.sentence(cue.start)
+    person = next((m for m in doc.persons if cue.end <= m.start < sent_end), None)
+    comma = doc.text.find(",", person.end if person else cue.end, sent_end)
+    if comma < 0:
+        return None
+    start, end = clause(doc, comma + 1, _clause_end(doc, comma + 1))
+    who = speakers.after(doc, cue.end, comma)
+    if person and (who is None or who.kind != "name"):
+        who = speakers.Speaker(person.text, person.start, person.end, "name", mention=person)
+    return Found("indirect", start, end, "as_verb", f"{doc.words[i - 1].text.lower()} {cue.text}", cue.start, who)
+
+
+def _postposed(doc: Doc, cue: Word) -> Found | None:
+    sent_start, _sent_end = doc.sentence(cue.start)
+    head = doc.text[sent_start : cue.start]
+    m = re.search(r"(?:,|\s[—–-])\s*$", head)
+    if not m or pos(cue.text, doc.lang) in _GERUND or pos(cue.text, doc.lang) == "INFN":
+        return None
+    if _THAT.match(doc.text, cue.end) or re.match(r"\s*,\s*(?:что|що)", doc.text[cue.end : cue.end + 8]):
+        return None
+    start, end = clause(doc, sent_start, sent_start + m.start())
+    if end - start < 15 or doc.text[start] in "«\"„“'" or doc.text[end - 1] in "»\"“”'":
+        return None
+    if doc.in_quote(start) or len(doc.words_in(start, end)) < 3:
+        return None
+    who = speakers.after(doc, cue.end) or speakers.after(doc, cue.end, any_case=True)
+    if who is None:
+        return None
+    return Found("indirect", start, end, "postposed", cue.text, cue.start, who)
+
+
+def _source_clauses(doc: Doc, consumed: set[int]) -> list[Found]:
+    found: list[Found] = []
+    lower = doc.text.lower()
+    for phrase in doc.lex.sources:
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lower):
+            at = m.start()
+            if at in consumed or any(f.cue_at == at for f in found):
+                continue
+            _sent_start, sent_end = doc.sentence(at)
+            comma = lower.find(",", m.end(), sent_end)
+            if comma < 0 or len(doc.words_in(m.end(), comma)) > 12:
+                continue
+            start, end = clause(doc, comma + 1, _clause_end(doc, comma + 1))
+            if end - start < 10:
+                continue
+            who = _possessive(doc, at, phrase) or speakers.after(doc, m.end(), comma + 1, any_case=True)
+            found.append(Found("indirect", start, end, "source_clause", phrase, at, who))
+    return found
+
+
+def _possessive(doc: Doc, at: int, phrase: str) -> speakers.Speaker | None:
+    for w in doc.words_in(at, at + len(phrase)):
+        if (g := doc.lex.pronouns.get(w.text.lower())) is not None:
+            return speakers.Speaker(w.text, w.start, w.end, "pronoun", g)
+    return None
+
+
+def this_was_said(doc: Doc, taken: list[Found]) -> list[Found]:
+    """'<sentence>. Об этом сообщил X.': the sentence before, when no other rule attributed it."""
+    found: list[Found] = []
+    for k, (s0, s1) in enumerate(doc.sentences[1:], start=1):
+        if not _THIS.match(doc.text[s0:s1]):
+            continue
+        cue = next((w for w in doc.words_in(s0, s1) if doc.is_verb(w)), None)
+        prev0, prev1 = doc.sentences[k - 1]
+        if not cue or any(f.start < prev1 and prev0 < f.end for f in taken):
+            continue
+        start, end = clause(doc, prev0, prev1)
+        who = speakers.after(doc, cue.end) or speakers.before(doc, cue)
+        if who and end - start > 15:
+            found.append(Found("indirect", start, end, "this_was_said", cue.text, cue.start, who))
+    return found

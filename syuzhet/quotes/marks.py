@@ -1,0 +1,99 @@
+"""Quotation marks paired into spans: «...», „...“, “...”, "...", '...', &quot;...&quot; and mismatched pairs
+('"...»'), with nesting («... «дружбы» ...»). Apostrophes inside words (прем'єр, O'Leary) are not marks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_MARK = re.compile(r"&quot;|[«»„“”\"‘’']")
+_OPENING = {"«", "„", "‘"}
+_CLOSING = {"»", "”"}
+_TOGGLES = {'"', "&quot;", "'", "“", "’"}  # open or close, depending on what is around them
+MAX_SPAN = 4000  # a mark left open longer than this is a stray one
+
+
+@dataclass(slots=True)
+class Span:
+    """A quoted string: ``open``/``close`` are the offsets of the marks, ``start``/``end`` the trimmed inside."""
+
+    open: int
+    close: int
+    start: int
+    end: int
+    depth: int
+    mark: str
+
+    @property
+    def outer_end(self) -> int:
+        return self.close + (6 if self.mark == "&quot;" else 1)
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _role(text: str, i: int, mark: str) -> str:
+    """'open', 'close', 'either' or 'none' for a toggling mark from its neighbours."""
+    before = text[i - 1] if i else " "
+    after_i = i + len(mark)
+    after = text[after_i] if after_i < len(text) else " "
+    if mark in ("'", "’") and _is_word(before) and _is_word(after):
+        return "none"  # apostrophe
+    if mark == "’" and not _is_word(after):
+        return "close"
+    opens = before.isspace() or before in "([{—–-:;,/" or not i
+    closes = not before.isspace() and (after.isspace() or not _is_word(after))
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    return "either" if opens and closes else "none"
+
+
+def find_spans(text: str) -> list[Span]:
+    """Every paired quoted string, outer ones first, in order of their opening mark."""
+    spans: list[Span] = []
+    stack: list[tuple[int, str]] = []
+    for m in _MARK.finditer(text):
+        i, mark = m.start(), m.group()
+        while stack and i - stack[0][0] > MAX_SPAN:
+            stack.pop(0)
+        role = "open" if mark in _OPENING else "close" if mark in _CLOSING else _role(text, i, mark)
+        single_opens = mark in ("'", "‘", "’") and role != "close" and (not stack or stack[-1][1] not in ("'", "‘"))
+        if single_opens and (role == "none" or not _single_quote_opens(text, i)):
+            continue
+        if role in ("close", "either") and stack and _pairs(stack[-1][1], mark):
+            start, opener = stack.pop()
+            spans.append(_span(text, start, opener, i, len(stack)))
+        elif role in ("open", "either"):
+            stack.append((i, mark))
+    spans.sort(key=lambda s: (s.open, -s.close))
+    return [s for s in spans if s.end > s.start]
+
+
+def _single_quote_opens(text: str, i: int) -> bool:
+    """A single quote opens a span only if a matching one closes within the line."""
+    line_end = text.find("\n", i)
+    rest = text[i + 1 : line_end if line_end >= 0 else len(text)]
+    return re.search(r"\w['’](?!\w)", rest) is not None
+
+
+def _pairs(opener: str, closer: str) -> bool:
+    if closer in ("»", "”"):
+        return True  # '"...»' and '„...”' happen in scraped text
+    if closer == "“":
+        return opener in ("„", "“", '"')
+    if closer in ("'", "’"):
+        return opener in ("'", "‘")
+    return opener in ('"', "&quot;", "„", "«")
+
+
+def _span(text: str, open_at: int, opener: str, close_at: int, depth: int) -> Span:
+    start = open_at + (6 if opener == "&quot;" else 1)
+    end = close_at
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(open_at, close_at, start, end, depth, text[close_at : close_at + 6] if opener == "&quot;" else opener)

@@ -1,0 +1,152 @@
+"""From the words naming a speaker to the person mention they refer to.
+
+Persons are grouped by surname ('Андрея Серенко', 'Серенко'); each group knows its fullest mention, its
+gender (first name, then surname) and the roles the article attached to it ('политолог Серенко',
+'директора ... Андрея Серенко', 'Алексей Мартынов, директор ...'). A pronoun or role noun resolves to the
+most recent person who spoke or was a subject (named in the nominative outside quotes) with agreeing gender,
+a role noun first to persons carrying that role."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from syuzhet.model import Mention
+from syuzhet.quotes.doc import Doc
+from syuzhet.quotes.morph import _parses, agrees, lemma, name_gender, name_lemma, words
+from syuzhet.quotes.speakers import RELATIVE, Speaker, mention_genders
+
+ROLE_WINDOW = 10  # words before a name in which a role noun attaches to it
+_ROLE_BREAK = re.compile(r"[.;:!?\n«»\"]")
+
+
+def person_key(doc: Doc, m: Mention) -> str:
+    """The surname in its base form: the key that groups mentions of one person within an article."""
+    toks = words(m.text)
+    return name_lemma(toks[-1].text, doc.lang, surname=True) if toks else m.text.lower()
+
+
+@dataclass
+class Person:
+    key: str
+    full: Mention
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    events: list[int] = field(default_factory=list)  # offsets where the person speaks or is a subject
+
+
+class Resolver:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.people: dict[str, Person] = {}
+        self.speaking: dict[str, int] = {}  # how many quotes each person has so far
+        self.keys = _merge_keys({person_key(doc, m) for m in doc.persons})
+        for m in doc.persons:
+            key = self.keys[person_key(doc, m)]
+            p = self.people.setdefault(key, Person(key, m))
+            if len(words(m.text)) > len(words(p.full.text)):
+                p.full = m
+            self._attach_roles(p, m)
+            if not doc.in_quote(m.start) and _nominative(doc, m):
+                p.events.append(m.start)
+        for p in self.people.values():
+            p.gender = _gender(doc, [m for m in doc.persons if self.keys[person_key(doc, m)] == p.key])
+
+    def person_of(self, m: Mention) -> Person:
+        return self.people[self.keys[person_key(self.doc, m)]]
+
+    def spoke(self, person: Person, at: int, verb_gender: str | None = None) -> None:
+        """Record a quote; a named speaker's verb ('Мішель Барньє повідомив') settles the person's gender."""
+        person.events.append(at)
+        if verb_gender in ("masc", "femn"):
+            person.gender = verb_gender
+        self.speaking[person.key] = self.speaking.get(person.key, 0) + 1
+
+    def resolve(self, s: Speaker, at: int) -> tuple[Person | None, str]:
+        """The person and the name of the rule that chose it."""
+        if s.mention is not None:
+            return self.person_of(s.mention), "speaker_named"
+        if s.kind == "pronoun" and s.text.lower() in RELATIVE:
+            return self._antecedent(s), "speaker_relative_antecedent"
+        if s.kind == "pronoun":
+            return self._recent(at, s.gender), "speaker_pronoun_recent"
+        if s.kind == "role":
+            carriers = [p for p in self.people.values() if s.role in p.roles and agrees(p.gender, s.gender)]
+            if found := self._recent(at, s.gender, carriers):
+                return found, "speaker_role_attached"
+            if found := self._first_after(at, carriers):
+                return found, "speaker_role_attached_later"
+            if found := self._recent(at, s.gender):
+                return found, "speaker_role_recent"
+            if self.speaking:  # a headline 'Эксперт: ...' before anyone is named: the article's main speaker
+                return self.people[max(self.speaking, key=self.speaking.__getitem__)], "speaker_role_main"
+            return None, "speaker_role_unresolved"
+        return None, "speaker_not_a_person"
+
+    def _antecedent(self, s: Speaker) -> Person | None:
+        """'эксперта ВОЗ, который сказал': the name right before a relative pronoun, if it is a person."""
+        before = [m for m in self.doc.persons if m.end <= s.start and s.start - m.end <= 3]
+        return self.person_of(before[-1]) if before else None
+
+    def _recent(self, at: int, gender: str | None, among: list[Person] | None = None) -> Person | None:
+        best: tuple[int, Person] | None = None
+        for p in among if among is not None else self.people.values():
+            if not agrees(p.gender, gender):
+                continue
+            last = max((e for e in p.events if e < at), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, p)
+        return best[1] if best else None
+
+    def _first_after(self, at: int, among: list[Person]) -> Person | None:
+        firsts = [(min((e for e in p.events if e >= at), default=10**9), p) for p in among]
+        firsts = [f for f in firsts if f[0] < 10**9] or [(p.full.start, p) for p in among]
+        return min(firsts, key=lambda f: f[0])[1] if firsts else None
+
+    def _attach_roles(self, p: Person, m: Mention) -> None:
+        doc = self.doc
+        sent_start = doc.sentence(m.start)[0]
+        before = doc.words_in(sent_start, m.start)[-ROLE_WINDOW:]
+        for w in reversed(before):
+            if _ROLE_BREAK.search(doc.text, w.end, m.start) or doc.person_at(w.start, w.end):
+                break
+            if (base := lemma(w.text, doc.lang)) in doc.lex.roles and not _plural(w.text, doc.lang):
+                p.roles.add(base)
+        tail = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*", doc.text[m.end : m.end + 60])
+        if tail:
+            for w in doc.words_in(m.end + tail.end(), m.end + tail.end() + 40)[:3]:
+                if (base := lemma(w.text, doc.lang)) in doc.lex.roles:
+                    p.roles.add(base)
+                    break
+
+
+def _nominative(doc: Doc, m: Mention) -> bool:
+    return bool(mention_genders(doc, m))
+
+
+def _gender(doc: Doc, mentions: list[Mention]) -> str | None:
+    """From a first name when the article gives one, else from the surname."""
+    for m in mentions:
+        toks = words(m.text)
+        if len(toks) >= 2 and len(toks[0].text) > 2 and (g := name_gender(toks[0].text, doc.lang)):
+            return g
+    votes = [g for m in mentions if (toks := words(m.text)) and (g := name_gender(toks[-1].text, doc.lang))]
+    return max(set(votes), key=votes.count) if votes else None
+
+
+def _merge_keys(keys: set[str]) -> dict[str, str]:
+    """Surnames pymorphy does not know keep their case ending ('масіха'): a key that extends a shorter one
+    by at most two letters is the same person."""
+    merged = {k: k for k in keys}
+    for k in sorted(keys, key=len):
+        for short in keys:
+            if short != k and len(short) >= 4 and k.startswith(short) and len(k) - len(short) <= 2:
+                merged[k] = merged[short]
+                break
+    return merged
+
+
+def _plural(word: str, lang: str) -> bool:
+    """'политологов', 'експертів': a plural role noun is a dependent, not the person's role."""
+    parses = _parses(word, lang)
+    return bool(parses) and all("plur" in str(p.tag) for p in parses)

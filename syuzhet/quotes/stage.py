@@ -1,0 +1,116 @@
+"""The article stage: every quotation in an article, direct and reported, with who said it.
+
+Rule families run in order (direct speech, headlines, interviews, reported speech, 'Об этом сообщил X',
+continuations); overlapping finds keep the earlier family, except reported speech nested inside a quote.
+Speakers are then resolved in text order, so 'он' and 'политолог' see who spoke before them."""
+
+from __future__ import annotations
+
+import re
+
+from syuzhet.model import Article, Quote
+from syuzhet.quotes import direct, headlines, indirect, interview
+from syuzhet.quotes.doc import Doc, build
+from syuzhet.quotes.found import Found
+from syuzhet.quotes.mentions import split_mentions
+from syuzhet.quotes.morph import verb_gender
+from syuzhet.quotes.resolve import Resolver
+
+MIN_CONTINUATION_WORDS = 3
+CONTINUATION_REACH = 600  # characters between a quote and an unattributed whole-sentence quote after it
+
+
+def find_quotes(article: Article) -> Article:
+    """Fill ``article.quotes``; uses ``article.mentions`` when the entity stage has run."""
+    if not article.text:
+        article.quotes = []
+        return article
+    persons, others = split_mentions(article)
+    doc = build(article, persons, others)
+    consumed: set[int] = set()
+    found = direct.find(doc, consumed)
+    found += headlines.find(doc) + interview.find(doc) + indirect.find(doc, consumed)
+    found += indirect.this_was_said(doc, found)
+    found = _keep(found)
+    found += _continuations(doc, found)
+    article.quotes = _resolve(doc, found)
+    return article
+
+
+def _overlap(a: Found, b: Found) -> float:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    return inter / max(1, min(a.end - a.start, b.end - b.start))
+
+
+def _keep(found: list[Found]) -> list[Found]:
+    kept: list[Found] = []
+    for f in found:
+        clash = False
+        for k in kept:
+            if _overlap(f, k) <= 0.5:
+                continue
+            inside = k.start <= f.start and f.end <= k.end and k.start <= f.cue_at < k.end
+            nested = f.kind == "indirect" and (k.kind == "direct" or inside)
+            if not nested:
+                clash = True
+                break
+        if not clash:
+            kept.append(f)
+    return kept
+
+
+def _continuations(doc: Doc, found: list[Found]) -> list[Found]:
+    """An unattributed quote that is a whole sentence, right after another quote: the same speaker's."""
+    extra: list[Found] = []
+    direct_found = sorted((f for f in found if f.kind == "direct"), key=lambda f: f.start)
+    for span in doc.spans:
+        if span.depth or any(f.start <= span.start < f.end or span.start <= f.start < span.end for f in found):
+            continue
+        s0, s1 = doc.sentence(span.open)
+        if doc.text[s0 : span.open].strip() or not re.match(r"\s*[.!?…]*\s*$", doc.text[span.outer_end : s1]):
+            continue
+        if len(doc.words_in(span.start, span.end)) < MIN_CONTINUATION_WORDS:
+            continue
+        prev = [f for f in direct_found + extra if f.end <= span.open and span.open - f.end < CONTINUATION_REACH]
+        if prev:
+            extra.append(Found("direct", span.start, span.end, "continuation", None, span.open, same_as=prev[-1]))
+    return extra
+
+
+def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
+    resolver = Resolver(doc)
+    heads = {"headline_colon", "headline_dash", "headline_quote"}
+    order = sorted(found, key=lambda f: (f.rule in heads, f.cue_at if f.cue_at >= 0 else f.start))
+    people: dict[int, tuple[int, int] | None] = {}
+    for f in order:
+        at = f.cue_at if f.cue_at >= 0 else f.start
+        span: tuple[int, int] | None = None
+        if f.same_as is not None:
+            span = people.get(id(f.same_as))
+            f.speaker, f.speaker_rule = f.same_as.speaker, "speaker_of_previous_quote"
+        elif f.speaker is not None:
+            person, f.speaker_rule = resolver.resolve(f.speaker, at)
+            if person is not None:
+                span = (person.full.start, person.full.end)
+                named = f.speaker.kind == "name"
+                resolver.spoke(person, at, verb_gender(f.cue, doc.lang) if named and f.cue else None)
+        people[id(f)] = span
+    quotes = []
+    for f in sorted(found, key=lambda f: (f.start, f.end)):
+        span = people.get(id(f))
+        quotes.append(
+            Quote(
+                article=doc.article.id,
+                speaker=None,
+                speaker_text=f.speaker.text if f.speaker else None,
+                kind="direct" if f.kind == "direct" else "indirect",
+                text=doc.text[f.start : f.end],
+                start=f.start,
+                end=f.end,
+                cue=f.cue,
+                speaker_start=span[0] if span else None,
+                speaker_end=span[1] if span else None,
+                rules=[f.rule, f.speaker_rule] if f.speaker_rule else [f.rule],
+            )
+        )
+    return quotes
