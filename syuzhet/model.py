@@ -74,8 +74,16 @@ class Quote:
 
 @dataclass(slots=True)
 class Fact:
+    """A claim and the articles stating it. ``evidence`` holds each article's own sentence; ``sources`` the
+    outlets; ``single_source`` marks what only one outlet reports; ``disagreements`` lists values (numbers,
+    dates) that outlets give differently for the same claim."""
+
     text: str
     articles: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    single_source: bool = False
+    disagreements: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -89,6 +97,12 @@ class Story:
     summary: list[Fact] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     timeline: list[dict[str, Any]] = field(default_factory=list)
+    outlets: list[dict[str, Any]] = field(default_factory=list)
+    languages: dict[str, int] = field(default_factory=dict)
+    framing: list[dict[str, Any]] = field(default_factory=list)
+    quotes: list[dict[str, Any]] = field(default_factory=list)
+    network: list[dict[str, Any]] = field(default_factory=list)
+    explain: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
