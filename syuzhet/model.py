@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-BlockKind = Literal["title", "subtitle", "heading", "paragraph"]
+BlockKind = Literal["title", "subtitle", "byline", "heading", "paragraph"]
 QuoteKind = Literal["direct", "indirect"]
 
 
 @dataclass(slots=True)
 class Block:
-    """A span of an article's cleaned ``text``: the title, a heading or a paragraph."""
+    """A span of an article's cleaned ``text``: the title, subtitle, byline (the author's name), a heading or
+    a paragraph."""
 
     start: int
     end: int

@@ -10,11 +10,13 @@ from typing import Any
 
 from syuzhet.clean import as_is, clean
 from syuzhet.dedupe import content_id, dedupe
+from syuzhet.entities import find_entities, link_entities
 from syuzhet.lang import detect_language
 from syuzhet.model import Article, Entity, Quote, Story
 from syuzhet.problems import Problem
 from syuzhet.quotes import attribute_quotes, find_quotes
 from syuzhet.readers import DEFAULT_MAX_BYTES, read
+from syuzhet.stories import cluster_stories, describe_stories
 
 ArticleStage = Callable[[Article], Article]
 
@@ -48,9 +50,11 @@ def mark_duplicates(analysis: Analysis) -> None:
     analysis.articles = dedupe(analysis.articles)
 
 
-ARTICLE_STAGES: list[ArticleStage] = [clean, detect_language, assign_id, find_quotes]
-AS_IS_STAGES: list[ArticleStage] = [as_is, detect_language, assign_id, find_quotes]
-BATCH_STAGES: list[BatchStage] = [mark_duplicates, attribute_quotes]
+ARTICLE_STAGES: list[ArticleStage] = [clean, detect_language, assign_id, find_entities, find_quotes]
+AS_IS_STAGES: list[ArticleStage] = [as_is, detect_language, assign_id, find_entities, find_quotes]
+BATCH_STAGES: list[BatchStage] = [
+    mark_duplicates, link_entities, attribute_quotes, cluster_stories, describe_stories,
+]
 
 
 def process(article: Article, keep_raw: bool = False) -> Article:

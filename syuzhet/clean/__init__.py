@@ -58,10 +58,14 @@ def _assemble(article: Article, lines: list[Line], found: dict[str, str]) -> Non
         parts.append(("title", tidy_line(found["title"])))
     if found.get("subtitle"):
         parts.append(("subtitle", tidy_line(found["subtitle"])))
+    byline_shown = False
     for line in lines:
         if not line.kept:
             if line.dropped_by != "joined":
                 article.trace.append(Decision(line.dropped_by or "", "removed", line.text))
+            if line.dropped_by == "byline" and found.get("author") and not byline_shown:
+                parts.append(("byline", found["author"]))  # the name stays findable; 'Текст:' goes
+                byline_shown = True
             continue
         if line.kind in ("title", "subtitle"):
             found[line.kind] = line.text

@@ -11,6 +11,8 @@ COMMANDS = {
     "extraction": "syuzhet.eval.extraction",
     "ner-uk": "syuzhet.eval.ner_uk",
     "quotes": "syuzhet.eval.quotes",
+    "entities": "syuzhet.eval.entities",
+    "stories": "syuzhet.eval.stories",
 }
 
 

@@ -75,7 +75,12 @@ def highlight(text: str, start: int, end: int, spans: Sequence[Span], writer: _W
     return Markup("".join(out.parts))
 
 
-_BLOCK_TAGS = {"title": ("h3", "a-title"), "subtitle": ("p", "a-subtitle"), "heading": ("h4", "a-heading")}
+_BLOCK_TAGS = {
+    "title": ("h3", "a-title"),
+    "subtitle": ("p", "a-subtitle"),
+    "byline": ("p", "a-byline"),
+    "heading": ("h4", "a-heading"),
+}
 
 
 def _blocks(article: dict[str, Any], body: str) -> list[tuple[int, int, str, str]]:

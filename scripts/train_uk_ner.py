@@ -1,0 +1,129 @@
+"""Train the Ukrainian NER CRF shipped as syuzhet/entities/models/uk_ner.crfsuite, then score it.
+
+    python scripts/train_uk_ner.py [--corpus DIR] [--out PATH]
+
+Reads ner-uk v2.0 and the Ukrainian part of SlavicNER from ../shared/corpus at run time; the split, the label
+mapping and the scoring live in ``syuzhet.eval.ner_uk``. Deterministic: L-BFGS over the documents in sorted
+order, no random state. Writes the model, ``uk_ner.meta.json`` beside it, and prints the held-out scores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import pycrfsuite
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from syuzhet.entities import uk_crf
+from syuzhet.eval import ner_uk
+from syuzhet.eval.common import shared_dir
+
+MODEL_ID = "syuzhet-uk-ner-crf"
+VERSION = "1.0.0"
+PARAMS: dict[str, object] = {
+    "c1": 0.1,  # L1: drops most of the feature weights, keeps the file small
+    "c2": 0.01,
+    "max_iterations": 200,
+    "feature.possible_transitions": True,
+    "feature.minfreq": 2,
+}
+SLAVICNER_COPIES = 2  # SlavicNER is news like the project's input but a third of ner-uk's size
+
+
+def bio(tokens: list[uk_crf.Token], spans: list[ner_uk.Span]) -> list[str]:
+    """BIO labels; a span whose ends fall inside a token (``Лондон|а``) takes the whole token."""
+    labels = ["O"] * len(tokens)
+    for start, end, kind in spans:
+        inside = [i for i, t in enumerate(tokens) if t.start < end and start < t.end]
+        for n, i in enumerate(inside):
+            labels[i] = ("B-" if n == 0 else "I-") + kind
+    return labels
+
+
+def sequences(doc: ner_uk.Doc) -> list[tuple[list[list[str]], list[str]]]:
+    """(features, labels) per line, leaving out lines that hold an unmapped ner-uk name (MISC, DOC)."""
+    out = []
+    lines = uk_crf.tokenize(doc.text)
+    context = uk_crf.document_context(lines)
+    for tokens in lines:
+        first, last = tokens[0].start, tokens[-1].end
+        if any(s < last and first < e for s, e in doc.unscored):
+            continue
+        spans = [s for s in doc.spans if s[0] < last and first < s[1]]
+        out.append((uk_crf.token_features(tokens, context), bio(tokens, spans)))
+    return out
+
+
+def train(docs: list[ner_uk.Doc], model: Path, params: dict[str, object]) -> int:
+    """Write a model trained on ``docs``; return the number of training sequences."""
+    trainer = pycrfsuite.Trainer(verbose=False)
+    trainer.set_params(params)
+    n = 0
+    for doc in docs:
+        copies = SLAVICNER_COPIES if doc.corpus.startswith("slavicner/") else 1
+        for xseq, yseq in sequences(doc):
+            for _ in range(copies):
+                trainer.append(xseq, yseq)
+                n += 1
+    model.parent.mkdir(parents=True, exist_ok=True)
+    trainer.train(str(model))
+    return n
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--shared", type=Path, default=shared_dir())
+    parser.add_argument("--out", type=Path, default=uk_crf.MODEL_PATH)
+    args = parser.parse_args(argv)
+    began = time.perf_counter()
+    sets = ner_uk.split(args.shared / "corpus")
+    n = train(sets["train"], args.out, PARAMS)
+    seconds = time.perf_counter() - began
+    print(f"trained on {len(sets['train'])} documents ({n} sequences) in {seconds:.0f} s -> {args.out}")
+
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(args.out))
+    results = ner_uk.score(sets, lambda text: uk_crf.tag_with(tagger, text))
+    ner_uk.show(results, {name: len(sets[name]) for name in ner_uk.HELDOUT_SETS})
+    trained = Counter(d.corpus.split("/")[0] for d in sets["train"])
+    meta = {
+        "id": MODEL_ID,
+        "version": VERSION,
+        "protocol": "CRFsuite linear-chain CRF (python-crfsuite 0.9), BIO labels, one sequence per line",
+        "features": uk_crf.FEATURES_VERSION,
+        "types": list(uk_crf.TYPES),
+        "training_data": {
+            "ner-uk v2.0 DEV less ner-uk-dev-heldout (documents)": trained["ner-uk"],
+            f"SlavicNER uk less topic {ner_uk.HELDOUT_TOPIC} and slavicner-docs (documents, x{SLAVICNER_COPIES})": (
+                trained["slavicner"]
+            ),
+        },
+        "licence": "CC BY-NC-SA 4.0 (ner-uk v2.0, lang-uk); SlavicNER: see MODEL_CARD.md",
+        "params": PARAMS,
+        "train_seconds": round(seconds),
+        "scores": {
+            name: {
+                str(row[0]): dict(zip(("gold", "predicted", "p", "r", "f1"), _rounded(row[1:]), strict=True))
+                for row in ner_uk.rows(counts)
+            }
+            for name, counts in results.items()
+        },
+    }
+    meta_path = args.out.with_name(args.out.name.split(".")[0] + ".meta.json")
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    print(f"pooled micro-F1 {ner_uk.micro_f1(results['pooled']):.4f}; wrote {meta_path}")
+    return 0
+
+
+def _rounded(values: list[object]) -> list[object]:
+    return [round(v, 4) if isinstance(v, float) else v for v in values]
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,109 @@
+"""Named-entity recognition models trained in this project (Ukrainian: ``uk_crf``).
+
+Stages: ``find_entities`` (article stage: mentions with type and base form) and ``link_entities`` (batch
+stage: one ``Entity`` per person/place/organisation across articles and languages). Russian text goes to
+natasha's slovnet tagger (``ru_ner``), Ukrainian text to the project's CRF (``uk_crf``); paragraphs in
+other languages get no mentions.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import re
+from typing import TYPE_CHECKING
+
+from syuzhet.entities.lemma import lemmatize
+from syuzhet.entities.link import link_entities
+from syuzhet.entities.ru_ner import Span, clean_spans
+from syuzhet.model import Article, Mention
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["find_entities", "link_entities", "tag_text"]
+
+TAGGED_LANGS = ("ru", "uk")
+log = logging.getLogger(__name__)
+
+
+@functools.cache
+def _uk_tagger() -> Callable[[str], list[Span]]:
+    from syuzhet.entities import uk_crf
+
+    if uk_crf.MODEL_PATH.exists():
+        return uk_crf.tag
+    log.warning("no Ukrainian NER model at %s: Ukrainian text is tagged with the Russian model", uk_crf.MODEL_PATH)
+    from syuzhet.entities import ru_ner
+
+    return ru_ner.tag
+
+
+def tag_text(text: str, lang: str) -> list[Span]:
+    """Entity spans over ``text`` in ``lang`` ('ru' or 'uk'), cleaned; [] for other languages."""
+    if lang == "ru":
+        from syuzhet.entities import ru_ner
+
+        return ru_ner.tag(text)
+    if lang == "uk":
+        return clean_spans(text, _uk_tagger()(text), "uk")
+    return []
+
+
+def _segments(article: Article) -> list[tuple[int, int, str]]:
+    """(start, end, lang) runs of ``article.text`` to tag: consecutive blocks of one language merged."""
+    default = article.lang if article.lang in TAGGED_LANGS else ""
+    if not article.blocks:
+        return [(0, len(article.text), default)] if default else []
+    runs: list[tuple[int, int, str]] = []
+    for block in sorted(article.blocks, key=lambda b: b.start):
+        lang = block.lang if block.lang in TAGGED_LANGS else default
+        if not lang:
+            continue
+        if runs and runs[-1][2] == lang:
+            runs[-1] = (runs[-1][0], block.end, lang)
+        else:
+            runs.append((block.start, block.end, lang))
+    return runs
+
+
+def find_entities(article: Article) -> Article:
+    """Fill ``article.mentions``: offsets into ``article.text``, type PER/LOC/ORG/EVT/PRO, base form."""
+    owner = article.id or article.source
+    mentions: list[Mention] = []
+    for start, end, lang in _segments(article):
+        for s, e, kind in tag_text(article.text[start:end], lang):
+            surface = article.text[start + s : start + e]
+            mentions.append(Mention(owner, start + s, start + e, surface, kind, lemmatize(surface, kind, lang)))
+    article.mentions = sorted(mentions + _repeats(article, mentions, owner), key=lambda m: m.start)
+    return article
+
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|[-'’](?=[^\W_]))*", re.U)
+
+
+def _repeats(article: Article, mentions: list[Mention], owner: str) -> list[Mention]:
+    """One name, one reading per article: a capitalised word the tagger took as a name somewhere (a one-word
+    mention, or the last word of a person's name) is a mention wherever else it stands untagged, e.g. in a
+    headline the tagger missed ('Речь Токаева в Москве')."""
+    seen: dict[str, set[str]] = {}
+    for m in mentions:
+        words = m.text.split()
+        if len(words) == 1 or m.type == "PER":
+            seen.setdefault(words[-1], set()).add(m.type)
+    taken = [(m.start, m.end) for m in mentions]
+    langs = {(start, end): lang for start, end, lang in _segments(article)}
+    added: list[Mention] = []
+    for match in _WORD.finditer(article.text):
+        word = match.group()
+        kinds = seen.get(word)
+        if not kinds or len(kinds) != 1 or len(word) < 3 or not word[:1].isupper():
+            continue
+        if any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        lang = next((lg for (s, e), lg in langs.items() if s <= match.start() < e), "")
+        if not lang:
+            continue
+        kind = next(iter(kinds))
+        added.append(Mention(owner, match.start(), match.end(), word, kind, lemmatize(word, kind, lang)))
+    return added

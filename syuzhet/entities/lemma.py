@@ -1,0 +1,324 @@
+"""Base forms (nominative) of entity names with pymorphy3, Russian and Ukrainian.
+
+Persons: every word of the name (and every part of a hyphenated word) is read as a first name, surname or
+patronymic in ONE gender and ONE case chosen for the whole name, so 'Касым-Жомарта Токаева' is a man in the
+genitive ('Касым-Жомарт Токаев'), not the female first name pymorphy ranks first for 'Токаева'.
+Organisations, places, events, products: the head noun phrase (adjectives up to the first noun) goes to the
+nominative, keeping its number; what follows the head (genitive complements, names in apposition) stays as
+written: 'Института новейших государств' -> 'Институт новейших государств'. Acronyms, Latin words and
+words pymorphy does not know stay unchanged.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib.resources import files
+from typing import Any
+
+import pymorphy3
+
+NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
+PLACE_TAGS = frozenset({"Geox", "Orgn", "Abbr"})
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+_CASE_ALIASES = {"gen2": "gent", "acc2": "accs", "loc2": "loct", "voct": "nomn"}
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’ʼ])*", re.U)
+_HYPHENS = re.compile(r"[-\u2010\u2011]")
+
+
+@functools.cache
+def morph(lang: str) -> Any:
+    """The pymorphy3 analyser for 'uk', else Russian; loaded once per process."""
+    return pymorphy3.MorphAnalyzer(lang="uk" if lang == "uk" else "ru")
+
+
+def _key(word: str) -> str:
+    return word.lower().replace("’", "'").replace("ʼ", "'")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _parses(word: str, lang: str) -> tuple[Any, ...]:
+    return tuple(morph(lang).parse(_key(word)))
+
+
+def _case(parse: Any) -> str | None:
+    case = parse.tag.case
+    return _CASE_ALIASES.get(case, case) if case else None
+
+
+def _gender_ok(parse: Any, gender: str) -> bool:
+    grammemes = parse.tag.grammemes
+    if gender in grammemes or "ms-f" in grammemes or "GNdr" in grammemes:
+        return True
+    return not grammemes & {"masc", "femn", "neut"}
+
+
+def _case_ok(parse: Any, case: str) -> bool:
+    return "Fixd" in parse.tag.grammemes or _case(parse) == case
+
+
+def data_lines(name: str) -> list[str]:
+    """Non-comment lines of ``syuzhet/data/entities/<name>.txt``, as written (case kept)."""
+    raw = files("syuzhet.data").joinpath(f"entities/{name}.txt").read_text(encoding="utf-8")
+    out = []
+    for line in raw.splitlines():
+        line = line.split(" #", 1)[0].strip()
+        if line and not line.startswith("#"):
+            out.append(line)
+    return out
+
+
+@functools.cache
+def function_words() -> frozenset[str]:
+    """Prepositions, conjunctions, articles skipped when building acronyms (``function_words.txt``)."""
+    return frozenset(w.lower() for w in data_lines("function_words"))
+
+
+def acronym_of(lemma: str) -> str:
+    """Word initials, skipping function words: 'Организация договора о коллективной безопасности' -> 'ОДКБ'."""
+    words = [w for w in lemma.strip(" «»\"“”„'").split() if w]
+    content = [w for w in words if w.lower() not in function_words() and w[:1].isalpha()]
+    if len(content) < 2 or any(is_acronym(w) for w in content):
+        return ""
+    return "".join(w[0] for w in content).upper()
+
+
+def is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and sum(c.isupper() for c in letters) >= max(2, len(letters) - 1)
+
+
+def _frozen(word: str) -> bool:
+    """Words kept exactly as written: acronyms, Latin script, digits."""
+    return is_acronym(word) or not any("а" <= c.lower() <= "я" or c.lower() in "єіїґё" for c in word)
+
+
+def _restore(form: str, surface: str) -> str:
+    if surface.isupper() and len(surface) > 1:
+        return form.upper()
+    parts_form = _HYPHENS.split(form)
+    parts_surface = _HYPHENS.split(surface)
+    if len(parts_form) == len(parts_surface):
+        seps = _HYPHENS.findall(surface)
+        fixed = [
+            (p[:1].upper() + p[1:]) if s[:1].isupper() else p for p, s in zip(parts_form, parts_surface, strict=True)
+        ]
+        out = fixed[0]
+        for sep, part in zip(seps, fixed[1:], strict=True):
+            out += sep + part
+        return out
+    return form[:1].upper() + form[1:] if surface[:1].isupper() else form
+
+
+# ----------------------------------------------------------------------------------------------- persons
+
+
+def _name_parses(word: str, lang: str) -> list[Any]:
+    """Noun readings of one person's name: plural readings ('терези' as scales) are not a person."""
+    return [p for p in _parses(word, lang) if p.tag.POS == "NOUN" and "plur" not in p.tag.grammemes]
+
+
+def _person_score(pieces: list[tuple[str, bool]], lang: str, gender: str, case: str) -> float:
+    """How well the name reads in ``gender`` and ``case``; ``pieces`` are (word part, declines?)."""
+    score = 0.0
+    for piece, declines in pieces:
+        if _frozen(piece):
+            continue
+        parses = [p for p in _name_parses(piece, lang) if _gender_ok(p, gender) and _case_ok(p, case)]
+        if not parses:
+            score -= 1.0 if declines else 0.0
+            continue
+        if any(p.tag.grammemes & NAME_TAGS for p in parses):
+            score += 1.0
+        else:
+            score += 0.6 if any("anim" in p.tag.grammemes for p in parses) else 0.3
+    return score
+
+
+def _person_piece(piece: str, lang: str, gender: str, case: str) -> str:
+    if _frozen(piece):
+        return piece
+    parses = [p for p in _name_parses(piece, lang) if _gender_ok(p, gender) and _case_ok(p, case)]
+    if not parses:
+        return piece
+    parses.sort(key=lambda p: (not (p.tag.grammemes & NAME_TAGS), "anim" not in p.tag.grammemes, -p.score))
+    best = parses[0]
+    if "Fixd" in best.tag.grammemes or _indeclinable(piece, lang):
+        return piece
+    form = best.inflect({"nomn", "sing"}) or best.inflect({"nomn"})
+    word = form.word if form else best.normal_form
+    if "ґ" in word and "ґ" not in piece.lower():
+        return piece  # the Ukrainian guesser's 'Ашіг' -> 'Ашіґ'
+    return _restore(word, piece)
+
+
+_INDECLINABLE_ENDINGS = ("о", "е", "є", "і", "э")
+
+
+def _indeclinable(word: str, lang: str) -> bool:
+    """A name the dictionary does not know ending like a foreign indeclinable one: 'Монтедуро', 'Бібі'."""
+    low = _key(word)
+    return low.endswith(_INDECLINABLE_ENDINGS) and not morph(lang).word_is_known(low)
+
+
+def person_lemma(words: list[str], lang: str) -> str:
+    """'Касым-Жомарту Кемелевичу' -> 'Касым-Жомарт Кемелевич'; 'Токаєва' -> 'Токаєв'."""
+    pieces: list[tuple[str, bool]] = []
+    for word in words:
+        parts = [p for p in _HYPHENS.split(word) if p]
+        pieces += [(p, i == len(parts) - 1) for i, p in enumerate(parts)]
+    best: tuple[float, str, str] | None = None
+    for gender in ("masc", "femn"):
+        for case in CASES:
+            score = _person_score(pieces, lang, gender, case)
+            score += 0.05 if gender == "masc" else 0.0  # news prior when a name fits both genders
+            score += 0.01 if case == "nomn" else 0.0
+            if best is None or score > best[0]:
+                best = (score, gender, case)
+    assert best is not None
+    _, gender, case = best
+    out = []
+    for word in words:
+        parts = _HYPHENS.split(word)
+        seps = _HYPHENS.findall(word)
+        if len(parts) > 1:
+            # Kazakh/Arabic double names decline only their last part: keep a part that has no parse in the case.
+            fixed = [_person_piece(p, lang, gender, case) if p else p for p in parts]
+            text = fixed[0]
+            for sep, part in zip(seps, fixed[1:], strict=True):
+                text += sep + part
+            out.append(text)
+        else:
+            out.append(_person_piece(word, lang, gender, case))
+    return " ".join(out)
+
+
+def surname_forms(word: str, lang: str) -> set[str]:
+    """Every base form a one-word name could have (both genders): for matching, not for display."""
+    forms = {_key(word)}
+    for p in _name_parses(word, lang):
+        forms.add(p.normal_form)
+        if p.tag.gender == "femn" and "Surn" in p.tag.grammemes:
+            masc = p.inflect({"masc", "nomn"}) if p.tag.gender else None
+            if masc:
+                forms.add(masc.word)
+        for g in ("masc", "femn"):
+            form = p.inflect({g, "nomn", "sing"}) if "Surn" in p.tag.grammemes else None
+            if form:
+                forms.add(form.word)
+    return forms
+
+
+# ------------------------------------------------------------------------------------ noun phrases
+
+
+def _noun_parses(word: str, lang: str) -> list[Any]:
+    return [p for p in _parses(word, lang) if p.tag.POS == "NOUN"]
+
+
+def _adj_parses(word: str, lang: str) -> list[Any]:
+    return [p for p in _parses(word, lang) if p.tag.POS in ("ADJF", "PRTF")]
+
+
+def _head_choice(head: str, adjectives: list[str], lang: str) -> tuple[Any, str] | None:
+    """The head noun's parse and the case shared with the adjectives before it."""
+    options: list[tuple[float, Any, str]] = []
+    for parse in _noun_parses(head, lang):
+        case = _case(parse)
+        if case is None:
+            continue
+        score = parse.score + (0.5 if parse.tag.grammemes & PLACE_TAGS else 0.0)
+        score += 0.2 if parse.tag.number != "plur" or "Pltm" in parse.tag.grammemes else 0.0
+        # places and organisations are inanimate: 'Києві' is Київ, not the first name Кий
+        score += 0.3 if "inan" in parse.tag.grammemes else -0.3 if "anim" in parse.tag.grammemes else 0.0
+        score -= 0.01 * abs(len(parse.normal_form) - len(head))
+        for adj in adjectives:
+            if not any(_case(a) == case and _number_ok(a, parse) for a in _adj_parses(adj, lang)):
+                score -= 1.0
+        options.append((score, parse, case))
+    if not options:
+        return None
+    options.sort(key=lambda o: -o[0])
+    return options[0][1], options[0][2]
+
+
+def _number_ok(adj: Any, noun: Any) -> bool:
+    if noun.tag.number == "plur":
+        return bool(adj.tag.number == "plur")
+    return adj.tag.number != "plur" and (adj.tag.gender in (None, noun.tag.gender) or noun.tag.gender is None)
+
+
+def _modifies(word: str, following: str, lang: str) -> bool:
+    """``word`` can be an adjective agreeing with a noun reading of ``following`` ('Каспийского моря')."""
+    return any(
+        _case(a) == _case(n) and _number_ok(a, n)
+        for a in _adj_parses(word, lang)
+        for n in _noun_parses(following, lang)
+    )
+
+
+def phrase_lemma(words: list[str], lang: str) -> str:
+    """Head noun phrase to the nominative: 'Шанхайской организации сотрудничества' -> 'Шанхайская организация
+    сотрудничества'; 'Сполучених Штатів' -> 'Сполучені Штати'; 'Москві' -> 'Москва'."""
+    head_at = None
+    for i, word in enumerate(words):
+        if _frozen(word):
+            if i == 0:
+                return " ".join(words)  # 'МЗС Британії', 'Aurus Senator': leave as written
+            break
+        if _noun_parses(word, lang) and not (i + 1 < len(words) and _modifies(word, words[i + 1], lang)):
+            head_at = i
+            break
+    if head_at is None:
+        if len(words) == 1 and _adj_parses(words[0], lang):  # substantivised adjective: keep
+            return words[0]
+        return " ".join(words)
+    head = words[head_at]
+    choice = _head_choice(head, words[:head_at], lang)
+    if choice is None:
+        return " ".join(words)
+    parse, case = choice
+    if case == "nomn" or "Fixd" in parse.tag.grammemes:
+        return " ".join(words)
+    number = "plur" if parse.tag.number == "plur" else "sing"
+    target = {"nomn", number} if "Pltm" not in parse.tag.grammemes else {"nomn"}
+    form = parse.inflect(target)
+    out = list(words)
+    out[head_at] = _restore(form.word if form else parse.normal_form, head)
+    for i in range(head_at):
+        adjs = [a for a in _adj_parses(words[i], lang) if _case(a) == case and _number_ok(a, parse)]
+        if not adjs:
+            continue
+        grams = {"nomn", "plur"} if number == "plur" else {"nomn", parse.tag.gender or "masc"}
+        adj_form = adjs[0].inflect(grams)
+        if adj_form:
+            out[i] = _restore(adj_form.word, words[i])
+        elif grams == {"nomn", "masc"}:  # the dictionary's base form is the masculine nominative
+            out[i] = _restore(adjs[0].normal_form, words[i])
+    return " ".join(out)
+
+
+# ------------------------------------------------------------------------------------------- entry point
+
+_DIGIT_SUFFIX = re.compile(r"[-\u2010\u2011]\d+$")
+_EDGE = "«»\"“”„'’()[]"
+
+
+def lemmatize(text: str, kind: str, lang: str) -> str:
+    """Base form of an entity mention of type ``kind`` (PER/LOC/ORG/EVT/PRO) in language ``lang``."""
+    stripped = text.strip(_EDGE + " ")
+    if not stripped:
+        return text
+    if stripped != text.strip():
+        # A quoted name ('"Економічну правду"') keeps its quotes around the base form.
+        lead = text[: text.index(stripped)]
+        tail = text[text.index(stripped) + len(stripped) :]
+        return lead + lemmatize(stripped, kind, lang) + tail
+    words = stripped.split()
+    suffix = _DIGIT_SUFFIX.search(words[-1])
+    if suffix and suffix.start() > 0:
+        # 'Північного потоку-2' -> the words without '-2', then '-2' back
+        return lemmatize(" ".join([*words[:-1], words[-1][: suffix.start()]]), kind, lang) + suffix.group()
+    if kind == "PER":
+        return person_lemma(words, lang)
+    return phrase_lemma(words, lang)

@@ -1,0 +1,281 @@
+"""Russian named entities (PER, LOC, ORG) with natasha's slovnet tagger, plus fixes for its known faults.
+
+``tag(text)`` returns ``(start, end, type)`` spans as character offsets into ``text``. The tagger loads once
+per process, on first use. ``clean_spans`` is the post-processing, shared with the Ukrainian tagger:
+
+- each line is tagged on its own, so no span crosses a line break;
+- quotes, brackets, dashes and punctuation at the edges of a span are trimmed; 'X (ABC)' becomes X and ABC;
+- a span that is a pronoun, or a common noun (no name/place/organisation reading in pymorphy3) at the start
+  of a line or sentence (headline words like 'Эксперт', 'Президенты'), is dropped;
+- common nouns in front of a person's name ('Политолог Мартынов') are cut off, and so are prepositions,
+  conjunctions and pronouns at the start of any span, and lower-case words at the start of a person or place;
+- an acronym defined in brackets after its long form ('российского общества политологов (РОП)': initials
+  match, function words skipped) makes both an entity, and the acronym's later uses in the text too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from syuzhet.data import phrases
+from syuzhet.entities.lemma import NAME_TAGS, PLACE_TAGS, function_words, is_acronym, morph
+
+Span = tuple[int, int, str]
+TYPES = ("PER", "LOC", "ORG")
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x85]+")
+_EDGE_CHARS = " \t\u00a0«»\"“”„'‘’()[]{}.,;:!?…—–-/\\|*•·"
+_TOKEN = re.compile(r"[^\W_](?:[^\W_]|[-\u2010\u2011'’ʼ.](?=[^\W_]))*", re.U)
+_SENTENCE_END = ".!?…"
+_OPENERS = "«\"“„'(—–- \t\u00a0"
+MAX_SPAN_CHARS = 120
+
+
+@functools.cache
+def _tagger() -> Any:
+    from natasha import NewsEmbedding, NewsNERTagger  # heavy: load lazily
+
+    return NewsNERTagger(NewsEmbedding())
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
+
+
+def tag(text: str) -> list[Span]:
+    """PER/LOC/ORG spans over ``text``, line by line, cleaned by ``clean_spans``; [] for empty text."""
+    lines = _lines(text)
+    if not lines:
+        return []
+    spans: list[Span] = []
+    for (offset, _), markup in zip(lines, _tagger().map([line for _, line in lines]), strict=True):
+        spans += [(offset + s.start, offset + s.stop, s.type) for s in markup.spans]
+    return clean_spans(text, spans, "ru")
+
+
+# ------------------------------------------------------------------------------------------ post-processing
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _EDGE_CHARS:
+        end -= 1
+    # A closing quote or bracket kept inside needs its opener: '"Росатом' -> 'Росатом', 'Азаттик»' -> ...
+    return start, end
+
+
+def _split_parens(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """'Шанхайской организации сотрудничества (ШОС)' -> the long form and the acronym, each on its own."""
+    piece = text[start:end]
+    m = re.search(r"\s*\(([^()]+)\)\s*$", piece)
+    if not m:
+        return [(start, end)]
+    return [(start, start + m.start()), (start + m.start(1), start + m.end(1))]
+
+
+def _split_breaks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _LINE.finditer(text, start, end):
+        out.append((m.start(), m.end()))
+    return out or [(start, end)]
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and text[i] in _OPENERS:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END or text[i] in "\n\r:"
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    return phrases("entities/not_names")
+
+
+@functools.lru_cache(maxsize=100_000)
+def _reading(word: str, lang: str) -> str:
+    """'proper' (a name/place/org reading or unknown to the dictionary), 'pronoun', 'common' or 'other'."""
+    low = word.lower()
+    if low in _stop_words():
+        return "pronoun"
+    analyzer = morph(lang)
+    parses = analyzer.parse(low)
+    proper = any(p.tag.grammemes & (NAME_TAGS | PLACE_TAGS) for p in parses)
+    if not proper and any(p.tag.POS in ("NPRO", "PREP", "CONJ", "PRCL", "INTJ") for p in parses):
+        return "pronoun"
+    if proper:
+        return "proper"
+    if not analyzer.word_is_known(low):
+        return "proper"
+    if any(p.tag.POS == "NOUN" for p in parses) or any(p.tag.POS in ("ADJF", "VERB", "ADVB") for p in parses[:1]):
+        return "common"
+    return "other"
+
+
+def _nominative(word: str, lang: str) -> bool:
+    """A headline or sentence starts with a nominative: 'Эксперт: ...'; 'Токаев' (genitive of 'токай') is no
+    such word."""
+    return any(p.tag.case == "nomn" for p in morph(lang).parse(word.lower()) if p.tag.POS == "NOUN")
+
+
+def _common_plural(word: str, lang: str) -> bool:
+    """'Президенты': only plural common-noun readings, one of them nominative (a genitive plural like 'Токаев'
+    of 'токай' is far more often a surname)."""
+    parses = morph(lang).parse(word.lower())
+    return all("plur" in p.tag.grammemes and not p.tag.grammemes & (NAME_TAGS | PLACE_TAGS) for p in parses) and any(
+        p.tag.case == "nomn" for p in parses
+    )
+
+
+def _keep_single(text: str, start: int, end: int, kind: str, lang: str) -> bool:
+    word = text[start:end]
+    if is_acronym(word):
+        return True
+    if not word[:1].isupper():
+        return False  # 'він', 'канал': a one-word name is capitalised
+    reading = _reading(word, lang)
+    if reading == "pronoun":
+        return False
+    # 'Эксперт: ...', 'Договір ...' at a line start; 'Президенты'
+    headline = _sentence_start(text, start) and _nominative(word, lang)
+    return not (reading == "common" and (headline or _common_plural(word, lang)))
+
+
+def _cut_titles(text: str, start: int, end: int, lang: str) -> int:
+    """Start of a person's name after leading common nouns: 'Политолог Мартынов' -> 'Мартынов'."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    i = 0
+    while i < len(tokens) - 1:
+        word = tokens[i].group()
+        if is_acronym(word) or _reading(word, lang) not in ("common", "pronoun"):
+            break
+        if word[:1].isupper() and not _sentence_start(text, tokens[i].start()):
+            break  # mid-sentence capitals are names ('Володимир' has no first-name tag in the uk dictionary)
+        i += 1
+    return tokens[i].start() if i < len(tokens) else start
+
+
+def clean_spans(text: str, spans: Iterable[Span], lang: str) -> list[Span]:
+    """Fix a tagger's spans over ``text``: see the module docstring. Sorted, non-overlapping."""
+    out: list[Span] = []
+    for start0, end0, kind in spans:
+        for s1, e1 in _split_breaks(text, start0, end0):
+            s1, e1 = _trim(text, s1, e1)
+            for s2, e2 in _split_parens(text, s1, e1):
+                start, end = _trim(text, s2, e2)
+                if end - start < 2 or end - start > MAX_SPAN_CHARS or not any(c.isalpha() for c in text[start:end]):
+                    continue
+                start, end = _balance(text, start, end)
+                start = _cut_lead(text, start, end, kind, lang)
+                if kind == "PER":
+                    start = _cut_titles(text, start, end, lang)
+                tokens = _TOKEN.findall(text, start, end)
+                if not tokens:
+                    continue
+                if len(tokens) == 1 and not _keep_single(text, start, end, kind, lang):
+                    continue
+                if kind in ("PER", "LOC"):
+                    end = _cut_tail(text, start, end)
+                    tokens = _TOKEN.findall(text, start, end)
+                if kind == "PER" and not text[start].isupper():
+                    continue
+                if all(_ROMAN.fullmatch(t) for t in tokens):
+                    continue
+                out.append((start, end, kind))
+    return _acronym_definitions(text, _without_overlaps(out))
+
+
+_ROMAN = re.compile(r"[IVXLCDM]+")
+
+
+def _cut_tail(text: str, start: int, end: int) -> int:
+    """Lower-case words after a person's or place's name are not part of it ('Центральної Азії зустріч')."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    while len(tokens) > 1 and not tokens[-1].group()[:1].isupper() and not tokens[-1].group()[:1].isdigit():
+        tokens.pop()
+    return tokens[-1].end() if tokens else end
+
+
+def _cut_lead(text: str, start: int, end: int, kind: str, lang: str) -> int:
+    """Drop leading function words ('Після вторгнення Росії'), and lower-case words before a PER/LOC name."""
+    tokens = list(_TOKEN.finditer(text, start, end))
+    i = 0
+    while i < len(tokens) - 1:
+        word = tokens[i].group()
+        lead = _reading(word, lang) == "pronoun" or word.lower() in function_words()
+        if not lead and not (kind in ("PER", "LOC") and not word[:1].isupper()):
+            break
+        i += 1
+    return tokens[i].start() if tokens else start
+
+
+_BRACKETED = re.compile(r"\(\s*([^\W\d_][^\W_]{1,9})\s*\)")
+
+
+def _acronym_definitions(text: str, spans: list[Span]) -> list[Span]:
+    """'long form (ACR)': when the initials of the words before the bracket spell ACR, both are entities."""
+    added: list[Span] = []
+    for m in _BRACKETED.finditer(text):
+        acr = m.group(1)
+        if not is_acronym(acr):
+            continue
+        letters = [c for c in acr if c.isupper()]
+        words = list(_TOKEN.finditer(text, max(0, m.start() - 200), m.start()))
+        found = None
+        for k in range(len(letters), min(len(words), len(letters) * 2 + 2) + 1):
+            chunk = words[-k:]
+            if "\n" in text[chunk[0].start() : m.start()] or chunk[0].group().lower() in function_words():
+                continue
+            content = [w.group() for w in chunk if w.group().lower() not in function_words()]
+            if len(content) == len(letters) and all(
+                w[0].upper() == c for w, c in zip(content, letters, strict=True)
+            ):
+                found = (chunk[0].start(), chunk[-1].end())
+                break
+        if found is None:
+            continue
+        kinds = [k for s, e, k in spans if s < found[1] and found[0] < e] + [k for s, e, k in spans if s == m.start(1)]
+        kind = kinds[0] if kinds else "ORG"
+        added += [(found[0], found[1], kind), (m.start(1), m.end(1), kind)]
+        for use in re.finditer(rf"(?<![^\W_]){re.escape(acr)}(?![^\W_])", text):
+            added.append((use.start(), use.end(), kind))
+    if not added:
+        return spans
+    kept = [s for s in spans if not any(a[0] < s[1] and s[0] < a[1] for a in added)]
+    return _without_overlaps(kept + added)
+
+
+def _balance(text: str, start: int, end: int) -> tuple[int, int]:
+    """Keep quotes inside a span only when they pair up ('Радио "Свобода"'); else trim them away."""
+    piece = text[start:end]
+    for opener, closer in (("«", "»"), ("(", ")"), ("“", "”")):
+        if piece.count(opener) != piece.count(closer):
+            cut = min((i for i in (piece.find(opener), piece.find(closer)) if i >= 0), default=-1)
+            if cut > 0:
+                return _trim(text, start, start + cut)
+    if piece.count('"') % 2:
+        cut = piece.find('"')
+        if cut > 0:
+            return _trim(text, start, start + cut)
+    return start, end
+
+
+def _without_overlaps(spans: list[Span]) -> list[Span]:
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s[0], s[0] - s[1])):
+        if kept and span[0] < kept[-1][1]:
+            continue
+        kept.append(span)
+    return kept
+
+
+def tag_lines(tagger: Callable[[str], list[Span]], text: str) -> list[Span]:
+    """Run any ``tagger`` line by line (offsets into ``text``)."""
+    spans: list[Span] = []
+    for offset, line in _lines(text):
+        spans += [(offset + s, offset + e, k) for s, e, k in tagger(line)]
+    return spans

@@ -1,0 +1,237 @@
+"""Ukrainian named entities (PER, LOC, ORG, EVT, PRO) with a CRF over pymorphy3-uk features.
+
+``tag(text)`` returns ``(start, end, type)`` spans as character offsets into ``text`` itself.
+The model file and the morphological analyser load once per process, on first use.
+``tokenize`` and ``token_features`` are public because ``scripts/train_uk_ner.py`` trains on them.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+from typing import NamedTuple
+
+import pycrfsuite
+import pymorphy3
+
+MODEL_PATH = Path(__file__).with_name("models") / "uk_ner.crfsuite"
+FEATURES_VERSION = "uk-crf-features/1"
+TYPES = ("PER", "LOC", "ORG", "EVT", "PRO")
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+
+_APOSTROPHES = "'’ʼ‘`"
+_HYPHENS = "\\-\u2010\u2011"
+# Letters and digits, then combining marks (stress U+0301, Cyrillic titlo) or soft hyphens inside a word.
+_CHUNK = r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u00ad])*"
+_TOKEN = re.compile(
+    r"\d+(?:[.,:]\d+)+(?![^\W_])"  # 7,08 / 12:30 / 1.5
+    rf"|{_CHUNK}(?:[{_APOSTROPHES}{_HYPHENS}](?=[^\W_]){_CHUNK})*"  # п’ять, Касим-Жомарт, COVID-19
+    r"(?:\.(?:ua|com|net|org|ru|kz|info|eu)(?![^\W_]))?"  # media names: LB.ua, Корреспондент.net
+    r"|\S"  # any other visible character is a token of its own: « » " ( . ,
+)
+_LINE = re.compile(r"[^\n\r\u2028\u2029\x85]+")
+_UNSAFE = re.compile(r"[\x00\ud800-\udfff]")  # crfsuite cannot take these; replaced, offsets kept
+
+
+def tokenize(text: str) -> list[list[Token]]:
+    """Tokens with exact offsets, one list per line: a line is one CRF sequence."""
+    lines: list[list[Token]] = []
+    for line in _LINE.finditer(text):
+        tokens = [Token(m.group(), m.start(), m.end()) for m in _TOKEN.finditer(text, line.start(), line.end())]
+        if tokens:
+            lines.append(tokens)
+    return lines
+
+
+_MARKS = re.compile(f"[\u0300-\u036f\u0483-\u0489\u00ad]|[{_APOSTROPHES}]")
+_OPEN_QUOTES = "«“„"
+_CLOSE_QUOTES = "»”"
+_SENTENCE_END = {".", "!", "?", "…"}
+_QUOTE_OR_DASH = {*_OPEN_QUOTES, '"', "—", "–", "-", ":"}
+
+
+def _plain(word: str) -> str:
+    """Lower case, apostrophes as ', stress marks and soft hyphens gone: the key for pymorphy3."""
+    return _MARKS.sub(lambda m: "'" if m.group() in _APOSTROPHES else "", word).lower()
+
+
+def _shape(word: str) -> str:
+    """'Касим-Жомарт' -> 'Xx-Xx', 'COVID-19' -> 'X-d', 'ЄС' -> 'X'."""
+    out: list[str] = []
+    for ch in word:
+        c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out)[:8]
+
+
+@functools.cache
+def _morph() -> pymorphy3.MorphAnalyzer:
+    return pymorphy3.MorphAnalyzer(lang="uk")
+
+
+@functools.lru_cache(maxsize=200_000)
+def _analysis(plain: str) -> tuple[str, ...]:
+    """Morphological features of a word: top POS, top lemma, grammemes found in any parse, known-ness."""
+    if not plain[:1].isalpha():
+        return ()
+    morph = _morph()
+    parses = morph.parse(plain)
+    top = parses[0]
+    feats = [f"pos={top.tag.POS}", f"lem={top.normal_form}", f"case={top.tag.case}"]
+    grammemes: set[str] = set()
+    for p in parses:
+        grammemes |= p.tag.grammemes & {"Name", "Surn", "Patr", "Abbr", "anim", "LATN", "UNKN", "Fixd"}
+    feats += sorted(f"g={g}" for g in grammemes)
+    if morph.word_is_known(plain):
+        feats.append("known")
+    return tuple(feats)
+
+
+def _word_features(word: str, prefix: str, full: bool) -> list[str]:
+    plain = _plain(word)
+    feats = [f"{prefix}w={plain}", f"{prefix}sh={_shape(word)}"]
+    if full:
+        feats += [f"{prefix}s{n}={plain[-n:]}" for n in (2, 3, 4) if len(plain) > n]
+        feats += [f"{prefix}p3={plain[:3]}"] if len(plain) > 3 else []
+        if "-" in plain:
+            feats.append(f"{prefix}hy1={plain.split('-')[0]}")
+    feats += [f"{prefix}{a}" for a in _analysis(plain) if full or a.startswith(("pos=", "lem=", "g="))]
+    return feats
+
+
+class DocContext(NamedTuple):
+    """What the rest of the text says about a word: seen in lower case, seen capitalised mid-sentence."""
+
+    lower: frozenset[str]
+    capitalised: frozenset[str]  # lemmas
+
+
+def _lemma(plain: str) -> str:
+    return next((a[4:] for a in _analysis(plain) if a.startswith("lem=")), plain)
+
+
+def _opens_sentence(words: list[str], i: int) -> bool:
+    return i == 0 or words[i - 1] in _SENTENCE_END or words[i - 1] in _QUOTE_OR_DASH
+
+
+def document_context(lines: list[list[Token]]) -> DocContext:
+    lower: set[str] = set()
+    capitalised: set[str] = set()
+    for tokens in lines:
+        words = [t.text for t in tokens]
+        for i, word in enumerate(words):
+            if word.islower():
+                lower.add(_plain(word))
+            elif word[:1].isupper() and not _opens_sentence(words, i):
+                capitalised.add(_lemma(_plain(word)))
+    return DocContext(frozenset(lower), frozenset(capitalised))
+
+
+def token_features(tokens: list[Token], doc: DocContext | None = None) -> list[list[str]]:
+    """crfsuite attributes per token: the word, its shape and morphology, its neighbours', the document's."""
+    words = [t.text for t in tokens]
+    opener: list[str] = []  # the word before each open «...» or “...” (ASCII " toggles)
+    out: list[list[str]] = []
+    for i, word in enumerate(words):
+        feats = ["bias", *_word_features(word, "", True)]
+        if i == 0 or words[i - 1] in _SENTENCE_END:
+            feats.append("start")
+        if opener:
+            feats += ["inq", f"qp={opener[-1]}"]
+        if doc is not None and word[:1].isupper():
+            plain = _plain(word)
+            if plain in doc.lower:
+                feats.append("d:lower")
+            if _opens_sentence(words, i) and _lemma(plain) in doc.capitalised:
+                feats.append("d:capitalised")
+        for off in (-2, -1, 1, 2):
+            j = i + off
+            if 0 <= j < len(words):
+                feats += _word_features(words[j], f"{off:+d}:", abs(off) == 1)
+            else:
+                feats.append(f"{off:+d}:edge")
+        if i > 0:
+            feats.append(f"sh-1|sh={_shape(words[i - 1])}|{_shape(word)}")
+            feats.append(f"w-1|w={_plain(words[i - 1])}|{_plain(word)}")
+        if i + 1 < len(words):
+            feats.append(f"w|w+1={_plain(word)}|{_plain(words[i + 1])}")
+        if word[:1].isupper() and not _opens_sentence(words, i):
+            feats.append("capmid")
+        if word in _OPEN_QUOTES or (word == '"' and not opener):
+            opener.append(_plain(words[i - 1]) if i > 0 else "^")
+        elif (word in _CLOSE_QUOTES or word == '"') and opener:
+            opener.pop()
+        out.append(feats)
+    return out
+
+
+@functools.cache
+def _tagger() -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL_PATH))
+    return tagger
+
+
+def bio_spans(tokens: list[Token], labels: list[str]) -> list[tuple[int, int, str]]:
+    """(start, end, type) from BIO labels; an I- that does not continue its type starts a span."""
+    spans: list[tuple[int, int, str]] = []
+    previous = "O"
+    for token, label in zip(tokens, labels, strict=True):
+        kind = label[2:]
+        if label.startswith("I-") and previous[2:] == kind:
+            spans[-1] = (spans[-1][0], token.end, kind)
+        elif label != "O":
+            spans.append((token.start, token.end, kind))
+        previous = label
+    return spans
+
+
+def _balance_quotes(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A span that opens a quote takes the closing quote right after it; a stray closing quote leaves."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        opened = sum(text.count(q, start, end) for q in _OPEN_QUOTES)
+        closed = sum(text.count(q, start, end) for q in _CLOSE_QUOTES)
+        after = len(text[end:]) - len(text[end:].lstrip(" "))
+        if opened > closed and text[end + after : end + after + 1] in _CLOSE_QUOTES:
+            end += after + 1
+        elif closed > opened and text[end - 1] in _CLOSE_QUOTES:
+            end = len(text[: end - 1].rstrip(" "))
+        elif opened and not closed and text[start] in _OPEN_QUOTES:
+            start = end - len(text[start + 1 : end].lstrip(" "))
+        if start < end:
+            out.append((start, end, kind))
+    return out
+
+
+def _not_pronouns(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A span of pronouns only ('Він', 'Вона') is no name, whatever its capital letter suggests."""
+    return [s for s in spans if not all("pos=NPRO" in _analysis(_plain(w)) for w in text[s[0] : s[1]].split())]
+
+
+def tag_with(tagger: pycrfsuite.Tagger, text: str) -> list[tuple[int, int, str]]:
+    """``tag`` with a given model: what ``tag`` and the training script's evaluation both run."""
+    if not text or not text.strip():
+        return []
+    safe = _UNSAFE.sub("\ufffd", text)
+    lines = tokenize(safe)
+    doc = document_context(lines)
+    spans: list[tuple[int, int, str]] = []
+    for tokens in lines:
+        spans += bio_spans(tokens, tagger.tag(token_features(tokens, doc)))
+    return _balance_quotes(safe, _not_pronouns(safe, spans))
+
+
+def tag(text: str) -> list[tuple[int, int, str]]:
+    """Entity spans ``(start, end, type)`` over ``text``, type one of ``TYPES``; [] for empty text."""
+    if not text or not text.strip():
+        return []
+    return tag_with(_tagger(), text)

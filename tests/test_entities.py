@@ -1,0 +1,155 @@
+"""Entities: base forms, within- and cross-article identity, no pronoun entities, exact offsets; the seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("natasha")
+pytest.importorskip("pymorphy3")
+
+from syuzhet.entities import find_entities, link_entities
+from syuzhet.entities.lemma import acronym_of, lemmatize
+from syuzhet.entities.link import name_key
+from syuzhet.model import Article, Block
+from syuzhet.pipeline import Analysis
+
+LEMMAS = [
+    ("Касым-Жомарту Кемелевичу", "PER", "ru", "Касым-Жомарт Кемелевич"),
+    ("Касым-Жомарта Токаева", "PER", "ru", "Касым-Жомарт Токаев"),
+    ("Касым-Жомартом Токаевым", "PER", "ru", "Касым-Жомарт Токаев"),
+    ("Токаева", "PER", "ru", "Токаев"),
+    ("Токаєва", "PER", "uk", "Токаєв"),
+    ("Владимира Путина", "PER", "ru", "Владимир Путин"),
+    ("Анной Ахматовой", "PER", "ru", "Анна Ахматова"),
+    ("Терези Мей", "PER", "uk", "Тереза Мей"),
+    ("Дональдом Трампом", "PER", "uk", "Дональд Трамп"),
+    ("Москві", "LOC", "uk", "Москва"),
+    ("Кремлі", "LOC", "uk", "Кремль"),
+    ("Сполучених Штатів", "LOC", "uk", "Сполучені Штати"),
+    ("Каспийского моря", "LOC", "ru", "Каспийское море"),
+    ("Института новейших государств", "ORG", "ru", "Институт новейших государств"),
+    ("Шанхайской организации сотрудничества", "ORG", "ru", "Шанхайская организация сотрудничества"),
+    ("Організації Договору про колективну безпеку", "ORG", "uk", "Організація Договору про колективну безпеку"),
+    ("Міжнародним газовим союзом", "ORG", "uk", "Міжнародний газовий союз"),
+    ("Большом театре", "ORG", "ru", "Большой театр"),
+    ("ОДКБ", "ORG", "ru", "ОДКБ"),
+    ("МЗС Британії", "ORG", "uk", "МЗС Британії"),
+    ('"Економічну правду"', "PRO", "uk", '"Економічна правда"'),
+    ("Північного потоку-2", "PRO", "uk", "Північний потік-2"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind", "lang", "expected"), LEMMAS)
+def test_base_forms(text: str, kind: str, lang: str, expected: str) -> None:
+    assert lemmatize(text, kind, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("long", "short"),
+    [
+        ("Организация договора о коллективной безопасности", "ОДКБ"),
+        ("Організація Договору про колективну безпеку", "ОДКБ"),
+        ("Российское общество политологов", "РОП"),
+        ("Шанхайская организация сотрудничества", "ШОС"),
+    ],
+)
+def test_acronyms(long: str, short: str) -> None:
+    assert acronym_of(long) == short
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Токаєв", "Токаев"), ("Tokayev", "Токаев"), ("Росія", "Россия"), ("Путін", "Путин"), ("Касим", "Касым"),
+     ("Тоқаев", "Токаев")],
+)
+def test_name_keys_across_scripts(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+def _article(ident: str, text: str, lang: str = "ru") -> Article:
+    article = Article(source=f"{ident}.txt", raw=text, id=ident, lang=lang, text=text)
+    article.blocks = [Block(0, len(text), "paragraph", lang)]
+    return find_entities(article)
+
+
+def _ids(analysis: Analysis, surface: str) -> set[str]:
+    return {e.id for e in analysis.entities for m in e.mentions if m.text == surface}
+
+
+def test_offsets_are_exact_and_no_pronouns() -> None:
+    text = (
+        "Президент Казахстана Касым-Жомарт Токаев прибыл в Москву.\n"
+        "Он встретился с Владимиром Путиным в Кремле. Они обсудили работу ЕАЭС."
+    )
+    article = _article("a", text)
+    assert article.mentions
+    for m in article.mentions:
+        assert text[m.start : m.end] == m.text
+        assert "\n" not in m.text
+        assert m.text not in ("Он", "Они", "Президент")
+        assert m.article == "a"
+
+
+def test_linking_within_article() -> None:
+    text = (
+        "Политолог Александр Кириллович Бобров прокомментировал визит.\n\n"
+        "– Александр, как Вы оцениваете визит?\n\n"
+        "Владимир Путин принял гостя. Путина поддержали, Владимир Владимирович выступил с речью."
+    )
+    analysis = Analysis(articles=[_article("a", text)])
+    link_entities(analysis)
+    assert _ids(analysis, "Александр") == _ids(analysis, "Александр Кириллович Бобров")
+    assert len(_ids(analysis, "Александр")) == 1
+    assert _ids(analysis, "Путина") == _ids(analysis, "Владимир Путин")
+    assert _ids(analysis, "Владимир Владимирович") == _ids(analysis, "Владимир Путин")
+    people = {e.name for e in analysis.entities if e.type == "PER"}
+    assert {"Александр Кириллович Бобров", "Владимир Путин"} <= people
+
+
+def test_linking_across_articles_and_languages() -> None:
+    ru = _article(
+        "ru1",
+        "Касым-Жомарт Токаев встретился с Владимиром Путиным в Москве. Россия и Казахстан подписали "
+        "документ в рамках Организации договора о коллективной безопасности (ОДКБ). Токаева встретили в РФ.",
+    )
+    uk = _article(
+        "uk1",
+        "Президент Казахстану Касим-Жомарт Токаєв прибув до Москви. Він зустрівся з президентом Росії "
+        "Володимиром Путіним. Казахстан входить до Організації Договору про колективну безпеку.",
+        "uk",
+    )
+    analysis = Analysis(articles=[ru, uk])
+    link_entities(analysis)
+    assert len(_ids(analysis, "Касым-Жомарт Токаев") | _ids(analysis, "Касим-Жомарт Токаєв")) == 1
+    assert _ids(analysis, "Москви") == _ids(analysis, "Москве")
+    assert _ids(analysis, "Росії") == _ids(analysis, "Россия") == _ids(analysis, "РФ")
+    assert _ids(analysis, "Організації Договору про колективну безпеку") == _ids(analysis, "ОДКБ")
+    tokayev = next(e for e in analysis.entities if "Касым-Жомарт Токаев" in {m.text for m in e.mentions})
+    assert tokayev.name == "Касым-Жомарт Токаев"  # the most complete Russian base form
+    assert tokayev.id.startswith("PER-")
+    assert not any(m.text in ("Він", "Президент") for e in analysis.entities for m in e.mentions)
+
+
+def test_ids_are_stable_as_articles_arrive() -> None:
+    first = Analysis(articles=[_article("x", "Визит Токаева в Россию завершился. Токаев доволен.")])
+    link_entities(first)
+    more = Analysis(
+        articles=[
+            _article("x", "Визит Токаева в Россию завершился. Токаев доволен."),
+            _article("y", "Касым-Жомарт Токаев посетил Москву и Российскую Федерацию."),
+        ]
+    )
+    link_entities(more)
+    assert _ids(first, "Токаев") == _ids(more, "Касым-Жомарт Токаев")
+    assert _ids(first, "Россию") == _ids(more, "Российскую Федерацию")
+
+
+def test_seeds_every_gold_entity_found_in_every_article_with_one_id(seeds: Path) -> None:
+    from syuzhet.eval.entities import score_seeds
+
+    results, bad = score_seeds(seeds.parents[1])
+    failing = [(r.name, f"{r.found_in}/{r.articles}", sorted(r.ids), r.missing) for r in results if not r.ok]
+    assert not bad
+    assert not failing
