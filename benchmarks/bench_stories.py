@@ -1,0 +1,87 @@
+"""Story clustering speed: 1k, 10k and 100k articles, and adding one article to a 100k index.
+
+SlavicNER ru+uk (~900 articles) is replicated to the sizes with perturbations: sentences shuffled within
+each paragraph, dates moved (every copy gets a date; copies spread over two years), and numbers renamed.
+Clustering is the full path (sentences, lemmas, features, index); the dossier is not built here.
+``--sizes`` picks sizes; 100k takes minutes on one core.
+
+    python benchmarks/bench_stories.py [--sizes 1000 10000 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import re
+import resource
+import time
+from pathlib import Path
+
+from syuzhet.eval.common import print_table, shared_dir
+from syuzhet.model import Article, Block
+from syuzhet.pipeline import analyze
+from syuzhet.stories.build import attach, index_articles
+from syuzhet.stories.cluster import StoryIndex
+
+_NUMBER = re.compile(r"\d+")
+
+
+def base_articles(shared: Path) -> list[Article]:
+    raw = shared / "corpus" / "slavicner" / "raw"
+    files = sorted(str(p) for p in raw.glob("*/*/*.txt") if p.parent.name in ("ru", "uk"))
+    return analyze(files).articles
+
+
+def perturb(article: Article, n: int, rng: random.Random) -> Article:
+    """A copy with shuffled sentences inside each paragraph, a new date and renamed numbers."""
+    pieces: list[str] = []
+    blocks: list[Block] = []
+    pos = 0
+    for b in article.blocks:
+        chunk = article.text[b.start:b.end]
+        if b.kind == "paragraph":
+            parts = re.split(r"(?<=[.!?])\s+", chunk)
+            rng.shuffle(parts)
+            chunk = " ".join(parts)
+        chunk = _NUMBER.sub(lambda m: str(int(m.group()) + rng.randint(1, 9)), chunk)
+        blocks.append(Block(pos, pos + len(chunk), b.kind, b.lang))
+        pieces.append(chunk)
+        pos += len(chunk) + 2
+    date = dt.date(2024, 1, 1) + dt.timedelta(days=rng.randrange(730))
+    return Article(source=f"{article.source}#{n}", raw="", id=f"{article.id[:8]}{n:08x}", lang=article.lang,
+                   date=date.isoformat(), title=article.title, text="\n\n".join(pieces), blocks=blocks)
+
+
+def corpus(base: list[Article], size: int, seed: int = 7) -> list[Article]:
+    rng = random.Random(seed)
+    return [perturb(base[i % len(base)], i, rng) for i in range(size)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--shared", type=Path, default=shared_dir())
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    args = parser.parse_args(argv)
+    base = base_articles(args.shared)
+    rows: list[list[object]] = []
+    index: StoryIndex | None = None
+    for size in args.sizes:
+        articles = corpus(base, size)
+        start = time.perf_counter()
+        index = index_articles(articles)
+        took = time.perf_counter() - start
+        rows.append([f"cluster {size}", f"{took:.1f} s", f"{size / took:.0f} art/s", len(index.stories)])
+    if index is not None:
+        extra = perturb(base[0], 10**7, random.Random(1))
+        start = time.perf_counter()
+        attach(index, [extra])
+        took = time.perf_counter() - start
+        rows.append([f"add 1 to {index.docs - 1}", f"{took * 1000:.1f} ms", "", len(index.stories)])
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print_table(f"story clustering (peak memory {peak:.0f} MB)", ["run", "time", "rate", "stories"], rows)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

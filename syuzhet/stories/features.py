@@ -1,0 +1,102 @@
+"""What clustering compares: per article a bag of weighted keys — linked entity ids when the entity stages
+ran, names (capitalised words inside a sentence, or at its start when the article also uses them inside
+one), content lemmas and numbers, all as cross-lingual keys — plus its date."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from syuzhet.model import Article, Entity
+from syuzhet.stories.text import CONTENT_POS, Sentence, fold, sentences
+
+WEIGHTS = {"e": 3.0, "n": 2.5, "#": 1.0, "t": 1.0}
+
+
+@dataclass(slots=True)
+class Features:
+    """An article as clustering sees it: ``counts`` maps 'kind:key' to its count in the article."""
+
+    id: str
+    lang: str
+    date: str | None
+    counts: Counter[str] = field(default_factory=Counter)
+    lead: set[str] = field(default_factory=set)
+
+    def keys_of(self, kind: str) -> set[str]:
+        return {k for k in self.counts if k[0] == kind}
+
+
+def entity_ids(entities: list[Entity]) -> dict[str, set[str]]:
+    """Article id -> ids of the linked entities mentioned in it (empty when entities are not linked)."""
+    table: dict[str, set[str]] = {}
+    for entity in entities:
+        for mention in entity.mentions:
+            table.setdefault(mention.article, set()).add(entity.id)
+    return table
+
+
+LEAD_SENTENCES = 6
+NAME_STEM = 6
+LANGUAGE_FREE = "ne#"  # key kinds that compare across languages
+
+
+def features(article: Article, sents: list[Sentence] | None = None, entities: set[str] | None = None,
+             boilerplate: Callable[[Sentence], bool] | None = None) -> Features:
+    """``boilerplate`` says which sentences to leave out (site furniture repeated across articles)."""
+    sents = sents if sents is not None else sentences(article)
+    if boilerplate:
+        sents = [s for s in sents if not boilerplate(s)]
+    inside = {w.key for s in sents for w in s.words if w.name}
+    feats = Features(article.id, article.lang, article.date)
+    for n, s in enumerate(sents):
+        words = s.words
+        for i, w in enumerate(words):
+            if w.name or (i == 0 and w.key in inside):
+                if i + 1 < len(words) and words[i + 1].name:
+                    continue  # a multi-word name counts once, by its last word (the surname)
+                key = "n:" + name_stem(w.key)
+                feats.counts[key] += 1
+                if n < LEAD_SENTENCES:
+                    feats.lead.add(key)
+            elif w.pos == "NUMB":
+                if len(w.key) >= 2:
+                    feats.counts["#:" + w.key] += 1
+            elif w.pos in CONTENT_POS and len(w.key) > 2:
+                feats.counts["t:" + w.key] += 1
+    for m in article.mentions:
+        if m.lemma:
+            feats.counts["n:" + _mention_key(m.lemma)] += 1
+    for eid in entities or ():
+        feats.counts["e:" + eid] += 2
+        feats.lead.add("e:" + eid)
+    return feats
+
+
+def _mention_key(lemma: str) -> str:
+    return name_stem(fold(lemma.split()[-1] if lemma.split() else lemma))
+
+
+def name_stem(key: str) -> str:
+    """Names compare by their first ``NAME_STEM`` letters: case endings and lemmatiser slips
+    ('токаев'/'токаева', 'касимжомарт'/'касимжомарта') stop mattering."""
+    return key[:NAME_STEM]
+
+
+def weighted(counts: Counter[str], idf: dict[str, float] | None, default_idf: float) -> dict[str, float]:
+    """Sublinear tf x idf x kind weight, L2-normalised."""
+    vec: dict[str, float] = {}
+    for key, n in counts.items():
+        w = (1.0 + math.log(n)) * WEIGHTS.get(key[0], 1.0) * (idf.get(key, default_idf) if idf else 1.0)
+        if w > 0:
+            vec[key] = w
+    norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
+    return {k: v / norm for k, v in vec.items()}
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(v * b.get(k, 0.0) for k, v in a.items())

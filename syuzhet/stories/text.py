@@ -1,0 +1,166 @@
+"""Words of a story's articles: sentences, lemmas (pymorphy3, ru/uk), names and numbers, and the
+cross-lingual *key* of a lemma (Ukrainian and Russian spellings of one name fold to the same key:
+'Токаєв'/'Токаев', 'Росія'/'Россия', 'декларація'/'декларация')."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import razdel
+
+from syuzhet.dates import month_numbers
+from syuzhet.model import Article
+
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’ʼ-](?=[^\W\d_]))*|\d+(?:[.,]\d+)?", re.U)
+_FOLD = str.maketrans({"і": "и", "ї": "и", "ы": "и", "й": "и", "є": "е", "э": "е", "ё": "е", "ґ": "г",
+                       "ь": None, "ъ": None, "'": None, "’": None, "ʼ": None, "-": None})
+_LATIN = {"a": "а", "b": "б", "c": "к", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и", "j": "дж",
+          "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "к", "r": "р", "s": "с", "t": "т",
+          "u": "у", "v": "в", "w": "в", "x": "кс", "y": "и", "z": "з"}
+_DIGRAPHS = {"shch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ts": "ц", "ya": "я", "yu": "ю",
+             "ye": "е", "oo": "у", "ee": "и", "th": "т", "ph": "ф"}
+_DIGRAPH = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
+STEM = 6
+_DOUBLE = re.compile(r"(.)\1+")
+CONTENT_POS = frozenset({"NOUN", "ADJF", "VERB", "INFN", "PRTF", "ADJS"})
+NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
+FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
+BODY_KINDS = ("title", "subtitle", "heading", "paragraph")
+
+
+@functools.cache
+def _morph(lang: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="uk" if lang == "uk" else "ru")
+
+
+def fold(lemma: str) -> str:
+    """The cross-lingual key of a lemma: Latin letters transliterated, ru/uk vowel and sign differences and
+    doubled letters folded away."""
+    low = lemma.lower()
+    if low.isascii():
+        low = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], low)
+        low = "".join(_LATIN.get(ch, ch) for ch in low)
+    return _DOUBLE.sub(r"\1", low.translate(_FOLD))
+
+
+def stem(key: str) -> str:
+    """Cognates across ru/uk (and transliterated Latin) share their first ``STEM`` letters:
+    'стратегический'/'стратегічний', 'союзничество'/'союзництво'."""
+    return key[:STEM]
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One analysed word: its lemma key, part of speech, and whether it reads as a name."""
+
+    key: str
+    pos: str
+    name: bool
+    tense: str = ""
+
+
+@functools.lru_cache(maxsize=400_000)
+def analyse(word: str, lang: str, capital: bool) -> Word:
+    if word[0].isdigit():
+        return Word(word.replace(",", "."), "NUMB", False)
+    if (month := month_numbers().get(word.lower())) is not None:
+        return Word(f"m{month:02d}", "MNTH", False)
+    if lang not in ("ru", "uk"):
+        return Word(fold(word), "NOUN" if len(word) > 3 else "", capital)
+    parses = _morph(lang).parse(word.lower())
+    best = parses[0]
+    if capital:
+        named = [p for p in parses if p.tag.grammemes & NAME_TAGS]
+        if named:
+            best = named[0]
+    pos = str(best.tag.POS or "")
+    name = capital and (bool(best.tag.grammemes & NAME_TAGS) or (pos in ("NOUN", "") and len(word) > 2)
+                        or (word.isupper() and len(word) > 1 and pos not in FUNCTION_POS))
+    return Word(fold(best.normal_form), pos, name, str(best.tag.tense or ""))
+
+
+@dataclass(slots=True)
+class Sentence:
+    """A sentence of an article's cleaned text, with its analysed words."""
+
+    article: str
+    start: int
+    end: int
+    text: str
+    kind: str
+    lang: str
+    words: list[Word] = field(default_factory=list)
+
+    @property
+    def names(self) -> set[str]:
+        return {w.key for w in self.words if w.name}
+
+    @property
+    def terms(self) -> set[str]:
+        return {w.key for w in self.words if w.pos in CONTENT_POS and len(w.key) > 2}
+
+    @property
+    def numbers(self) -> set[str]:
+        return {w.key for w in self.words if w.pos == "NUMB"}
+
+    def values(self) -> list[tuple[str, str]]:
+        """(unit, value) pairs: a number and the word after it ('14 документов' -> ('документ', '14')),
+        a day and its month ('12 ноября' -> ('date', '11-12'))."""
+        out = []
+        for w, nxt in zip(self.words, self.words[1:], strict=False):
+            if w.pos != "NUMB":
+                continue
+            if nxt.pos == "MNTH" and w.key.isdigit() and int(w.key) <= 31:
+                out.append(("date", f"{nxt.key[1:]}-{int(w.key):02d}"))
+            elif nxt.pos in CONTENT_POS:
+                out.append((stem(nxt.key), w.key))
+        return out
+
+    def stems(self) -> set[str]:
+        """Keys for comparing claims across articles and languages: stems of names and content words,
+        numbers and day-month dates."""
+        keys = {stem(w.key) for w in self.words if (w.name or w.pos in CONTENT_POS) and len(w.key) > 2}
+        keys |= {"#" + w.key for w in self.words if w.pos == "NUMB"}
+        keys |= {"@" + value for unit, value in self.values() if unit == "date"}
+        return keys
+
+
+def fingerprint(sentence: Sentence) -> int:
+    """The same sentence in two articles (site furniture, a repeated footer) has the same fingerprint."""
+    return hash(" ".join(w.key for w in sentence.words)) & 0xFFFFFFFFFFFF
+
+
+def sentences(article: Article) -> list[Sentence]:
+    """Sentences of the title, subtitle, headings and paragraphs, in text order."""
+    out: list[Sentence] = []
+    blocks = [b for b in article.blocks if b.kind in BODY_KINDS] or []
+    spans = [(b.start, b.end, b.kind, b.lang) for b in blocks] or [(0, len(article.text), "paragraph", article.lang)]
+    for start, end, kind, block_lang in spans:
+        lang = article.lang if block_lang in ("und", "") else block_lang
+        for piece in razdel.sentenize(article.text[start:end]):
+            text = piece.text.strip()
+            if len(text) < 3:
+                continue
+            s = Sentence(article.id, start + piece.start, start + piece.stop, text, kind, lang)
+            s.words = _words(text, lang)
+            out.append(s)
+    return out
+
+
+def _words(text: str, lang: str) -> list[Word]:
+    words: list[Word] = []
+    for i, m in enumerate(_WORD.finditer(text)):
+        token = m.group()
+        capital = (token[0].isupper() and i > 0) or (token.isupper() and len(token) > 1)
+        words.append(analyse(token, lang, capital))
+    return words
+
+
+def surfaces(sentence: Sentence) -> list[str]:
+    """The written forms of ``sentence.words``, in the same order."""
+    return [m.group() for m in _WORD.finditer(sentence.text)]

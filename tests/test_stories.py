@@ -1,0 +1,166 @@
+"""Stories: clustering, relative dates, facts and summary, as tables of cases."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from syuzhet import analyze
+from syuzhet.model import Article, Block
+from syuzhet.pipeline import Analysis
+from syuzhet.stories import StoryIndex, attach, cluster_stories, describe_stories, explain_story
+from syuzhet.stories.outlets import outlet_of
+from syuzhet.stories.text import Sentence, _words, analyse
+from syuzhet.stories.timeline import date_mentions, resolve_weekday
+
+
+def article(ident: str, text: str, lang: str = "ru", date: str | None = "2025-11-13",
+            outlet: str | None = None) -> Article:
+    title, *paragraphs = text.split("\n\n")
+    blocks, pos = [Block(0, len(title), "title", lang)], len(title) + 2
+    for p in paragraphs:
+        blocks.append(Block(pos, pos + len(p), "paragraph", lang))
+        pos += len(p) + 2
+    return Article(source=f"{ident}.txt", raw=text, id=ident, lang=lang, date=date, title=title, text=text,
+                   blocks=blocks, outlet=outlet)
+
+
+SUMMIT = [
+    article("a1", "Премьер Норвегии Йонас Стёре прибыл в Рейкьявик\n\nПремьер-министр Норвегии Йонас Стёре "
+            "прибыл в Рейкьявик, где встретился с президентом Исландии Халлой Томасдоттир. Стороны подписали "
+            "соглашение о рыболовстве в Северной Атлантике на 12 лет.", outlet="A"),
+    article("a2", "Стёре и Томасдоттир подписали соглашение о рыболовстве\n\nВ Рейкьявике премьер Норвегии "
+            "Йонас Стёре и президент Исландии Халла Томасдоттир подписали соглашение о рыболовстве в "
+            "Северной Атлантике на 12 лет. Стёре назвал соглашение историческим.", outlet="B"),
+    article("a3", "Стьоре підписав у Рейк'явіку угоду з Ісландією\n\nПрем'єр Норвегії Йонас Стьоре і "
+            "президентка Ісландії Халла Томасдоттір підписали в Рейк'явіку угоду про рибальство в Північній "
+            "Атлантиці на 15 років.", lang="uk", outlet="C"),
+]
+FLOOD = [
+    article("b1", "Наводнение в Валенсии: эвакуированы 3000 жителей\n\nВ испанской провинции Валенсия из-за "
+            "наводнения эвакуированы 3000 жителей, сообщило агентство EFE. Реки Турия и Магро вышли из берегов."),
+    article("b2", "В Валенсии из-за наводнения эвакуировали тысячи человек\n\nВласти Валенсии эвакуировали "
+            "3000 жителей после разлива рек Турия и Магро, сообщает EFE. Премьер Педро Санчес вылетел в регион."),
+]
+
+
+def stories_of(articles: list[Article]) -> list[set[str]]:
+    analysis = Analysis(articles=articles)
+    cluster_stories(analysis)
+    return [set(s.articles) for s in analysis.stories]
+
+
+@pytest.mark.parametrize(
+    ("articles", "expected"),
+    [
+        (SUMMIT, [{"a1", "a2", "a3"}]),
+        (SUMMIT + FLOOD, [{"a1", "a2", "a3"}, {"b1", "b2"}]),
+        ([SUMMIT[0], FLOOD[0]], [{"a1"}, {"b1"}]),
+    ],
+)
+def test_clustering(articles: list[Article], expected: list[set[str]]) -> None:
+    assert sorted(stories_of(articles), key=sorted) == sorted(expected, key=sorted)
+
+
+def test_dates_far_apart_split_a_story() -> None:
+    late = article("a9", SUMMIT[1].text, date="2026-03-01")
+    assert {"a9"} in stories_of([*SUMMIT[:2], late])
+
+
+def test_duplicate_joins_its_original() -> None:
+    copy = article("a1copy", SUMMIT[0].text + "\n\nРеклама.")
+    copy.duplicate_of = "a1"
+    assert {"a1", "a1copy", "a2", "a3"} in stories_of([copy, *SUMMIT])
+
+
+def test_attach_keeps_ids_and_opens_new_stories() -> None:
+    index = StoryIndex()
+    first = attach(index, SUMMIT[:2])
+    later = attach(index, [SUMMIT[2], FLOOD[0]])
+    assert later["a3"] == first["a1"] == "sa1"
+    assert later["b1"] == "sb1"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        ("Встреча прошла в четверг в Кремле.", "2025-11-13", "2025-11-13"),
+        ("Переговоры прошли в среду.", "2025-11-13", "2025-11-12"),
+        ("Делегация прибыла в пятницу.", "2025-11-13", "2025-11-07"),
+        ("Саммит пройдет в пятницу.", "2025-11-13", "2025-11-14"),
+        ("В следующий понедельник начнутся консультации.", "2025-11-13", "2025-11-17"),
+        ("Зустріч відбулася у вівторок.", "2025-11-13", "2025-11-11"),
+        ("Вчера министр заявил об отставке.", "2025-11-13", "2025-11-12"),
+        ("Ответ дадут через неделю.", "2025-11-13", "2025-11-20"),
+        ("Документ подписан 12 ноября.", "2025-11-13", "2025-11-12"),
+        ("Договор подписали в 1992 году.", "2025-11-13", "1992"),
+    ],
+)
+def test_date_resolution(text: str, date: str, expected: str) -> None:
+    lang = "uk" if "ї" in text or "у вівторок" in text else "ru"
+    s = Sentence("x", 0, len(text), text, "paragraph", lang)
+    s.words = _words(text, lang)
+    assert expected in [m.date for m in date_mentions(s, date)]
+
+
+def test_anchored_relative_date_is_not_resolved() -> None:
+    text = "Он прибыл через неделю после саммита."
+    s = Sentence("x", 0, len(text), text, "paragraph", "ru")
+    assert date_mentions(s, "2025-11-13") == []
+
+
+@pytest.mark.parametrize(("weekday", "forward", "expected"), [(3, False, 13), (2, False, 12), (4, False, 7),
+                                                              (4, True, 14), (3, True, 20)])
+def test_resolve_weekday(weekday: int, forward: bool, expected: int) -> None:
+    assert resolve_weekday(weekday, dt.date(2025, 11, 13), forward) == dt.date(2025, 11, expected)
+
+
+def test_dossier_facts_summary_and_disagreement() -> None:
+    analysis = Analysis(articles=list(SUMMIT))
+    cluster_stories(analysis)
+    describe_stories(analysis)
+    (story,) = analysis.stories
+    members = set(story.articles)
+    assert 1 <= len(story.summary) <= 8
+    texts = {a.id: a.text for a in SUMMIT}
+    for fact in story.summary:
+        assert fact.articles and set(fact.articles) <= members
+        assert any(fact.text in texts[a] for a in fact.articles)  # never an unsupported sentence
+    signed = [f for f in story.facts if len(f.articles) == 3]
+    assert signed, "the signing is stated by all three outlets"
+    assert {"number": {"12": ["a1", "a2"], "15": ["a3"]}}.items() <= {
+        d["unit"]: d["values"] for f in signed for d in f.disagreements}.items()
+    single = [f for f in story.facts if len(f.articles) == 1]
+    outlet = {a.id: a.outlet for a in SUMMIT}
+    assert single and all(f.single_source and f.sources == [outlet[f.articles[0]]] for f in single)
+    assert not any(f.single_source for f in signed)
+    assert story.title in {a.title for a in SUMMIT}
+    assert {o["outlet"] for o in story.outlets} == {"A", "B", "C"}
+    assert any("shares" in line for line in explain_story(story))
+
+
+def test_outlet_falls_back_to_url_then_source() -> None:
+    a = Article(source="dump/x.jsonl#3", raw="", url="https://www.example.org/news/1")
+    assert outlet_of(a) == "example.org"
+    a.url = None
+    assert outlet_of(a) == "x.jsonl#3"
+
+
+def test_names_fold_across_languages() -> None:
+    assert analyse("Токаєва", "uk", True).key[:6] == analyse("Токаева", "ru", True).key[:6]
+
+
+def test_seeds_form_one_story_with_a_cited_summary(seeds: Path) -> None:
+    analysis = analyze([str(seeds)])
+    cluster_stories(analysis)
+    assert [len(s.articles) for s in analysis.stories] == [5]
+    describe_stories(analysis)
+    (story,) = analysis.stories
+    texts = {a.id: a.text for a in analysis.articles}
+    assert 5 <= len(story.summary) <= 8
+    assert all(any(f.text in texts[a] for a in f.articles) for f in story.summary)
+    assert len(story.outlets) == 5
+    assert {"1992", "1998", "2020", "2025-11-12"} <= {e["date"] for e in story.timeline}
+    assert any(f.single_source for f in story.facts)
