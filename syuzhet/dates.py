@@ -5,19 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
 
-from syuzhet.data import lines
+from syuzhet.data import numbered
 
 
-@cache
 def month_numbers() -> dict[str, int]:
-    table: dict[str, int] = {}
-    for row in lines("months"):
-        number, *names = row.split()
-        for name in names:
-            table[name] = int(number)
-    return table
+    return numbered("months")
 
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")

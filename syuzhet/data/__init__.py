@@ -18,3 +18,14 @@ def lines(name: str) -> tuple[str, ...]:
     raw = files("syuzhet.data").joinpath(f"{name}.txt").read_text(encoding="utf-8")
     kept = (line.split(" #", 1)[0].strip().lower() for line in raw.splitlines())
     return tuple(line for line in kept if line and not line.startswith("#"))
+
+
+@cache
+def numbered(name: str) -> dict[str, int]:
+    """Rows of ``data/<name>.txt`` that read 'NUMBER word word ...' as {word: number} (months, weekdays)."""
+    table: dict[str, int] = {}
+    for row in lines(name):
+        number, *names = row.split()
+        for word in names:
+            table[word.replace("ʼ", "'")] = int(number)
+    return table

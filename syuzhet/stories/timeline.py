@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from syuzhet.data import lines
+from syuzhet.data import lines, numbered
 from syuzhet.dates import month_numbers
 from syuzhet.stories.text import Sentence
 
@@ -30,14 +30,8 @@ class DateMention:
     relative: bool = False
 
 
-@cache
 def weekdays() -> dict[str, int]:
-    table: dict[str, int] = {}
-    for row in lines("stories/weekdays"):
-        number, *names = row.split()
-        for name in names:
-            table[name.replace("ʼ", "'")] = int(number)
-    return table
+    return numbered("stories/weekdays")
 
 
 @cache
