@@ -2,7 +2,8 @@
 
 ``tag(text)`` returns ``(start, end, type)`` spans as character offsets into ``text`` itself.
 The model file and the morphological analyser load once per process, on first use.
-``tokenize`` and ``token_features`` are public because ``scripts/train_uk_ner.py`` trains on them.
+``tokenize``, ``document_context``, ``token_features``, ``bio_spans`` and ``tag_with`` are public because
+``scripts/train_uk_ner.py`` trains and scores with exactly the same steps. Model card: ``models/MODEL_CARD.md``.
 """
 
 from __future__ import annotations
@@ -88,16 +89,29 @@ def _analysis(plain: str) -> tuple[str, ...]:
     feats = [f"pos={top.tag.POS}", f"lem={top.normal_form}", f"case={top.tag.case}"]
     grammemes: set[str] = set()
     for p in parses:
-        grammemes |= p.tag.grammemes & {"Name", "Surn", "Patr", "Abbr", "anim", "LATN", "UNKN", "Fixd"}
+        grammemes |= p.tag.grammemes & {"Name", "Surn", "Patr", "Abbr", "anim", "LATN", "UNKN", "Fixd", "NPRO"}
     feats += sorted(f"g={g}" for g in grammemes)
     if morph.word_is_known(plain):
         feats.append("known")
     return tuple(feats)
 
 
+def _kind(word: str, analysis: tuple[str, ...]) -> str:
+    """What morphology says a capitalised word can be: a person's name, animate, a known inanimate noun."""
+    if not word[:1].isupper():
+        return ""
+    if {"g=Name", "g=Surn", "g=Patr"} & set(analysis):
+        return "name"
+    if "g=anim" in analysis:
+        return "anim"
+    return "inan" if "known" in analysis else "unknown"
+
+
 def _word_features(word: str, prefix: str, full: bool) -> list[str]:
     plain = _plain(word)
     feats = [f"{prefix}w={plain}", f"{prefix}sh={_shape(word)}"]
+    if kind := _kind(word, _analysis(plain)):
+        feats.append(f"{prefix}kind={kind}")
     if full:
         feats += [f"{prefix}s{n}={plain[-n:]}" for n in (2, 3, 4) if len(plain) > n]
         feats += [f"{prefix}p3={plain[:3]}"] if len(plain) > 3 else []
@@ -214,7 +228,7 @@ def _balance_quotes(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[
 
 def _not_pronouns(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """A span of pronouns only ('Він', 'Вона') is no name, whatever its capital letter suggests."""
-    return [s for s in spans if not all("pos=NPRO" in _analysis(_plain(w)) for w in text[s[0] : s[1]].split())]
+    return [s for s in spans if not all("g=NPRO" in _analysis(_plain(w)) for w in text[s[0] : s[1]].split())]
 
 
 def tag_with(tagger: pycrfsuite.Tagger, text: str) -> list[tuple[int, int, str]]:

@@ -182,8 +182,8 @@ def micro_f1(counts: Counts) -> float:
 def show(results: dict[str, Counts], sizes: dict[str, int]) -> None:
     header = ["type", "gold", "predicted", "precision", "recall", "F1"]
     for name, counts in results.items():
-        title = f"{name} ({sizes[name]} documents)" if name in sizes else "all held-out sets pooled"
-        print_table(f"uk NER, exact spans: {title}", header, rows(counts))
+        title = f"{name}, {sizes[name]} docs" if name in sizes else "all held-out sets pooled"
+        print_table(f"{title} (exact spans)", header, rows(counts))
 
 
 def main(argv: list[str] | None = None) -> int:

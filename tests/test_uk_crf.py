@@ -1,0 +1,138 @@
+"""Ukrainian CRF NER: tokenization with exact offsets, the shipped model's behaviour, its artefacts, its gate."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from syuzhet.entities import uk_crf
+from syuzhet.eval import ner_uk
+from syuzhet.eval.common import shared_dir
+
+SUMMIT = "Президент Казахстану Касим-Жомарт Токаєв і президент Росії Володимир Путін підписали декларацію у Кремлі."
+
+
+@pytest.mark.parametrize(
+    ("text", "tokens"),
+    [
+        ("Касим-Жомарт Токаєв", ["Касим-Жомарт", "Токаєв"]),
+        ("п’ять обов'язків, ім`я, Мар\u02bcяна", ["п’ять", "обов'язків", ",", "ім`я", ",", "Мар\u02bcяна"]),
+        ("у «Кремлі».", ["у", "«", "Кремлі", "»", "."]),
+        ("'Слово' - не-слово -", ["'", "Слово", "'", "-", "не-слово", "-"]),
+        ("COVID-19 коштував 7,08 млн грн.", ["COVID-19", "коштував", "7,08", "млн", "грн", "."]),
+        ("пише LB.ua.", ["пише", "LB.ua", "."]),
+        ("наго\u0301лос\u00a0тут", ["наго\u0301лос", "тут"]),
+        ("_сайті_", ["_", "сайті", "_"]),
+    ],
+)
+def test_tokenize(text: str, tokens: list[str]) -> None:
+    found = [t for line in uk_crf.tokenize(text) for t in line]
+    assert [t.text for t in found] == tokens
+    assert all(text[t.start : t.end] == t.text for t in found)
+
+
+def test_one_sequence_per_line() -> None:
+    assert [[t.text for t in line] for line in uk_crf.tokenize("Київ\n\n  \nЛьвів і Одеса\r\n")] == [
+        ["Київ"],
+        ["Львів", "і", "Одеса"],
+    ]
+
+
+@pytest.mark.parametrize(
+    ("labels", "spans"),
+    [
+        (["B-PER", "I-PER", "O"], [(0, 3, "PER")]),
+        (["I-LOC", "I-LOC", "B-LOC"], [(0, 3, "LOC"), (4, 5, "LOC")]),
+        (["B-ORG", "I-PER", "O"], [(0, 1, "ORG"), (2, 3, "PER")]),
+        (["O", "O", "O"], []),
+    ],
+)
+def test_bio_spans(labels: list[str], spans: list[tuple[int, int, str]]) -> None:
+    tokens = uk_crf.tokenize("a b c")[0]
+    assert uk_crf.bio_spans(tokens, labels) == spans
+
+
+def _found(text: str) -> dict[str, str]:
+    spans = uk_crf.tag(text)
+    assert all(0 <= s < e <= len(text) and k in uk_crf.TYPES for s, e, k in spans)
+    return {text[s:e]: k for s, e, k in spans}
+
+
+def test_summit_sentence() -> None:
+    found = _found(SUMMIT)
+    assert found["Касим-Жомарт Токаєв"] == "PER"
+    assert found["Володимир Путін"] == "PER"
+    assert found["Казахстану"] == "LOC"
+    assert found["Росії"] == "LOC"
+    assert found.get("Кремлі") in ("LOC", "ORG")
+    assert not {"Президент", "президент", "декларацію"} & found.keys()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Він сказав, що Вона прийде.",
+        "Вони підписали угоду, а Ми чекали.",
+        "Його рішення здивувало всіх.",
+    ],
+)
+def test_pronouns_are_not_people(text: str) -> None:
+    assert not {"Він", "Вона", "Вони", "Ми", "Його"} & _found(text).keys()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Зеленський зустрівся з Макроном у Парижі.", "Парижі", "LOC"),
+        ("Прем'єр-міністр Великої Британії Борис Джонсон заявив про це в понеділок.", "Борис Джонсон", "PER"),
+        ("Про це повідомляє ТОВ «Укргеоекологія» у Львові.", "Львові", "LOC"),
+    ],
+)
+def test_news_names(text: str, name: str, kind: str) -> None:
+    assert _found(text).get(name) == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "   \n\t ", "...", "«»", "\x00\ud800 Київ \udfff", "1234 5678", "Київ" * 2000, "a\u0301\u0301", "ʼ'-"],
+)
+def test_odd_text_never_fails(text: str) -> None:
+    spans = uk_crf.tag(text)
+    assert all(0 <= s < e <= len(text) for s, e, _ in spans)
+    if not text.strip():
+        assert spans == []
+
+
+def test_spans_are_substrings_across_lines() -> None:
+    text = "Україна\r\n\r\nУ Києві  Віталій Кличко відкрив «Мистецький Арсенал».\n"
+    for start, end, _ in uk_crf.tag(text):
+        assert text[start:end] == text[start:end].strip()
+        assert "\n" not in text[start:end]
+
+
+def test_model_loads_once_and_is_small() -> None:
+    assert uk_crf._tagger() is uk_crf._tagger()
+    assert uk_crf.MODEL_PATH.stat().st_size < 15 * 2**20
+    meta = json.loads(uk_crf.MODEL_PATH.with_name("uk_ner.meta.json").read_text(encoding="utf-8"))
+    assert meta["features"] == uk_crf.FEATURES_VERSION
+    assert {"id", "version", "protocol", "licence", "training_data", "scores"} <= meta.keys()
+
+
+def test_split_keeps_held_out_documents_out_of_training() -> None:
+    corpus = shared_dir() / "corpus"
+    if not (corpus / "ner-uk").is_dir() or not (corpus / "slavicner").is_dir():
+        pytest.skip("../shared is not beside the repository")
+    sets = ner_uk.split(corpus)
+    train = {(d.corpus, d.id) for d in sets["train"]}
+    for name in ner_uk.HELDOUT_SETS:
+        assert not train & {(d.corpus, d.id) for d in sets[name]}
+    assert all(d.corpus == f"slavicner/{ner_uk.HELDOUT_TOPIC}" for d in sets["slavicner-topic"])
+    assert sets["ner-uk-dev-heldout"] and sets["slavicner-topic"] and sets["slavicner-docs"]
+
+
+def test_quality_gate_on_held_out_sample(capsys: pytest.CaptureFixture[str]) -> None:
+    if not (shared_dir() / "corpus" / "ner-uk").is_dir():
+        pytest.skip("../shared is not beside the repository")
+    assert ner_uk.main(["--limit", "8", "--baseline", "0.6"]) == 0
+    assert "pooled micro-F1" in capsys.readouterr().out
