@@ -44,9 +44,10 @@ from pathlib import Path
 
 import trafilatura
 
+from syuzhet.eval.common import shared_dir
 from syuzhet.extract import decode_html, extract_html
 
-CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "extraction"
+CORPUS = shared_dir() / "corpus" / "extraction"
 NGRAM = 4
 _TOKEN = re.compile(r"\w+")
 

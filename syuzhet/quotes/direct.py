@@ -121,16 +121,8 @@ def _clause_quoted(doc: Doc, span: Span, consumed: set[int]) -> Found | None:
         consumed.add(sent_start + at)
         p0 = sent_start + at
         who = speakers.after(doc, p0 + len(phrase), sent_start + comma + 1, any_case=True)
-        who = _possessive(doc, p0, phrase) or who
+        who = speakers.possessive(doc, p0, phrase) or who
         return Found("direct", span.start, span.end, "source_quoted", phrase, p0, who)
-    return None
-
-
-def _possessive(doc: Doc, at: int, phrase: str) -> speakers.Speaker | None:
-    """'по его словам': the possessive pronoun inside the construction names the speaker."""
-    for w in doc.words_in(at, at + len(phrase)):
-        if (g := doc.lex.pronouns.get(w.text.lower())) is not None:
-            return speakers.Speaker(w.text, w.start, w.end, "pronoun", g)
     return None
 
 

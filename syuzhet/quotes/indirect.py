@@ -126,16 +126,9 @@ def _source_clauses(doc: Doc, consumed: set[int]) -> list[Found]:
             start, end = clause(doc, comma + 1, _clause_end(doc, comma + 1))
             if end - start < 10:
                 continue
-            who = _possessive(doc, at, phrase) or speakers.after(doc, m.end(), comma + 1, any_case=True)
+            who = speakers.possessive(doc, at, phrase) or speakers.after(doc, m.end(), comma + 1, any_case=True)
             found.append(Found("indirect", start, end, "source_clause", phrase, at, who))
     return found
-
-
-def _possessive(doc: Doc, at: int, phrase: str) -> speakers.Speaker | None:
-    for w in doc.words_in(at, at + len(phrase)):
-        if (g := doc.lex.pronouns.get(w.text.lower())) is not None:
-            return speakers.Speaker(w.text, w.start, w.end, "pronoun", g)
-    return None
 
 
 def this_was_said(doc: Doc, taken: list[Found]) -> list[Found]:

@@ -127,3 +127,11 @@ def mention_genders(doc: Doc, m: Mention) -> frozenset[str]:
         if w.text[:1].isupper() and len(w.text) > 1:
             result &= nominative_genders(w.text, doc.lang)
     return result
+
+
+def possessive(doc: Doc, at: int, phrase: str) -> Speaker | None:
+    """'по его словам': the possessive pronoun inside the construction names the speaker."""
+    for w in doc.words_in(at, at + len(phrase)):
+        if (g := doc.lex.pronouns.get(w.text.lower())) is not None:
+            return Speaker(w.text, w.start, w.end, "pronoun", g)
+    return None
