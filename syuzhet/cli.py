@@ -1,4 +1,5 @@
-"""Command line: ``syuzhet analyze``, ``ingest``, ``articles``, ``search`` (also ``python -m syuzhet``)."""
+"""Command line: ``syuzhet analyze``, ``ingest``, ``articles``, ``search``, ``stories``, ``entities``, ``quotes``
+(also ``python -m syuzhet``)."""
 
 from __future__ import annotations
 
@@ -16,9 +17,12 @@ from rich.table import Table
 
 from syuzhet.model import Article
 from syuzhet.output import analysis_document, write_analysis
-from syuzhet.pipeline import Analysis, analyze
+from syuzhet.pipeline import STORE_STAGES, Analysis, BatchStage, analyze
 from syuzhet.problems import Problem
 from syuzhet.store import Store, StoreError
+from syuzhet.stories import describe_stories, explain_story
+from syuzhet.stories.outlets import outlet_of
+from syuzhet.views import by_speaker, count_mentions, entity_rows
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 out = Console(width=None if sys.stdout.isatty() else 200)
@@ -26,13 +30,15 @@ err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 Inputs = Annotated[list[str], typer.Argument(help="Files, folders (recursive), globs, or '-' for stdin.")]
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
-Explain = Annotated[bool, typer.Option("--explain", help="Show which cleaning rule decided what, per article.")]
+Explain = Annotated[bool, typer.Option(
+    "--explain", help="Show which rules decided: cleaning and quotes per article, and why articles share a story.")]
 AsIs = Annotated[bool, typer.Option("--as-is", help="Keep text identical to the input (no cleaning).")]
 Parallel = Annotated[int, typer.Option("--parallel", "-j", min=1, help="Worker processes for article stages.")]
 MaxSize = Annotated[float, typer.Option("--max-size", min=0.001, help="Skip input files larger than this (MB).")]
 
 
-def _run(inputs: list[str], as_is: bool, parallel: int, max_size: float, explain: bool) -> Analysis:
+def _run(inputs: list[str], as_is: bool, parallel: int, max_size: float, explain: bool,
+         stages: list[BatchStage] | None = None) -> Analysis:
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
         console=err, transient=True, disable=not err.is_terminal,
@@ -50,7 +56,8 @@ def _run(inputs: list[str], as_is: bool, parallel: int, max_size: float, explain
             progress.update(task, description=f"{seen['articles']} articles")
 
         return analyze(
-            inputs, keep_raw=as_is, workers=parallel, max_bytes=int(max_size * 1024 * 1024), on_item=on_item
+            inputs, keep_raw=as_is, workers=parallel, max_bytes=int(max_size * 1024 * 1024), on_item=on_item,
+            batch_stages=stages,
         )
 
 
@@ -58,6 +65,17 @@ def _explain(article: Article) -> None:
     err.print(f"[bold]{article.source}[/bold]")
     for decision in article.trace:
         err.print(f"  {decision.rule:<20} {decision.action:<9} {decision.text[:100]}", markup=False)
+    for quote in article.quotes:
+        said = quote.text if len(quote.text) <= 70 else quote.text[:69] + "…"
+        err.print(f"  quote {quote.kind:<8} {', '.join(quote.rules)}: {quote.speaker_text or '?'} "
+                  f"[{quote.cue or ''}] «{said}»", markup=False)
+
+
+def _explain_stories(analysis: Analysis) -> None:
+    for story in analysis.stories:
+        if len(story.articles) > 1:
+            for line in explain_story(story):
+                err.print(line, markup=False)
 
 
 def _summary(analysis: Analysis, extra: str = "") -> str:
@@ -86,6 +104,8 @@ def analyze_cmd(
     from syuzhet.report import write_report
 
     analysis = _run(inputs, as_is, parallel, max_size, explain)
+    if explain:
+        _explain_stories(analysis)
     document = analysis_document(analysis)
     target = write_analysis(analysis, out_dir, document)
     report = write_report(document, out_dir)
@@ -102,13 +122,18 @@ def ingest(
     parallel: Parallel = 1,
     max_size: MaxSize = 50.0,
 ) -> None:
-    """Add articles to the store; what is already stored is skipped."""
-    analysis = _run(inputs, as_is, parallel, max_size, explain)
+    """Add articles to the store with their entities, quotes and stories; what is already stored is skipped.
+    New articles join the stored stories they belong to or open new ones (nothing is re-clustered)."""
+    analysis = _run(inputs, as_is, parallel, max_size, explain, STORE_STAGES)
     with _open(db) as store:
-        added = sum(1 for article in analysis.articles if store.add(article))
-        total = store.count()
+        added = store.add_analysis(analysis)
+        placed = {store.story_of(a.id) for a in added}
+        total, dups = store.count(), sum(1 for a in added if a.duplicate_of)
+        if explain:
+            _explain_stories(store.analysis(sorted(s for s in placed if s)))
     err.print(
-        _summary(analysis, f"; {added} new, {len(analysis.articles) - added} already stored; {total} in {db}"),
+        _summary(analysis, f"; {len(added)} new, {len(analysis.articles) - len(added)} already stored, "
+                           f"{dups} near-duplicates; {len(placed)} stories touched; {total} articles in {db}"),
         markup=False,
     )
     raise typer.Exit(0 if analysis.articles else 1)
@@ -141,6 +166,114 @@ def search(
             raise typer.Exit(2) from error
     snippets = {hit.article.id: hit.snippet for hit in hits}
     _list([hit.article for hit in hits], as_json, lambda a: snippets[a.id])
+
+
+StoryIds = Annotated[list[str] | None, typer.Argument(help="Story ids (default: the largest stories).")]
+Limit = Annotated[int, typer.Option(help="At most this many stories (largest first).")]
+AsJson = Annotated[bool, typer.Option("--json", help="One JSON object per line.")]
+
+
+def _stories(store: Store, ids: list[str] | None, limit: int) -> Analysis:
+    known = store.story_ids()
+    missing = [i for i in ids or [] if i not in set(known)]
+    if missing:
+        err.print(f"syuzhet: no such story: {', '.join(missing)} (see `syuzhet stories`)", markup=False)
+        raise typer.Exit(2)
+    return store.analysis(ids or known[:limit])
+
+
+@app.command("stories")
+def stories_cmd(
+    ids: StoryIds = None,
+    db: DbOption = Path("syuzhet.db"),
+    limit: Limit = 20,
+    explain: Annotated[bool, typer.Option("--explain", help="Why each article is in its story.")] = False,
+    as_json: AsJson = False,
+) -> None:
+    """List stored stories: size, dates, outlets, languages and title."""
+    with _open(db, must_exist=True) as store:
+        analysis = _stories(store, ids, limit)
+    describe_stories(analysis)
+    dates = {a.id: a.date for a in analysis.articles}
+    if as_json:
+        for story in analysis.stories:
+            sys.stdout.write(json.dumps(story.as_dict(), ensure_ascii=False) + "\n")
+        return
+    table = Table(box=None)
+    for name in ("story", "articles", "dates", "languages", "outlets"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("title", max_width=80, no_wrap=True)
+    for story in analysis.stories:
+        days = sorted(d[:10] for d in (dates.get(a) for a in story.articles) if d)
+        span = f"{days[0]}…{days[-1]}" if days and days[0] != days[-1] else (days[0] if days else "")
+        langs = " ".join(f"{k} {v}" for k, v in sorted(story.languages.items(), key=lambda kv: -kv[1]))
+        table.add_row(story.id, str(len(story.articles)), span, langs, str(len(story.outlets)), story.title or "")
+    out.print(table)
+    if explain:
+        for story in analysis.stories:
+            for line in explain_story(story):
+                out.print(line, markup=False, highlight=False)
+
+
+@app.command("entities")
+def entities_cmd(
+    story: Annotated[str | None, typer.Option("--story", help="Only this story's articles.")] = None,
+    db: DbOption = Path("syuzhet.db"),
+    kind: Annotated[str | None, typer.Option("--type", help="Only PER, ORG, LOC, EVT or PRO.")] = None,
+    limit: Annotated[int, typer.Option(help="At most this many entities.")] = 40,
+    as_json: AsJson = False,
+) -> None:
+    """Entities of the store (or of one story) with their mention counts per article and outlet."""
+    with _open(db, must_exist=True) as store:
+        if story:
+            analysis = _stories(store, [story], 1)
+            counts = count_mentions(entity_rows(analysis.entities, analysis.articles))
+        else:
+            counts = count_mentions(store.entity_mentions())
+    counts = [c for c in counts if kind is None or c.type == kind.upper()][:limit]
+    if as_json:
+        for c in counts:
+            sys.stdout.write(json.dumps(c.as_dict(), ensure_ascii=False) + "\n")
+        return
+    table = Table(box=None)
+    for name in ("id", "type", "name", "mentions", "articles"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("by outlet", max_width=60)
+    table.add_column("written as", max_width=60)
+    for c in counts:
+        table.add_row(c.id, c.type, c.name, str(c.mentions), str(len(c.articles)),
+                      ", ".join(f"{o} {n}" for o, n in c.outlets.most_common()),
+                      ", ".join(f for f, _ in c.forms.most_common(4)))
+    out.print(table)
+    err.print(f"{len(counts)} entities", markup=False)
+
+
+@app.command("quotes")
+def quotes_cmd(
+    ids: StoryIds = None,
+    db: DbOption = Path("syuzhet.db"),
+    limit: Limit = 5,
+    as_json: AsJson = False,
+) -> None:
+    """Quotes per story, grouped by speaker: who said what, where, and the words that introduce it."""
+    with _open(db, must_exist=True) as store:
+        analysis = _stories(store, ids, limit)
+    names = {e.id: e.name for e in analysis.entities}
+    outlet = {a.id: outlet_of(a) for a in analysis.articles}
+    for story in analysis.stories:
+        members = set(story.articles)
+        groups = by_speaker([q for q in analysis.quotes if q.article in members], names)
+        if as_json:
+            record = {"story": story.id, "speakers": [g.as_dict(outlet) for g in groups]}
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            continue
+        out.print(f"[bold]story {story.id}[/bold] ({len(story.articles)} articles, "
+                  f"{sum(len(g.quotes) for g in groups)} quotes)")
+        for group in groups:
+            out.print(f"  [bold]{group.name}[/bold]" + (f" ({group.speaker})" if group.speaker else ""))
+            for q in group.quotes:
+                out.print(f"    {q.kind:<8} {outlet[q.article]} [{q.cue or ''}]: «{q.text}»",
+                          markup=False, highlight=False)
 
 
 def _list(items: list[Article], as_json: bool, snippet: Callable[[Article], str]) -> None:

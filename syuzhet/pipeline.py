@@ -55,6 +55,8 @@ AS_IS_STAGES: list[ArticleStage] = [as_is, detect_language, assign_id, find_enti
 BATCH_STAGES: list[BatchStage] = [
     mark_duplicates, link_entities, attribute_quotes, cluster_stories, describe_stories,
 ]
+# ``ingest``: the store decides duplicates and stories itself, one article at a time against everything stored
+STORE_STAGES: list[BatchStage] = [link_entities, attribute_quotes]
 
 
 def process(article: Article, keep_raw: bool = False) -> Article:
@@ -118,6 +120,7 @@ def analyze(
     workers: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_item: Callable[[Article | Problem], None] | None = None,
+    batch_stages: list[BatchStage] | None = None,
 ) -> Analysis:
     """Read, clean and analyse articles from files, folders, globs or '-'."""
     if isinstance(inputs, str):
@@ -132,6 +135,6 @@ def analyze(
             result.problems.append(item)
         else:
             result.articles.append(item)
-    for stage in BATCH_STAGES:
+    for stage in BATCH_STAGES if batch_stages is None else batch_stages:
         stage(result)
     return result

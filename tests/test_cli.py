@@ -61,7 +61,7 @@ def test_ingest_twice_search_and_list(tmp_path: Path) -> None:
     first = syuzhet("ingest", str(tmp_path / "in"), "--db", db)
     assert first.returncode == 0 and "1 new" in first.stderr and "bad.txt: binary file (PNG" in first.stderr
     second = syuzhet("ingest", str(tmp_path / "in"), "--db", db)
-    assert "0 new, 1 already stored; 1 in" in second.stderr
+    assert "0 new, 1 already stored" in second.stderr and "1 articles in" in second.stderr
     listed = syuzhet("articles", "--db", db, "--json")
     [record] = [json.loads(line) for line in listed.stdout.splitlines()]
     assert record["title"] == "Президент Казахстана прибыл в Москву"
@@ -87,7 +87,35 @@ def test_bad_batch_loses_nothing_already_stored(tmp_path: Path) -> None:
     assert len(listed.stdout.splitlines()) == 1
 
 
-@pytest.mark.parametrize("command", [["articles"], ["search", "x"]])
+@pytest.mark.parametrize("command", [["articles"], ["search", "x"], ["stories"], ["entities"], ["quotes"]])
 def test_missing_store_is_a_clear_error(tmp_path: Path, command: list[str]) -> None:
     run = syuzhet(*command, "--db", str(tmp_path / "none.db"))
     assert run.returncode == 2 and "no such store" in run.stderr
+
+
+def test_store_commands_on_the_seeds(seeds: Path, tmp_path: Path) -> None:
+    """Ingest the seeds one file per run; the store's story, entities and quotes as the commands list them."""
+    db = str(tmp_path / "store.db")
+    for path in sorted(seeds.iterdir()):
+        run = syuzhet("ingest", str(path), "--db", db)
+        assert run.returncode == 0 and "1 new" in run.stderr, run.stderr
+    [story] = [json.loads(line) for line in syuzhet("stories", "--db", db, "--json").stdout.splitlines()]
+    assert len(story["articles"]) == 5 and len(story["outlets"]) == 5 and story["title"]
+    explained = syuzhet("stories", story["id"], "--db", db, "--explain").stdout
+    assert "opened the story" in explained and explained.count("similarity") == 4
+
+    entities = [json.loads(line) for line in syuzhet("entities", "--db", db, "--json", "--type", "PER").stdout
+                .splitlines()]
+    tokaev = next(e for e in entities if e["name"] == "Касым-Жомарт Токаев")
+    assert len(tokaev["articles"]) == 5 and sum(tokaev["outlets"].values()) == tokaev["mentions"]
+    assert {"Токаєва", "Токаєв"} & set(tokaev["forms"]) or any("Токаєв" in f for f in tokaev["forms"])
+    in_story = syuzhet("entities", "--db", db, "--story", story["id"]).stdout
+    assert "Касым-Жомарт Токаев" in in_story and "ОДКБ" in in_story
+
+    [quotes] = [json.loads(line) for line in syuzhet("quotes", "--db", db, "--json").stdout.splitlines()]
+    by_name = {group["name"]: group["quotes"] for group in quotes["speakers"]}
+    assert any(q["kind"] == "direct" for q in by_name["Андрей Серенко"])
+    assert all(q["article"] in story["articles"] for qs in by_name.values() for q in qs)
+    assert "Андрей Серенко" in syuzhet("quotes", story["id"], "--db", db).stdout
+    missing = syuzhet("quotes", "s-none", "--db", db)
+    assert missing.returncode == 2 and "no such story: s-none" in missing.stderr

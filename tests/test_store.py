@@ -98,3 +98,70 @@ def test_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="not a usable syuzhet store"):
         Store(bad)
     assert bad.read_bytes() == b"this is not sqlite" * 100  # nothing overwritten
+
+
+def test_stories_grow_in_the_store_with_stable_ids(tmp_path: Path) -> None:
+    """Articles added in separate runs join the stored story; its id and its first members stay; an
+    unrelated article opens a story of its own."""
+    from syuzhet.entities import link_entities
+    from syuzhet.pipeline import Analysis
+
+    db = tmp_path / "s.db"
+    summit = [make(f"{n}.txt", title, body, f"2025-11-1{n}") for n, (title, body) in enumerate([
+        ("Токаев прибыл в Москву", BODY),
+        ("Токаев и Путин провели переговоры в Кремле", [
+            "Касым-Жомарт Токаев и Владимир Путин провели переговоры в Кремле в узком и расширенном составе.",
+            "Президенты подписали декларацию о стратегическом партнёрстве и союзничестве Казахстана и России.",
+            "Путин назвал Казахстан ближайшим союзником, Токаев пригласил его посетить Астану в следующем году.",
+        ]),
+        ("Итоги визита Токаева в Москву", [
+            "Визит Касым-Жомарта Токаева в Москву завершился подписанием более десяти документов.",
+            "Эксперты отмечают, что декларация о союзничестве закрепляет уровень отношений Казахстана и России.",
+            "Следующая встреча Токаева и Путина ожидается на саммите ЕАЭС в Астане.",
+        ]),
+    ])]
+    other = make("flood.txt", "Паводок в Актюбинской области", [
+        "Уровень воды в реке Илек поднялся за сутки на два метра, эвакуированы жители трёх сёл.",
+        "Спасатели МЧС Казахстана укрепляют дамбы, в Актобе открыты пункты временного размещения.",
+        "Синоптики прогнозируют дожди до конца недели, паводковая обстановка остаётся напряжённой.",
+    ], "2025-11-12")
+    ids = []
+    for article in [*summit, other]:
+        with Store(db) as store:
+            analysis = Analysis(articles=[article])
+            link_entities(analysis)
+            assert [a.id for a in store.add_analysis(analysis)] == [article.id]
+            ids.append(store.story_of(article.id))
+    assert ids[0] == ids[1] == ids[2] != ids[3]
+    with Store(db) as store:
+        assert store.story_ids() == [ids[0], ids[3]]
+        loaded = store.analysis([ids[0]])
+        [story] = loaded.stories
+        assert story.articles == [a.id for a in summit]
+        assert [link["rule"] for link in story.explain] == ["opened", "similar", "similar"]
+        assert any(e.name == "Токаев" or e.name.endswith("Токаев") for e in loaded.entities)
+        stored = {a.id: a for a in loaded.articles}[summit[0].id]
+        assert [(m.start, m.end, m.type) for m in stored.mentions] == [
+            (m.start, m.end, m.type) for m in summit[0].mentions]
+
+
+def test_killed_ingest_leaves_no_partial_story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "s.db"
+    with Store(db) as store:
+        store.add(make("a.txt", "Токаев прибыл в Москву", BODY), stories=store.story_index())
+        victim = make("b.txt", "Токаев провёл переговоры в Москве", BODY[::-1], "2025-11-13")
+        index = store.story_index()
+        original = index.flush
+
+        def die() -> None:
+            original()
+            raise KeyboardInterrupt  # stopped after the story rows were written, before the commit
+
+        monkeypatch.setattr(index, "flush", die)
+        with pytest.raises(KeyboardInterrupt):
+            store.add(victim, stories=index)
+    with Store(db) as store:
+        assert store.count() == 1 and store.story_of(victim.id) is None
+        assert store.db.execute("SELECT count(*) FROM mentions WHERE article = ?", (victim.id,)).fetchone()[0] == 0
+        assert store.add(victim, stories=store.story_index()) is True
+        assert store.story_of(victim.id) == store.story_ids()[0]

@@ -54,11 +54,14 @@ def attach(index: StoryIndex, articles: list[Article],
     story, or a new one opened by the article). Cost per article: its features plus the candidate stories
     its rarest keys point to."""
     entities = entities or {}
-    placed: dict[str, str] = {}
-    for article in sorted(articles, key=lambda a: (a.duplicate_of is not None, *article_order(a))):
-        sents = sentences(article)
-        if article.duplicate_of is None:
-            index.observe_sentences(sents)
-        feats = features(article, sents, entities.get(article.id), index.is_boilerplate)
-        placed[article.id] = index.add(feats, article.duplicate_of)
-    return placed
+    ordered = sorted(articles, key=lambda a: (a.duplicate_of is not None, *article_order(a)))
+    return {a.id: attach_one(index, a, entities.get(a.id)) for a in ordered}
+
+
+def attach_one(index: StoryIndex, article: Article, entities: set[str] | None = None) -> str:
+    """Put one article into its story (``attach`` for a single article; the store calls it per article)."""
+    sents = sentences(article)
+    if article.duplicate_of is None:
+        index.observe_sentences(sents)
+    feats = features(article, sents, entities, index.is_boilerplate)
+    return index.add(feats, article.duplicate_of)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
+from collections.abc import MutableMapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,12 +71,12 @@ class StoryIndex:
         self.min_shared_names = min_shared_names
         self.df: Counter[str] = Counter()
         self.docs = 0
-        self.stories: dict[str, StoryState] = {}
-        self.postings: dict[str, set[str]] = {}
-        self.story_of: dict[str, str] = {}
-        self.vectors: dict[str, dict[str, float]] = {}
-        self.dates: dict[str, str | None] = {}
-        self.langs: dict[str, str] = {}
+        self.stories: MutableMapping[str, StoryState] = {}
+        self.postings: MutableMapping[str, set[str]] = {}
+        self.story_of: MutableMapping[str, str] = {}
+        self.vectors: MutableMapping[str, dict[str, float]] = {}
+        self.dates: MutableMapping[str, str | None] = {}
+        self.langs: MutableMapping[str, str] = {}
         self.sentence_counts: Counter[int] = Counter()
 
     # -- statistics ------------------------------------------------------------------------------------

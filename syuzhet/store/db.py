@@ -1,0 +1,281 @@
+"""The growing store: one SQLite file (WAL) with the articles, full-text search (FTS5), the MinHash band
+keys that find near-duplicates of new articles among everything already stored, and what the analysis found
+in each article: entity mentions (with their entity), quotes, and the article's story.
+
+Every article is written in its own transaction, together with its mentions, quotes and story: an ingest
+killed half-way leaves whole articles only, and the next run skips what is already there (ids are content
+hashes)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from syuzhet.dedupe import band_keys, find_original, shingles
+from syuzhet.model import Article, Block, Entity, Mention, Quote, Story
+from syuzhet.store.schema import DDL, SCHEMA_VERSION
+from syuzhet.store.stories import StoredStoryIndex
+from syuzhet.stories.build import article_order, attach_one
+from syuzhet.stories.features import entity_ids
+
+if TYPE_CHECKING:
+    from syuzhet.pipeline import Analysis
+
+_COLUMNS = ("id", "source", "outlet", "url", "lang", "date", "title", "subtitle", "author", "photo_credit",
+            "text", "blocks", "duplicate_of")
+_QUOTE_COLUMNS = ("article", "speaker", "speaker_text", "kind", "text", "start", "end", "cue", "speaker_start",
+                  "speaker_end", "rules")
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    article: Article
+    snippet: str
+
+
+class StoreError(Exception):
+    """The database file cannot be opened or is not a syuzhet store."""
+
+
+class Store:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        try:
+            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(DDL)
+            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET "
+                            "value = max(CAST(value AS INTEGER), excluded.value)", (str(SCHEMA_VERSION),))
+        except sqlite3.DatabaseError as err:
+            raise StoreError(f"{self.path}: not a usable syuzhet store ({err})") from err
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, err: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- writing ---------------------------------------------------------------------------------------
+    def add(self, article: Article, entities: dict[tuple[int, int], Entity] | None = None,
+            stories: StoredStoryIndex | None = None, entity_keys: set[str] | None = None) -> bool:
+        """Store one article with its near-duplicate link, its mentions (linked to ``entities``: (start, end)
+        -> entity), its quotes and, given the story index, its story; False if its content is already stored."""
+        if self.has(article.id):
+            return False
+        grams = shingles(article)
+        keys = band_keys(grams) if grams else []
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            article.duplicate_of = find_original(grams, keys, self) if keys else None
+            if article.duplicate_of and (article.date or "9999") < (self._date(article.duplicate_of) or "9999"):
+                self._promote(article)
+            row = self._row(article)
+            cur = self.db.execute(
+                f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})", row
+            )
+            self.db.execute(
+                "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+                (cur.lastrowid, article.title or "", article.text),
+            )
+            self.db.executemany("INSERT INTO bands VALUES (?, ?)", [(k, article.id) for k in keys])
+            self._add_findings(article, entities or {})
+            if stories is not None:
+                attach_one(stories, article, entity_keys)
+                stories.flush()
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            if stories is not None:
+                stories.forget()
+            raise
+        return True
+
+    def add_analysis(self, analysis: Analysis) -> list[Article]:
+        """Store an analysis' articles in date order, each with its mentions, quotes and story; the ones
+        that were new."""
+        by_span = {(m.article, m.start, m.end): e for e in analysis.entities for m in e.mentions}
+        keys = entity_ids(analysis.entities)
+        index = self.story_index()
+        added = []
+        for article in sorted(analysis.articles, key=article_order):
+            spans = {(s, e): entity for (a, s, e), entity in by_span.items() if a == article.id}
+            if self.add(article, spans, index, keys.get(article.id)):
+                added.append(article)
+        return added
+
+    def story_index(self) -> StoredStoryIndex:
+        return StoredStoryIndex(self.db)
+
+    def _add_findings(self, article: Article, entities: dict[tuple[int, int], Entity]) -> None:
+        rows = []
+        for m in article.mentions:
+            entity = entities.get((m.start, m.end))
+            rows.append((article.id, entity.id if entity else None, m.start, m.end, m.text, m.type, m.lemma))
+            if entity:
+                self._keep_entity(entity)
+        self.db.executemany("INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+        self.db.executemany(
+            f"INSERT INTO quotes ({', '.join(_QUOTE_COLUMNS)}) VALUES ({', '.join('?' * len(_QUOTE_COLUMNS))})",
+            [(q.article, q.speaker, q.speaker_text, q.kind, q.text, q.start, q.end, q.cue, q.speaker_start,
+              q.speaker_end, json.dumps(q.rules)) for q in article.quotes],
+        )
+
+    def _keep_entity(self, entity: Entity) -> None:
+        """An entity row keeps its id; its name becomes the more complete one (more words) of old and new."""
+        row = self.db.execute("SELECT name FROM entities WHERE id = ?", (entity.id,)).fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO entities VALUES (?, ?, ?)", (entity.id, entity.name, entity.type))
+        elif len(entity.name.split()) > len(str(row[0]).split()):
+            self.db.execute("UPDATE entities SET name = ? WHERE id = ?", (entity.name, entity.id))
+
+    def _promote(self, article: Article) -> None:
+        """A new article older than the stored original becomes the original of the whole group."""
+        old_root = article.duplicate_of
+        article.duplicate_of = None
+        self.db.execute(
+            "UPDATE articles SET duplicate_of = ? WHERE id = ? OR duplicate_of = ?", (article.id, old_root, old_root)
+        )
+
+    @staticmethod
+    def _row(article: Article) -> tuple[object, ...]:
+        record = article.as_dict()
+        record["blocks"] = json.dumps(record["blocks"], ensure_ascii=False)
+        return tuple(record[c] for c in _COLUMNS)
+
+    # -- the dedupe Index protocol ------------------------------------------------------------------------
+    def candidates(self, keys: list[str]) -> Iterable[str]:
+        marks = ", ".join("?" * len(keys))
+        rows = self.db.execute(f"SELECT DISTINCT article FROM bands WHERE key IN ({marks})", keys)
+        return [r[0] for r in rows]
+
+    def shingles_of(self, article_id: str) -> set[str]:
+        article = self.get(article_id)
+        return shingles(article) if article else set()
+
+    def root_of(self, article_id: str) -> str:
+        row = self.db.execute("SELECT duplicate_of FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row and row[0] else article_id
+
+    def _date(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT date FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return str(row[0]) if row and row[0] else None
+
+    # -- reading ---------------------------------------------------------------------------------------
+    def has(self, article_id: str) -> bool:
+        return self.db.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone() is not None
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def get(self, article_id: str) -> Article | None:
+        row = self.db.execute(f"SELECT {', '.join(_COLUMNS)} FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return _article(row) if row else None
+
+    def articles(self, limit: int | None = None) -> Iterator[Article]:
+        sql = f"SELECT {', '.join(_COLUMNS)} FROM articles ORDER BY date IS NULL, date, rowid"
+        rows = self.db.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
+        for row in rows:
+            yield _article(row)
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Full-text search; plain words are matched as prefixes so inflected forms are found."""
+        sql = (
+            f"SELECT {', '.join('a.' + c for c in _COLUMNS)}, "
+            "snippet(articles_fts, 1, '[', ']', ' … ', 12) FROM articles_fts "
+            "JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?"
+        )
+        try:
+            rows = self.db.execute(sql, (_fts_query(query), limit)).fetchall()
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"bad search query {query!r}: {err}") from err
+        return [Hit(_article(row[:-1]), row[-1]) for row in rows]
+
+
+    # -- what the analysis found ------------------------------------------------------------------------
+    def with_findings(self, article: Article) -> Article:
+        """Fill ``article.mentions`` and ``article.quotes`` from the store."""
+        article.mentions = [Mention(article.id, s, e, t, k, lm) for s, e, t, k, lm in self.db.execute(
+            "SELECT start, end, text, type, lemma FROM mentions WHERE article = ? ORDER BY start", (article.id,))]
+        article.quotes = [_quote(row) for row in self.db.execute(
+            f"SELECT {', '.join(_QUOTE_COLUMNS)} FROM quotes WHERE article = ? ORDER BY start", (article.id,))]
+        return article
+
+    def story_ids(self, limit: int | None = None) -> list[str]:
+        """Stories, largest first (ties: the earliest opened first)."""
+        sql = "SELECT story FROM story_members GROUP BY story ORDER BY count(*) DESC, min(rowid)"
+        rows = self.db.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
+        return [str(r[0]) for r in rows]
+
+    def story_of(self, article_id: str) -> str | None:
+        row = self.db.execute("SELECT story FROM story_members WHERE article = ?", (article_id,)).fetchone()
+        return str(row[0]) if row else None
+
+    def analysis(self, story_ids: list[str]) -> Analysis:
+        """The stored articles of these stories with their entities, quotes and stories (members and the
+        evidence that put them there), ready for ``describe_stories``."""
+        from syuzhet.pipeline import Analysis
+
+        result = Analysis()
+        found: dict[str, Entity] = {}
+        names = dict((r[0], (r[1], r[2])) for r in self.db.execute("SELECT id, name, type FROM entities"))
+        for sid in story_ids:
+            rows = self.db.execute("SELECT article, link FROM story_members WHERE story = ? ORDER BY rowid",
+                                   (sid,)).fetchall()
+            members = [a for a in (self.get(str(r[0])) for r in rows) if a is not None]
+            for article in members:
+                result.articles.append(self.with_findings(article))
+                result.quotes += article.quotes
+            for entity, article, start, end, text, kind, lemma in self.db.execute(
+                    "SELECT entity, article, start, end, text, type, lemma FROM mentions WHERE entity IS NOT NULL "
+                    "AND article IN (SELECT article FROM story_members WHERE story = ?) ORDER BY article, start",
+                    (sid,)):
+                name, etype = names.get(entity, (text, kind))
+                found.setdefault(entity, Entity(entity, name, etype)).mentions.append(
+                    Mention(article, start, end, text, kind, lemma))
+            ordered = sorted(members, key=lambda a: (*article_order(a), a.id))
+            result.stories.append(Story(sid, None, [a.id for a in ordered],
+                                        explain=[json.loads(r[1]) for r in rows]))
+        result.entities = sorted(found.values(), key=lambda e: e.id)
+        return result
+
+    def entity_mentions(self) -> Iterator[tuple[str, str, str, str, Article]]:
+        """(entity id, name, type, mention text, a light article with id/source/outlet/url) per linked mention."""
+        sql = ("SELECT e.id, e.name, e.type, m.text, a.id, a.source, a.outlet, a.url FROM mentions m "
+               "JOIN entities e ON e.id = m.entity JOIN articles a ON a.id = m.article")
+        for eid, name, kind, text, aid, source, outlet, url in self.db.execute(sql):
+            yield eid, name, kind, text, Article(source=source, raw="", id=aid, outlet=outlet, url=url)
+
+
+def _fts_query(query: str) -> str:
+    """Words become prefix terms ('Токаев' finds 'Токаева'); FTS syntax (quotes, AND/OR) is kept as is."""
+    if any(ch in query for ch in '"*():') or any(w in query.split() for w in ("AND", "OR", "NOT", "NEAR")):
+        return query
+    words = [w for w in query.split() if w.strip()]
+    return " ".join(f'"{w}"*' for w in words)
+
+
+def _article(row: tuple[object, ...]) -> Article:
+    record = dict(zip(_COLUMNS, row, strict=True))
+    blocks = [Block(**b) for b in json.loads(str(record.pop("blocks")))]
+    text = str(record.pop("text"))
+    fields = {k: (None if v is None else str(v)) for k, v in record.items()}
+    article = Article(source=str(fields.pop("source")), raw=text, text=text, blocks=blocks)
+    for key, value in fields.items():
+        setattr(article, key, value)
+    article.lang = article.lang or "und"
+    return article
+
+
+def _quote(row: tuple[object, ...]) -> Quote:
+    record = dict(zip(_QUOTE_COLUMNS, row, strict=True))
+    record["rules"] = json.loads(str(record["rules"]))
+    return Quote(**record)  # type: ignore[arg-type]

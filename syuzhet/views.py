@@ -1,0 +1,78 @@
+"""What the listing commands show, computed apart from how they print it: entities with their mention counts
+per article and outlet, and quotes grouped by speaker."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from syuzhet.model import Article, Entity, Quote
+from syuzhet.stories.outlets import outlet_of
+
+
+@dataclass(slots=True)
+class EntityCount:
+    id: str
+    name: str
+    type: str
+    mentions: int = 0
+    articles: Counter[str] = field(default_factory=Counter)
+    outlets: Counter[str] = field(default_factory=Counter)
+    forms: Counter[str] = field(default_factory=Counter)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "name": self.name, "type": self.type, "mentions": self.mentions,
+                "articles": dict(self.articles.most_common()), "outlets": dict(self.outlets.most_common()),
+                "forms": dict(self.forms.most_common())}
+
+
+def count_mentions(rows: Iterable[tuple[str, str, str, str, Article]]) -> list[EntityCount]:
+    """(entity id, name, type, mention text, article) rows -> one count per entity, most mentioned first."""
+    counts: dict[str, EntityCount] = {}
+    outlets: dict[str, str] = {}
+    for eid, name, kind, text, article in rows:
+        entry = counts.setdefault(eid, EntityCount(eid, name, kind))
+        outlet = outlets.setdefault(article.id, outlet_of(article))
+        entry.mentions += 1
+        entry.articles[article.id] += 1
+        entry.outlets[outlet] += 1
+        entry.forms[text] += 1
+    return sorted(counts.values(), key=lambda c: (-len(c.articles), -c.mentions, c.name))
+
+
+def entity_rows(entities: list[Entity], articles: list[Article]) -> Iterable[tuple[str, str, str, str, Article]]:
+    by_id = {a.id: a for a in articles}
+    for entity in entities:
+        for m in entity.mentions:
+            if m.article in by_id:
+                yield entity.id, entity.name, entity.type, m.text, by_id[m.article]
+
+
+@dataclass(slots=True)
+class SpeakerQuotes:
+    speaker: str | None
+    name: str
+    quotes: list[Quote] = field(default_factory=list)
+
+    def as_dict(self, outlet: dict[str, str]) -> dict[str, Any]:
+        return {"speaker": self.speaker, "name": self.name,
+                "quotes": [{"article": q.article, "outlet": outlet.get(q.article), "kind": q.kind, "text": q.text,
+                            "speaker_text": q.speaker_text, "cue": q.cue, "start": q.start, "end": q.end,
+                            "rules": q.rules} for q in self.quotes]}
+
+
+UNATTRIBUTED = "(speaker not resolved)"
+
+
+def by_speaker(quotes: Iterable[Quote], names: dict[str, str]) -> list[SpeakerQuotes]:
+    """Quotes grouped by speaker entity (or, unresolved, by how the text names the speaker); most quoted
+    first, quotes in article order."""
+    groups: dict[str, SpeakerQuotes] = {}
+    for q in quotes:
+        label = (q.speaker_text or "").strip()
+        key = q.speaker or label.lower() or UNATTRIBUTED
+        name = names.get(q.speaker or "") or label or UNATTRIBUTED
+        groups.setdefault(key, SpeakerQuotes(q.speaker, name)).quotes.append(q)
+    return sorted(groups.values(), key=lambda g: (g.name == UNATTRIBUTED, -len(g.quotes), g.name))
