@@ -5,7 +5,11 @@ each paragraph, dates moved (every copy gets a date; copies spread over two year
 Clustering is the full path (sentences, lemmas, features, index); the dossier is not built here.
 ``--sizes`` picks sizes; 100k takes minutes on one core.
 
-    python benchmarks/bench_stories.py [--sizes 1000 10000 100000]
+``--store`` measures the persistent path instead: every copy goes through ``Store.add`` with the stored story
+index (near-duplicate check, full-text index, story attach, one transaction per article) into a fresh SQLite
+file; the table gives the rate per size step, then the time to add one article to the full store.
+
+    python benchmarks/bench_stories.py [--sizes 1000 10000 100000] [--store]
 """
 
 from __future__ import annotations
@@ -15,12 +19,14 @@ import datetime as dt
 import random
 import re
 import resource
+import tempfile
 import time
 from pathlib import Path
 
 from syuzhet.eval.common import print_table, shared_dir
 from syuzhet.model import Article, Block
 from syuzhet.pipeline import analyze
+from syuzhet.store import Store
 from syuzhet.stories.build import attach, index_articles
 from syuzhet.stories.cluster import StoryIndex
 
@@ -62,8 +68,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument("--store", action="store_true", help="measure ingest into a SQLite store")
     args = parser.parse_args(argv)
     base = base_articles(args.shared)
+    if args.store:
+        return bench_store(base, args.sizes)
     rows: list[list[object]] = []
     index: StoryIndex | None = None
     for size in args.sizes:
@@ -80,6 +89,33 @@ def main(argv: list[str] | None = None) -> int:
         rows.append([f"add 1 to {index.docs - 1}", f"{took * 1000:.1f} ms", "", len(index.stories)])
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print_table(f"story clustering (peak memory {peak:.0f} MB)", ["run", "time", "rate", "stories"], rows)
+    return 0
+
+
+def bench_store(base: list[Article], sizes: list[int]) -> int:
+    rows: list[list[object]] = []
+    articles = corpus(base, max(sizes) + 1)
+    with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "bench.db") as store:
+        index = store.story_index()
+        done = 0
+        for size in sorted(sizes):
+            start = time.perf_counter()
+            for article in articles[done:size]:
+                store.add(article, stories=index)
+            took = time.perf_counter() - start
+            rows.append([f"ingest {done}..{size}", f"{took:.1f} s", f"{(size - done) / took:.0f} art/s",
+                         len(store.story_ids())])
+            done = size
+        fresh = Store(store.path)  # a new process' view: nothing cached
+        start = time.perf_counter()
+        fresh.add(articles[done], stories=fresh.story_index())
+        took = time.perf_counter() - start
+        rows.append([f"add 1 to {done} (cold)", f"{took * 1000:.1f} ms", "", len(fresh.story_ids())])
+        size_mb = (Path(tmp) / "bench.db").stat().st_size / 2**20
+        fresh.close()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print_table(f"stored stories (peak memory {peak:.0f} MB, store {size_mb:.0f} MB)",
+                ["run", "time", "rate", "stories"], rows)
     return 0
 
 

@@ -215,6 +215,28 @@ def stories_cmd(
                 out.print(line, markup=False, highlight=False)
 
 
+@app.command("report")
+def report_cmd(
+    ids: StoryIds = None,
+    db: DbOption = Path("syuzhet.db"),
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder (analysis.json, index.html).")] = Path(
+        "out"
+    ),
+    limit: Limit = 20,
+) -> None:
+    """Write OUT/analysis.json and OUT/index.html for stored stories (default: the largest ones)."""
+    from syuzhet.report import write_report
+
+    with _open(db, must_exist=True) as store:
+        analysis = _stories(store, ids, limit)
+    describe_stories(analysis)
+    document = analysis_document(analysis)
+    target = write_analysis(analysis, out_dir, document)
+    report = write_report(document, out_dir)
+    err.print(f"{len(analysis.stories)} stories, {len(analysis.articles)} articles -> {target}, {report}",
+              markup=False)
+
+
 @app.command("entities")
 def entities_cmd(
     story: Annotated[str | None, typer.Option("--story", help="Only this story's articles.")] = None,

@@ -1,4 +1,4 @@
-"""Evaluation commands: ``python -m syuzhet.eval {clean,lang,extraction,ner-uk} [options]``."""
+"""Evaluation commands: ``python -m syuzhet.eval COMMAND [options]``, COMMAND one of ``COMMANDS`` below."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ COMMANDS = {
     "quotes": "syuzhet.eval.quotes",
     "entities": "syuzhet.eval.entities",
     "stories": "syuzhet.eval.stories",
+    "ingest": "syuzhet.eval.ingest",
 }
 
 
