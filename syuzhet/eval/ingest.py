@@ -64,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
     print_table("stories in the store vs topics",
                 ["articles", "stories", "multi", "B3 P", "B3 R", "mixed", "ru+uk"],
                 [[len(label), len(stories), sum(1 for s in stories if len(s) > 1), p, r, mixed, bilingual]])
+    for s in stories:
+        if len({label[m] for m in s}) > 1:
+            print("mixed story:", ", ".join(sorted(str(Path(info[m][2]).relative_to(raw)) for m in s)))
     seed_ids = {a for a, (_, _, source) in info.items() if source in seeds}
     holding = [s for s in stories if seed_ids & set(s)]
     seeds_ok = len(holding) == 1 and set(holding[0]) == seed_ids
