@@ -1,9 +1,10 @@
-"""Named-entity recognition models trained in this project (Ukrainian: ``uk_crf``).
+"""Named entities: mentions in each article, and one entity per name across articles and languages.
 
 Stages: ``find_entities`` (article stage: mentions with type and base form) and ``link_entities`` (batch
 stage: one ``Entity`` per person/place/organisation across articles and languages). Russian text goes to
-natasha's slovnet tagger (``ru_ner``), Ukrainian text to the project's CRF (``uk_crf``); paragraphs in
-other languages get no mentions.
+natasha's slovnet tagger (``ru_ner``), Ukrainian text to the project's CRF (``uk_crf``), English and Kazakh
+text to rule-based taggers over capitalised words (``en_names``, ``kk_names``, rules in ``caps``);
+paragraphs in other languages get no mentions.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
+from syuzhet.entities import en_names, kk_names
 from syuzhet.entities.lemma import lemmatize
 from syuzhet.entities.link import link_entities
 from syuzhet.entities.ru_ner import Span, clean_spans
@@ -23,7 +25,7 @@ if TYPE_CHECKING:
 
 __all__ = ["find_entities", "link_entities", "tag_text"]
 
-TAGGED_LANGS = ("ru", "uk")
+TAGGED_LANGS = ("ru", "uk", "kk", "en")
 log = logging.getLogger(__name__)
 
 
@@ -40,13 +42,17 @@ def _uk_tagger() -> Callable[[str], list[Span]]:
 
 
 def tag_text(text: str, lang: str) -> list[Span]:
-    """Entity spans over ``text`` in ``lang`` ('ru' or 'uk'), cleaned; [] for other languages."""
+    """Entity spans over ``text`` in ``lang`` (one of ``TAGGED_LANGS``); [] for other languages."""
     if lang == "ru":
         from syuzhet.entities import ru_ner
 
         return ru_ner.tag(text)
     if lang == "uk":
         return clean_spans(text, _uk_tagger()(text), "uk")
+    if lang == "en":
+        return en_names.tag_en(text)
+    if lang == "kk":
+        return kk_names.tag_kk(text)
     return []
 
 
@@ -72,9 +78,11 @@ def find_entities(article: Article) -> Article:
     owner = article.id or article.source
     mentions: list[Mention] = []
     for start, end, lang in _segments(article):
-        for s, e, kind in tag_text(article.text[start:end], lang):
+        segment = article.text[start:end]
+        for s, e, kind in tag_text(segment, lang):
             surface = article.text[start + s : start + e]
-            mentions.append(Mention(owner, start + s, start + e, surface, kind, lemmatize(surface, kind, lang)))
+            lemma = lemmatize(surface, kind, lang, segment)
+            mentions.append(Mention(owner, start + s, start + e, surface, kind, lemma))
     article.mentions = sorted(mentions + _repeats(article, mentions, owner), key=lambda m: m.start)
     return article
 

@@ -1,4 +1,5 @@
-"""Base forms (nominative) of entity names with pymorphy3, Russian and Ukrainian.
+"""Base forms (nominative) of entity names with pymorphy3, Russian and Ukrainian (Kazakh: ``kk_names``,
+English: ``en_names``).
 
 Persons: every word of the name (and every part of a hyphenated word) is read as a first name, surname or
 patronymic in ONE gender and ONE case chosen for the whole name, so 'Касым-Жомарта Токаева' is a man in the
@@ -304,8 +305,17 @@ _DIGIT_SUFFIX = re.compile(r"[-\u2010\u2011]\d+$")
 _EDGE = "«»\"“”„'’()[]"
 
 
-def lemmatize(text: str, kind: str, lang: str) -> str:
-    """Base form of an entity mention of type ``kind`` (PER/LOC/ORG/EVT/PRO) in language ``lang``."""
+def lemmatize(text: str, kind: str, lang: str, context: str = "") -> str:
+    """Base form of an entity mention of type ``kind`` (PER/LOC/ORG/EVT/PRO) in language ``lang``; ``context``
+    is the text the mention is from (Kazakh: a word the text inflects further is a base form)."""
+    if lang == "kk":
+        from syuzhet.entities import kk_names
+
+        return kk_names.base_form(text, context)
+    if lang == "en":
+        from syuzhet.entities import en_names
+
+        return en_names.base_form(text)
     stripped = text.strip(_EDGE + " ")
     if not stripped:
         return text

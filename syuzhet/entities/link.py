@@ -5,15 +5,17 @@ Within an article:
   (with or without patronymic: 'Владимир Владимирович', 'Александр') resolves to the one person of the
   article it fits; otherwise it stands for a person of its own;
 - other entities: mentions with the same comparison key (base form through ``translit.txt``), a convention
-  alias (``aliases.txt``: РФ = Россия) or an acronym built from the word initials of a long form in the same
-  article (РОП = 'российское общество политологов') are one entity.
+  alias (``places.txt``, ``aliases.txt``: РФ = Россия = Russia = Ресей, Москва = Moscow = Мәскеу) or an
+  acronym built from the word initials of a long form in the same article (РОП = 'российское общество
+  политологов') are one entity.
 Across articles (and ru/uk/kk/en): persons by surname key and a compatible first name (equal, the same
 name in another language per ``given_names.txt``, or the same initial across languages); other entities by
-shared keys (base form key, alias, acronyms of three letters or more).
+shared keys (base form key, alias, acronyms of three letters or more). Kazakh and English names are read
+as a person's first name, patronymic and surname through their Russian spelling (``keys.to_cyrillic``).
 
-The comparison key of a name: lower case, Ukrainian/Kazakh letters to their Russian correspondences, Latin to
-Cyrillic, then the letters Russian spelling varies on folded (ы/и, э/е, й/и, soft sign, double letters):
-'Токаєв', 'Токаев' and 'Tokayev' share one key.
+The comparison key of a name (``keys.name_key``): lower case, Ukrainian/Kazakh letters to their Russian
+correspondences, Latin to Cyrillic, then the letters Russian spelling varies on folded (ы/и, э/е, й/и, дж/ж,
+soft sign, double letters): 'Токаєв', 'Токаев', 'Тоқаев' and 'Tokayev' share one key.
 
 Canonical name: the alias group's first form when there is one, else the most complete Russian base form
 (persons: with a surname, most words; others: not an acronym, most words), else the same in any language.
@@ -23,7 +25,6 @@ surname), so an entity keeps its id when more articles mention it.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -31,7 +32,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from syuzhet.entities.lemma import NAME_TAGS, acronym_of, data_lines, is_acronym, morph, surname_forms
+from syuzhet.entities.gazetteer import alias_heads, alias_of, first_names, groups
+from syuzhet.entities.keys import ascii_slug, guess_lang, is_latin, name_key, to_cyrillic
+from syuzhet.entities.lemma import NAME_TAGS, acronym_of, is_acronym, morph, surname_forms
+from syuzhet.entities.shapes import is_patronymic
 from syuzhet.model import Article, Entity, Mention
 
 if TYPE_CHECKING:
@@ -39,102 +43,9 @@ if TYPE_CHECKING:
 
 TYPE_ORDER = ("PER", "LOC", "ORG", "EVT", "PRO")
 MIN_GLOBAL_ACRONYM = 3  # 'РК' links only inside its article; 'ОДКБ' links everywhere
-_UK_LETTERS = frozenset("єіїґЄІЇҐ")
-_NON_WORD = re.compile(r"[^\w\s]|_", re.U)
-_SPACES = re.compile(r"\s+")
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2013]")
-
-
-# ------------------------------------------------------------------------------------------------ data
-
-
-@functools.cache
-def _tables() -> dict[str, list[tuple[str, str]]]:
-    tables: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    section = ""
-    for line in data_lines("translit"):
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-            continue
-        src, dst = line.split()
-        tables[section].append((src.lower(), "" if dst == "-" else dst.lower()))
-    for pairs in tables.values():
-        pairs.sort(key=lambda p: -len(p[0]))  # longest match first
-    return dict(tables)
-
-
-def _apply(word: str, pairs: list[tuple[str, str]]) -> str:
-    if not pairs:
-        return word
-    table = dict(pairs)
-    longest = max(len(src) for src, _ in pairs)
-    out: list[str] = []
-    i = 0
-    while i < len(word):
-        for n in range(min(longest, len(word) - i), 0, -1):
-            piece = word[i : i + n]
-            if piece in table:
-                out.append(table[piece])
-                i += n
-                break
-        else:
-            out.append(word[i])
-            i += 1
-    return "".join(out)
-
-
-def guess_lang(text: str) -> str:
-    return "uk" if any(c in _UK_LETTERS for c in text) else "ru"
-
-
-@functools.lru_cache(maxsize=200_000)
-def name_key(text: str, lang: str = "") -> str:
-    """Comparison key of a name: 'Токаєв'/'uk', 'Токаев', 'Tokayev' -> 'токаев'; 'Росія', 'Россия' -> 'росия'."""
-    tables = _tables()
-    low = _HYPHENS.sub(" ", text.lower().replace("’", "'").replace("ʼ", "'"))
-    lang = lang or guess_lang(text)
-    words = []
-    for word in low.split():
-        if lang == "uk":
-            word = _apply(word, tables.get("uk", []))
-        if word.isascii():
-            word = _apply(word, tables.get("latin", []))
-        word = _apply(word, tables.get("kk", []))
-        word = _apply(word, tables.get("fold", []))
-        word = _NON_WORD.sub("", word)
-        word = re.sub(r"(.)\1+", r"\1", word)
-        if word:
-            words.append(word)
-    return " ".join(words)
-
-
-def ascii_slug(key: str) -> str:
-    pairs = _tables().get("ascii", [])
-    slug = _apply(key, pairs)
-    slug = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
-    return slug[:48].strip("-") or hashlib.sha1(key.encode()).hexdigest()[:10]
-
-
-@functools.cache
-def _groups(name: str) -> dict[str, str]:
-    """key of every form -> key of the group's first form, for ``aliases.txt`` / ``given_names.txt``."""
-    out: dict[str, str] = {}
-    for line in data_lines(name):
-        forms = [f.strip() for f in line.split(" = ") if f.strip()]
-        head = name_key(forms[0], "ru")
-        for form in forms:
-            out.setdefault(name_key(form, ""), head)
-    return out
-
-
-@functools.cache
-def _alias_heads() -> dict[str, str]:
-    """Group key -> canonical display name (first form of the line)."""
-    out: dict[str, str] = {}
-    for line in data_lines("aliases"):
-        head = line.split(" = ")[0].strip()
-        out[name_key(head, "ru")] = head
-    return out
+_ROMANISED = ("kk", "en")  # languages whose names are looked up in the Russian dictionary by transliteration
+LANGS = ("ru", "uk", "kk", "en")
 
 
 # ----------------------------------------------------------------------------------------------- persons
@@ -158,9 +69,12 @@ def _roles(lemma: str, lang: str) -> tuple[str, str, str]:
 
     def tags(word: str) -> set[str]:
         grammemes: set[str] = set()
-        for part in _HYPHENS.split(word.lower()):
-            for p in analyzer.parse(part):
-                grammemes |= p.tag.grammemes & NAME_TAGS
+        for part in _HYPHENS.split(word):
+            for form in _dictionary_forms(part, lang):
+                for p in analyzer.parse(form):
+                    grammemes |= p.tag.grammemes & NAME_TAGS
+        if lang in _ROMANISED and is_patronymic(word):
+            grammemes.add("Patr")
         return grammemes
 
     found = [tags(w) for w in words]
@@ -179,7 +93,16 @@ def _roles(lemma: str, lang: str) -> tuple[str, str, str]:
     return words[given_at], words[patr[0]] if patr else "", words[surname_at]
 
 
+def _dictionary_forms(word: str, lang: str) -> tuple[str, ...]:
+    """How to look ``word`` up in the Russian/Ukrainian dictionary: Kazakh and Latin words spelt the Russian way."""
+    return to_cyrillic(word) if lang in _ROMANISED else (word.lower(),)
+
+
 def _is_given_name(word: str, lang: str) -> bool:
+    if lang in _ROMANISED:
+        return name_key(word, lang) in first_names() or any(
+            _is_given_name(form, "ru") for form in _dictionary_forms(word, lang)
+        )
     parses = morph(lang).parse(word.lower())
     named = [p for p in parses if "Name" in p.tag.grammemes]
     surn = [p for p in parses if "Surn" in p.tag.grammemes]
@@ -192,9 +115,9 @@ def _given_ok(a: str, b: str, a_lang: str, b_lang: str) -> bool:
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1 or a_lang != b_lang:
-        same_group = _groups("given_names").get(a, a) == _groups("given_names").get(b, b)
+        same_group = groups("given_names").get(a, a) == groups("given_names").get(b, b)
         return same_group or a[0] == b[0]
-    return _groups("given_names").get(a, a) == _groups("given_names").get(b, b)
+    return groups("given_names").get(a, a) == groups("given_names").get(b, b)
 
 
 def _local_persons(mentions: list[Mention], lang_of: dict[int, str]) -> list[_Person]:
@@ -256,9 +179,9 @@ def _keys(lemma: str, lang: str, local: bool) -> set[str]:
     keys = {key}
     if is_acronym(lemma) and (local or len(key) >= MIN_GLOBAL_ACRONYM):
         keys.add("acr:" + key)
-    aliases = _groups("aliases")
-    if key in aliases:
-        keys.add("alias:" + aliases[key])
+    alias = alias_of(lemma, lang)
+    if alias:
+        keys.add("alias:" + alias)
     acronym = acronym_of(lemma)
     if acronym and (local or len(acronym) >= MIN_GLOBAL_ACRONYM):
         keys |= {name_key(acronym, lang), "acr:" + name_key(acronym, lang)}
@@ -324,9 +247,11 @@ def _mention_langs(articles: Iterable[Article]) -> dict[int, str]:
             lang = article.lang
             for b in blocks:
                 if b.start <= m.start < b.end:
-                    lang = b.lang if b.lang in ("ru", "uk") else lang
+                    lang = b.lang if b.lang in LANGS else lang
                     break
-            out[id(m)] = lang if lang in ("ru", "uk") else guess_lang(m.text)
+            if is_latin(m.text) or lang not in LANGS:
+                lang = guess_lang(m.text)
+            out[id(m)] = lang
     return out
 
 
@@ -351,7 +276,7 @@ def _merge_people(clusters: list[_Cluster], uf: _UnionFind) -> None:
 
 
 def _canonical(mentions: list[Mention], kind: str, lang_of: dict[int, str], keys: set[str]) -> str:
-    heads = _alias_heads()
+    heads = alias_heads()
     for k in sorted(keys):
         if k.startswith("alias:") and k[6:] in heads:
             return heads[k[6:]]

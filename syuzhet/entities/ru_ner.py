@@ -1,4 +1,5 @@
-"""Russian named entities (PER, LOC, ORG) with natasha's slovnet tagger, plus fixes for its known faults.
+"""Russian named entities (PER, LOC, ORG) with natasha's slovnet tagger, plus fixes for its known faults, and
+rule-based events (EVT) and documents/products (PRO).
 
 ``tag(text)`` returns ``(start, end, type)`` spans as character offsets into ``text``. The tagger loads once
 per process, on first use. ``clean_spans`` is the post-processing, shared with the Ukrainian tagger:
@@ -10,7 +11,10 @@ per process, on first use. ``clean_spans`` is the post-processing, shared with t
 - common nouns in front of a person's name ('Политолог Мартынов') are cut off, and so are prepositions,
   conjunctions and pronouns at the start of any span, and lower-case words at the start of a person or place;
 - an acronym defined in brackets after its long form ('российского общества политологов (РОП)': initials
-  match, function words skipped) makes both an entity, and the acronym's later uses in the text too.
+  match, function words skipped) makes both an entity, and the acronym's later uses in the text too;
+- organisation types and boundaries (``org_spans``: 'ЕС' is an organisation, 'МИД Великобритании' and
+  'британского правительства' are one), then named events and products (``events``: EVT and PRO, which
+  natasha does not tag). Both run on Russian text only (``evt_words.LANGS``).
 """
 
 from __future__ import annotations
@@ -21,7 +25,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from syuzhet.data import phrases
+from syuzhet.entities.events import add_named
 from syuzhet.entities.lemma import NAME_TAGS, PLACE_TAGS, function_words, is_acronym, morph
+from syuzhet.entities.org_spans import fix_orgs
 
 Span = tuple[int, int, str]
 TYPES = ("PER", "LOC", "ORG")
@@ -186,7 +192,8 @@ def clean_spans(text: str, spans: Iterable[Span], lang: str) -> list[Span]:
                 if all(_ROMAN.fullmatch(t) for t in tokens):
                     continue
                 out.append((start, end, kind))
-    return _acronym_definitions(text, _without_overlaps(out))
+    spans = _acronym_definitions(text, _without_overlaps(out))
+    return add_named(text, fix_orgs(text, spans, lang), lang)
 
 
 _ROMAN = re.compile(r"[IVXLCDM]+")

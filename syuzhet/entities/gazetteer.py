@@ -1,0 +1,87 @@
+"""Names known by convention: places (``places.txt``, LOC) and organisations (``aliases.txt``, ORG), each a group
+of forms in several languages with a canonical Russian name, and first names (``given_names.txt``,
+``first_names.txt``). All compared by ``name_key``."""
+
+from __future__ import annotations
+
+import functools
+
+from syuzhet.entities.keys import name_key
+from syuzhet.entities.lemma import data_lines, is_acronym
+
+GROUP_FILES = {"places": "LOC", "aliases": "ORG"}
+
+
+def _forms(line: str) -> list[str]:
+    return [f.strip() for f in line.split(" = ") if f.strip()]
+
+
+@functools.cache
+def groups(name: str) -> dict[str, str]:
+    """key of every form -> key of the group's first form, for one file of ' = ' groups."""
+    out: dict[str, str] = {}
+    for line in data_lines(name):
+        forms = _forms(line)
+        head = name_key(forms[0], "ru")
+        for form in forms:
+            out.setdefault(name_key(form, ""), head)
+    return out
+
+
+@functools.cache
+def _alias_groups_by_form(acronyms: bool) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for name in GROUP_FILES:
+        for line in data_lines(name):
+            forms = _forms(line)
+            head = name_key(forms[0], "ru")
+            for form in forms:
+                if is_acronym(form) == acronyms:
+                    out.setdefault(name_key(form, ""), head)
+    return out
+
+
+def alias_of(name: str, lang: str = "") -> str:
+    """Key of the canonical form of the place or organisation ``name`` is a form of, else ''. An acronym
+    matches only an acronym."""
+    key = name_key(name, lang)
+    found = _alias_groups_by_form(False).get(key, "")
+    return found or (_alias_groups_by_form(True).get(key, "") if is_acronym(name) else "")
+
+
+@functools.cache
+def alias_heads() -> dict[str, str]:
+    """Group key -> canonical display name (first form of the line)."""
+    out: dict[str, str] = {}
+    for name in GROUP_FILES:
+        for line in data_lines(name):
+            head = _forms(line)[0]
+            out.setdefault(name_key(head, "ru"), head)
+    return out
+
+
+@functools.cache
+def _known_types(acronyms: bool) -> dict[str, str]:
+    """Key -> type of the gazetteer's acronyms ('EU', 'ШОС'), or of its other forms."""
+    out: dict[str, str] = {}
+    for name, kind in GROUP_FILES.items():
+        for line in data_lines(name):
+            for form in _forms(line):
+                if is_acronym(form) == acronyms:
+                    out.setdefault(name_key(form, ""), kind)
+    return out
+
+
+def known_type(name: str, lang: str = "") -> str:
+    """'LOC' or 'ORG' for a name in the gazetteer ('Мәскеу', 'NATO'), else ''. An acronym matches only an
+    acronym: 'You' is not 'EU'."""
+    key = name_key(name, lang)
+    return _known_types(False).get(key, "") or (_known_types(True).get(key, "") if is_acronym(name) else "")
+
+
+@functools.cache
+def first_names() -> frozenset[str]:
+    """Keys of every listed first name (both files)."""
+    keys = set(groups("given_names"))
+    keys |= {name_key(line, "") for line in data_lines("first_names")}
+    return frozenset(keys)
