@@ -132,6 +132,30 @@ CONSTRUCTIONS = [
         "Ігор Соколенко",
         "that_quoted",
     ),
+    (
+        "ru",
+        "Президент Игорь Соколов назвал переговоры успешными.",
+        "indirect",
+        "переговоры успешными",
+        "Игорь Соколов",
+        "calls_it",
+    ),
+    (
+        "uk",
+        "Ігор Соколенко назвав візит історичним, а переговори – складними.",
+        "indirect",
+        "візит історичним",
+        "Ігор Соколенко",
+        "calls_it",
+    ),
+    (
+        "ru",
+        "Министр Игорь Соколов похвалил итоги, назвав главной причиной успеха работу команды.",
+        "indirect",
+        "главной причиной успеха работу команды",
+        "Игорь Соколов",
+        "calls_it",
+    ),
 ]
 
 
@@ -160,6 +184,123 @@ def test_not_speech(lang: str, text: str) -> None:
     quoted = {text[s.start : s.end] for s in find_spans(text)}
     article = find_quotes(_article(text, lang))
     assert not quoted & {q.text for q in article.quotes}
+
+
+NOT_A_STATEMENT = [
+    # naming, not characterising: passive, reflexive, impersonal, a given name, 'в честь', a negation
+    ("ru", "Улицу назвали в честь героя войны."),
+    ("ru", "Корабль был назван именем адмирала Нахимова."),
+    ("ru", "Компания называется «Альфа» с прошлого года."),
+    ("ru", "Его называют лучшим игроком сезона."),
+    ("ru", "Игорь Соколов назвал сына Иваном."),
+    ("ru", "Игорь Соколов назвал улицу именем своего деда."),
+    ("ru", "Игорь Соколов не назвал переговоры успешными."),
+    ("ru", "Игорь Соколов назвал имена победителей конкурса."),
+    ("ru", "Министр Игорь Соколов встретился с Петровым, которого называют главным кандидатом."),
+    ("uk", "Ігор Соколенко назвав вулицю на честь свого діда."),
+    # a lost source: the words after 'Об этом сообщает' are the next sentence
+    ("ru", "Завод закроют на ремонт до весны. Об этом сообщает Рабочие перекрывают дороги у завода."),
+    # an object after a request verb is no speaker
+    ("uk", "Чоловік засудженої християнки, яку суд виправдав, просить західні країни про надання притулку."),
+    # the outlet pointing back to its own earlier report
+    ("ru", "Как сообщало агентство «Новости», завод закроют на ремонт до весны."),
+    # a topic, not a statement
+    ("uk", "Про те, які вакцини надійдуть в Україну, розповів міністр Ігор Соколенко."),
+]
+
+
+@pytest.mark.parametrize(("lang", "text"), NOT_A_STATEMENT)
+def test_not_a_statement(lang: str, text: str) -> None:
+    assert find_quotes(_article(text, lang)).quotes == []
+
+
+ORG_SPEAKERS = [
+    # (language, text, statement, speaker words at the attribution, the ORG mention it resolves to)
+    (
+        "ru",
+        "«Переговоры прошли конструктивно», — говорится в заявлении МИД России.",
+        "Переговоры прошли конструктивно",
+        "заявлении МИД России",
+        "МИД",
+    ),
+    (
+        "uk",
+        "«Переговори пройшли конструктивно», – йдеться у заяві МЗС.",
+        "Переговори пройшли конструктивно",
+        "заяві МЗС",
+        "МЗС",
+    ),
+    ("ru", "Как сообщает ТАСС, визит пройдёт по плану.", "визит пройдёт по плану", "ТАСС", "ТАСС"),
+    (
+        "ru",
+        "Учения на полигоне под Псковом завершены в срок, заявили в Минобороны.",
+        "Учения на полигоне под Псковом завершены в срок",
+        "Минобороны",
+        "Минобороны",
+    ),
+    (
+        "uk",
+        "Візит відбудеться за планом, повідомили в Офісі президента.",
+        "Візит відбудеться за планом",
+        "Офісі президента",
+        "Офісі",
+    ),
+    (  # a medium relaying a source: the source speaks
+        "ru",
+        "Забастовка затронет все рейсы компании, пишет «Интерфакс» со ссылкой на профсоюз пилотов «Крыло».",
+        "Забастовка затронет все рейсы компании",
+        "профсоюз пилотов «Крыло»",
+        "Крыло",
+    ),
+    (  # an organisation noun resolves to the organisation the article named with it
+        "ru",
+        "Авиакомпания «Крыло» отменила рейсы. В компании заявили, что пассажирам вернут деньги.",
+        "пассажирам вернут деньги",
+        "компании",
+        "Крыло",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "said", "who", "org"), ORG_SPEAKERS)
+def test_organisation_speakers(lang: str, text: str, said: str, who: str, org: str) -> None:
+    article = find_quotes(_article(text, lang))
+    assert [q.text for q in article.quotes] == [said]
+    assert article.quotes[0].speaker_text == who
+    assert (_speaker(article) or "").startswith(org)
+    assert any(r.startswith("speaker_org_") for r in article.quotes[0].rules)
+
+
+def test_organisation_speaker_gets_the_entity_id() -> None:
+    from syuzhet.model import Entity
+    from syuzhet.pipeline import Analysis
+
+    text = "Учения на полигоне под Псковом завершены в срок, заявили в Минобороны."
+    article = find_quotes(_article(text))
+    q = article.quotes[0]
+    assert q.speaker_start is not None and q.speaker_end is not None
+    mention = Mention("t", q.speaker_start, q.speaker_end, text[q.speaker_start : q.speaker_end], "ORG")
+    analysis = Analysis(articles=[article], entities=[Entity("ORG-mod", "Минобороны", "ORG", [mention])])
+    attribute_quotes(analysis)
+    assert [x.speaker for x in analysis.quotes] == ["ORG-mod"]
+
+
+def test_plural_organisation_noun_is_not_one_organisation() -> None:
+    text = "Авиакомпания «Крыло» подала жалобу вместе с другими. Авиакомпании считают, что правила нарушены."
+    article = find_quotes(_article(text))
+    assert [(q.speaker_text, q.speaker_start) for q in article.quotes] == [("Авиакомпании", None)]
+
+
+def test_this_was_said_covers_the_sentence_it_continues() -> None:
+    text = (
+        "Завод закроют на ремонт. Кроме того, сотрудников переведут на другие линии. "
+        "Об этом сообщил директор Игорь Соколов."
+    )
+    article = find_quotes(_article(text))
+    assert [q.text for q in article.quotes] == [
+        "Завод закроют на ремонт. Кроме того, сотрудников переведут на другие линии"
+    ]
+    assert _speaker(article) == "Игорь Соколов"
 
 
 def test_nested_quotes_stay_inside() -> None:
@@ -271,7 +412,8 @@ def test_seeds_gold_figures(seeds: Path) -> None:
     from syuzhet.eval import quotes
 
     score, _ = quotes.seeds(seeds.parents[1])
-    assert score.recall >= 0.96  # measured 0.968 (30 of 31; the miss is 'Токаєв називав ... однією з цілей')
-    assert score.precision >= 0.78  # measured 0.789; the 8 unmatched are headline and media attributions
+    assert score.recall >= 0.99  # measured 1.000 ('Токаєв називав ... однією з цілей' is found by calls_it)
+    assert score.precision >= 0.77  # measured 0.775; the 9 unmatched are headline and media attributions and
+    # 'Токаев назвал декларацию исторической' (real statements the gold does not list)
     assert score.speaker_accuracy >= 0.99  # measured 1.000
     assert score.not_quotes == 0

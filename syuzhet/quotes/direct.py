@@ -17,6 +17,7 @@ import re
 from syuzhet.quotes import speakers
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.found import Found
+from syuzhet.quotes.headlines import headline_blocks
 from syuzhet.quotes.marks import Span
 from syuzhet.quotes.morph import Word, is_finite_report, lemma
 
@@ -149,8 +150,8 @@ def _verb_partial(doc: Doc, span: Span) -> Found | None:
 
 
 def _headline_quote(doc: Doc, span: Span) -> Found | None:
-    block = next((b for b in doc.article.blocks if b.start <= span.open < b.end), None)
-    if block is None or block.kind not in ("title", "subtitle") or span.open > block.start + 2:
+    block = next((b for b in headline_blocks(doc) if b.start <= span.open < b.end), None)
+    if block is None or span.open > block.start + 2:
         return None
     m = re.match(r"\s*:\s*", doc.text[span.outer_end : block.end])
     if not m:

@@ -3,26 +3,31 @@
   verb_that        'Токаев заявил, что ...', 'обвинила Биби в том, что ...', 'Він заявив, що ...'
   impersonal_that  'Отмечается, что ...', 'Повідомляється, що ...' (no speaker)
   source_clause    'По словам X, ...', 'По его словам, ...', 'за його словами ...', 'На думку лікаря, ...'
-  as_verb          'Как отметил X, ...', 'Як зазначив X, ...'
+  as_verb          'Как отметил X, ...', 'Як зазначив X, ...' (not a back-reference: 'Как сообщало ИА REGNUM, ...')
   postposed        '<clause>, заявил X.' / '<clause>, передает агентство AP'
-  this_was_said    '<sentence>. Об этом сообщил X.' / 'Про це повідомив X.'
+  this_was_said    '<sentence>. Об этом сообщил X.' / 'Про це повідомив X.' (with the sentences before it that
+                   it continues: '<s1>. Кроме того, <s2>. Об этом написала X.')
 A clause stops at the end of its sentence, before a following quote (': «'), before a second cue
 (', подчеркнув, что') and before a post-posed attribution."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from syuzhet.quotes import speakers
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.found import Found, clause
-from syuzhet.quotes.morph import Word, is_finite_report, pos
+from syuzhet.quotes.morph import Word, is_finite_report, lemmas, pos, readings
 
 _THAT = re.compile(r"(?:,\s*|\s+(?:о|в|об|про|у)\s+(?:том|те|тому)\s*,\s*)(?:что|що|that)\b", re.IGNORECASE)
 _AS = {"как", "як", "as"}
 _THIS = re.compile(r"^\s*(?:об этом|о том|такое мнение|такую позицию|про це|таку думку)\b", re.IGNORECASE)
 MAX_CUE_GAP = 9  # words between a speech verb and its ', что'
 _GERUND = ("GRND",)
+_EDITORIAL = re.compile(r"\([^()\n]{0,80}[—–-]\s*[^\s()]{1,8}\s*\.?\s*\)")
+_ABOUT = {"о", "об", "обо", "про"}
+_THAT_WORDS = {"том", "те", "тому", "тім", "то"}
 
 
 def find(doc: Doc, consumed: set[int]) -> list[Found]:
@@ -48,6 +53,8 @@ def _clause_end(doc: Doc, start: int) -> int:
                 continue
         if doc.in_quote(m.start()) and not doc.in_quote(start):
             continue
+        if doc.in_quote(start) and _EDITORIAL.match(doc.text, m.end() - 1):
+            continue  # inside a quotation an editor's insertion ('(авиакомпаниям.— “Ъ” )') belongs to the words
         return m.start()
     return end
 
@@ -61,7 +68,9 @@ def _verb_that(doc: Doc, cue: Word, consumed: set[int]) -> Found | None:
     if len(doc.words_in(cue.end, m.start())) > MAX_CUE_GAP:
         return None
     start, end = clause(doc, m.end(), _clause_end(doc, m.end()))
-    if end - start < 3:
+    if end - start < 3 or _all_quoted(doc, start, end):
+        return None
+    if m.group().lstrip().startswith(",") and _relative_that(doc, cue.end, m.start()):
         return None
     if cue.text.lower() in doc.lex.impersonal:
         who = speakers.after(doc, cue.end, m.start())
@@ -71,6 +80,18 @@ def _verb_that(doc: Doc, cue: Word, consumed: set[int]) -> Found | None:
     return Found("indirect", start, end, "verb_that", cue.text, cue.start, who)
 
 
+def _all_quoted(doc: Doc, start: int, end: int) -> bool:
+    """'додав, що "робота триває"': a clause that is one quotation is direct speech, not reported."""
+    return any(sp.open == start and sp.outer_end >= end for sp in doc.spans if not sp.depth)
+
+
+def _relative_that(doc: Doc, start: int, end: int) -> bool:
+    """'заявили о сложении полномочий, что «несколько удивило» Мэй': after a complete 'о/про <noun>' object the
+    'что' is a relative pronoun ('which'), not the start of what was said ('о том, что' is)."""
+    ws = doc.words_in(start, end)
+    return any(w.text.lower() in _ABOUT and nxt.text.lower() not in _THAT_WORDS for w, nxt in itertools.pairwise(ws))
+
+
 def _word_at(doc: Doc, pos_: int) -> int:
     """Offset of the 'что' ending at ``pos_`` (the key ``consumed`` uses)."""
     ws = doc.words_in(max(0, pos_ - 4), pos_)
@@ -78,7 +99,7 @@ def _word_at(doc: Doc, pos_: int) -> int:
 
 
 def _as_verb(doc: Doc, i: int, cue: Word) -> Found | None:
-    if i == 0 or doc.words[i - 1].text.lower() not in _AS:
+    if i == 0 or doc.words[i - 1].text.lower() not in _AS or _back_reference(doc, cue):
         return None
     _sent_start, sent_end = doc.sentence(cue.start)
     person = next((m for m in doc.persons if cue.end <= m.start < sent_end), None)
@@ -92,6 +113,19 @@ def _as_verb(doc: Doc, i: int, cue: Word) -> Found | None:
     return Found("indirect", start, end, "as_verb", f"{doc.words[i - 1].text.lower()} {cue.text}", cue.start, who)
 
 
+def _topic(doc: Doc, start: int) -> bool:
+    """A clause opening with 'Об этом', 'Про те, які ...' names a topic, not a statement (``{lang}_topics.txt``)."""
+    head = doc.text[start : start + 40].lower()
+    return any(head.startswith(t) and not head[len(t) : len(t) + 1].isalnum() for t in doc.lex.topics)
+
+
+def _back_reference(doc: Doc, cue: Word) -> bool:
+    """'Как сообщало ИА REGNUM, ...', 'Як повідомляв УНІАН, ...': a news verb in the past imperfective points back
+    to an earlier report (the outlet's own voice), not to what a source said (``{lang}_back_references.txt``)."""
+    rs = readings(cue.text, doc.lang)
+    return bool(rs) and {"impf", "past"} <= rs[0] and bool(lemmas(cue.text, doc.lang) & doc.lex.back_references)
+
+
 def _postposed(doc: Doc, cue: Word) -> Found | None:
     sent_start, _sent_end = doc.sentence(cue.start)
     head = doc.text[sent_start : cue.start]
@@ -103,11 +137,11 @@ def _postposed(doc: Doc, cue: Word) -> Found | None:
     start, end = clause(doc, sent_start, sent_start + m.start())
     if end - start < 15 or doc.text[start] in "«\"„“'" or doc.text[end - 1] in "»\"“”'":
         return None
-    if doc.in_quote(start) or len(doc.words_in(start, end)) < 3:
-        return None
+    if doc.in_quote(start) or len(doc.words_in(start, end)) < 3 or _topic(doc, start):
+        return None  # 'Про це йдеться у звіті, передає X', 'Про те, які вакцини ..., розповів X': no statement
     who = speakers.after(doc, cue.end) or speakers.after(doc, cue.end, any_case=True)
-    if who is None:
-        return None
+    if who is None or not speakers.subject_of(doc, who, cue):
+        return None  # '<clause>, попросила західні країни ...': an object, not who spoke
     return Found("indirect", start, end, "postposed", cue.text, cue.start, who)
 
 
@@ -135,14 +169,40 @@ def this_was_said(doc: Doc, taken: list[Found]) -> list[Found]:
     """'<sentence>. Об этом сообщил X.': the sentence before, when no other rule attributed it."""
     found: list[Found] = []
     for k, (s0, s1) in enumerate(doc.sentences[1:], start=1):
-        if not _THIS.match(doc.text[s0:s1]):
+        this = _THIS.match(doc.text[s0:s1])
+        if not this:
             continue
         cue = next((w for w in doc.words_in(s0, s1) if doc.is_verb(w)), None)
         prev0, prev1 = doc.sentences[k - 1]
         if not cue or any(f.start < prev1 and prev0 < f.end for f in taken):
             continue
+        later, between = speakers.after(doc, cue.end), speakers.before(doc, cue, s0 + this.end())
+        who = later if later is not None and later.kind != "other" else between or later  # 'он заявил в интервью'
+        if who is None or (who.start > cue.start and _runs_on(doc, who.end, s1)):
+            continue  # 'Об этом сообщает Демонстранты перекрывают ...': the source was lost, a sentence follows
+        while k > 1 and _continues(doc, prev0, prev1):  # '... . Кроме того, ... . Об этом сообщил X.'
+            p0, p1 = doc.sentences[k - 2]
+            if "\n" in doc.text[p1:prev0] or any(f.start < p1 and p0 < f.end for f in taken):
+                break
+            k, prev0 = k - 1, p0
         start, end = clause(doc, prev0, prev1)
-        who = speakers.after(doc, cue.end) or speakers.before(doc, cue)
-        if who and end - start > 15:
+        if end - start > 15:
             found.append(Found("indirect", start, end, "this_was_said", cue.text, cue.start, who))
     return found
+
+
+def _continues(doc: Doc, start: int, end: int) -> bool:
+    """A sentence opening with 'Кроме того', 'Також' adds to the one before it."""
+    head = doc.text[start:end].lstrip().lower()
+    return any(head.startswith(c) and not head[len(c) : len(c) + 1].isalnum() for c in doc.lex.continuations)
+
+
+def _runs_on(doc: Doc, start: int, end: int) -> bool:
+    """A finite verb right after the speaker ('сообщает Демонстранты перекрывают дороги'): the words are the next
+    sentence (the source's name was lost), not the rest of the attribution."""
+    for w in doc.words_in(start, end)[:2]:
+        if re.search(r"[^\w\s]", doc.text[start : w.start]):
+            return False
+        if pos(w.text, doc.lang) == "VERB":
+            return True
+    return False

@@ -19,6 +19,14 @@ class Lexicon:
     roles: frozenset[str]  # 'политолог', 'собеседник', 'міністр'
     pronouns: dict[str, str]  # form -> masc | femn | plur | any
     named_heads: frozenset[str]  # 'корпорация', 'песня': a quote right after one is a name
+    calls: frozenset[str] = frozenset()  # 'назвал', 'називав': forms of 'call X Y' (a characterisation)
+    name_nouns: frozenset[str] = frozenset()  # 'имя', 'честь': 'назвать X именем / в честь' is naming
+    org_nouns: frozenset[str] = frozenset()  # 'компания', 'пресс-служба', 'уряд': an organisation speaking
+    documents: frozenset[str] = frozenset()  # 'заявление', 'доповідь': a document speaking for its author
+    continuations: tuple[str, ...] = ()  # 'кроме того', 'також': a sentence adding to the one before
+    topics: tuple[str, ...] = ()  # 'об этом', 'про те': a clause that names a topic, not a statement
+    relays: tuple[str, ...] = ()  # 'со ссылкой на': a medium passing on what a source said
+    back_references: frozenset[str] = frozenset()  # 'сообщать': 'Как сообщало агентство' points to a past report
 
 
 def lexicon_lang(lang: str) -> str:
@@ -42,4 +50,12 @@ def lexicon(lang: str) -> Lexicon:
         roles=frozenset(words("roles")),
         pronouns=pronouns,
         named_heads=frozenset(words("named_heads")),
+        calls=frozenset(words("calls")),
+        name_nouns=frozenset(words("name_nouns")),
+        org_nouns=frozenset(words("org_nouns")),
+        documents=frozenset(words("documents")),
+        continuations=words("continuations"),
+        back_references=frozenset(words("back_references")),
+        topics=words("topics"),
+        relays=tuple(sorted(words("relays"), key=len, reverse=True)),
     )

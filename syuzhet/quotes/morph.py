@@ -10,6 +10,7 @@ from typing import Any, NamedTuple
 
 WORD = re.compile(r"[^\W\d_](?:[\w’ʼ'-]*\w)?|\d+")
 GENDERS = ("masc", "femn", "neut", "plur")
+CASES = {"nomn", "gent", "gen1", "gen2", "datv", "accs", "acc2", "ablt", "loct", "loc1", "loc2", "voct"}
 
 
 class Word(NamedTuple):
@@ -93,13 +94,19 @@ def can_be_nominative(word: str, lang: str) -> bool:
     parses = _parses(word, lang)
     if not parses:
         return True
-    return any("nomn" in _grammemes(p) or "Fixd" in _grammemes(p) for p in parses)
+    return any("nomn" in g or "Fixd" in g or not g & CASES for g in map(_grammemes, parses))
 
 
 @cache
 def pos(word: str, lang: str) -> str:
     parses = _parses(word, lang)
     return str(parses[0].tag.POS) if parses else ""
+
+
+@cache
+def readings(word: str, lang: str) -> tuple[frozenset[str], ...]:
+    """The grammemes of each likely parse ('успешными' -> ({'ADJF', 'plur', 'ablt', ...},))."""
+    return tuple(frozenset(_grammemes(p)) for p in _parses(word, lang))
 
 
 @cache
@@ -137,7 +144,7 @@ def nominative_genders(word: str, lang: str) -> frozenset[str]:
     found: set[str] = set()
     for parse in _parses(word, lang):
         tags = _grammemes(parse)
-        if "nomn" in tags or "Fixd" in tags:
+        if "nomn" in tags or "Fixd" in tags or not tags & CASES:  # (pymorphy3-uk: some parses have no case)
             if "plur" in tags:
                 found.add("plur")
             elif "ms-f" in tags or "Fixd" in tags:

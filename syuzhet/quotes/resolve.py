@@ -4,7 +4,8 @@ Persons are grouped by surname ('Андрея Серенко', 'Серенко')
 gender (first name, then surname) and the roles the article attached to it ('политолог Серенко',
 'директора ... Андрея Серенко', 'Алексей Мартынов, директор ...'). A pronoun or role noun resolves to the
 most recent person who spoke or was a subject (named in the nominative outside quotes) with agreeing gender,
-a role noun first to persons carrying that role."""
+a role noun first to persons carrying that role. Organisations and documents that speak resolve to ORG
+mentions (``orgs``); they never become the antecedent of a personal pronoun."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from dataclasses import dataclass, field
 from syuzhet.model import Mention
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.morph import _parses, agrees, lemma, name_gender, name_lemma, words
+from syuzhet.quotes.orgs import antecedent, resolve_org
 from syuzhet.quotes.speakers import RELATIVE, Speaker, mention_genders
 
 ROLE_WINDOW = 10  # words before a name in which a role noun attaches to it
@@ -57,17 +59,24 @@ class Resolver:
 
     def spoke(self, person: Person, at: int, verb_gender: str | None = None) -> None:
         """Record a quote; a named speaker's verb ('Мішель Барньє повідомив') settles the person's gender."""
+        if self.people.get(person.key) is not person:
+            return  # an organisation
         person.events.append(at)
         if verb_gender in ("masc", "femn"):
             person.gender = verb_gender
         self.speaking[person.key] = self.speaking.get(person.key, 0) + 1
 
     def resolve(self, s: Speaker, at: int) -> tuple[Person | None, str]:
-        """The person and the name of the rule that chose it."""
-        if s.mention is not None:
+        """The person (or organisation) and the name of the rule that chose it."""
+        if s.mention is not None and s.mention.type == "PER":
             return self.person_of(s.mention), "speaker_named"
+        if s.kind == "org":
+            org, rule = resolve_org(self.doc, s, at)
+            return (_as_person(org) if org else None), rule
         if s.kind == "pronoun" and s.text.lower() in RELATIVE:
-            return self._antecedent(s), "speaker_relative_antecedent"
+            if (found := self._antecedent(s)) is None and (org := antecedent(self.doc, s.start)) is not None:
+                return _as_person(org), "speaker_relative_antecedent_org"
+            return found, "speaker_relative_antecedent"
         if s.kind == "pronoun":
             return self._recent(at, s.gender), "speaker_pronoun_recent"
         if s.kind == "role":
@@ -78,8 +87,9 @@ class Resolver:
                 return found, "speaker_role_attached_later"
             if found := self._recent(at, s.gender):
                 return found, "speaker_role_recent"
-            if self.speaking:  # a headline 'Эксперт: ...' before anyone is named: the article's main speaker
-                return self.people[max(self.speaking, key=self.speaking.__getitem__)], "speaker_role_main"
+            main = self.people[max(self.speaking, key=self.speaking.__getitem__)] if self.speaking else None
+            if main is not None and agrees(main.gender, s.gender):  # a headline 'Эксперт: ...' before anyone is
+                return main, "speaker_role_main"  # named: the article's main speaker (not for 'Прокуроры утверждали')
             return None, "speaker_role_unresolved"
         return None, "speaker_not_a_person"
 
@@ -118,6 +128,11 @@ class Resolver:
                 if (base := lemma(w.text, doc.lang)) in doc.lex.roles:
                     p.roles.add(base)
                     break
+
+
+def _as_person(m: Mention) -> Person:
+    """An organisation's mention in the shape the stage expects (never registered among the people)."""
+    return Person(f"org:{m.start}", m)
 
 
 def _nominative(doc: Doc, m: Mention) -> bool:

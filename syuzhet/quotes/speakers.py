@@ -1,6 +1,13 @@
 """Who is named at an attribution point: the words right after a cue ('— сказал Серенко', 'считает
 директор ... Ульрих Делиус') or the subject before it ('Президент ... Токаев подчеркнул:'). A person name
-wins over a pronoun, a pronoun over a role noun, a role noun over any other naming word."""
+wins over a pronoun, a pronoun over a role noun, a role noun over an organisation, an organisation over any
+other naming word.
+
+Organisations and documents speak too (kind ``org``): an ORG mention as the subject ('Ryanair заявила') or
+after the cue ('как сообщает ТАСС'); an organisation noun ('Компания считает', 'у компанії запевнили'); a
+document ('говорится в заявлении МИД России', 'йдеться у заяві МЗС'), whose author is the name right after it.
+A locative ('заявили в Минобороны', 'сообщили в пресс-службе Кремля') names the speaker only for a plural or
+impersonal cue; a genitive dependent ('пилоты Ryanair заявили') never does."""
 
 from __future__ import annotations
 
@@ -9,12 +16,26 @@ from dataclasses import dataclass
 
 from syuzhet.model import Mention
 from syuzhet.quotes.doc import Doc
-from syuzhet.quotes.morph import Word, agrees, can_be_nominative, lemma, nominative_genders, pos, verb_gender
+from syuzhet.quotes.morph import (
+    CASES,
+    Word,
+    agrees,
+    can_be_nominative,
+    lemma,
+    lemmas,
+    nominative_genders,
+    pos,
+    readings,
+    verb_gender,
+)
 
 _STOP_AFTER = re.compile(r"[,;:!?()\n«»\"“„]|(?<![\s.][A-ZА-ЯЁІЇЄҐ])\.|\s[—–]\s")
 _CLAUSE_WORDS = {"что", "що", "чтобы", "щоб", "that", "как", "як", "якщо", "если"}
 _NOMINATIVE_PRONOUNS = {"он", "она", "они", "я", "мы", "він", "вона", "вони", "ми", "he", "she", "they", "we", "i"}
 RELATIVE = {"который", "которая", "которые", "який", "яка", "які"}
+_LOCATIVE = {"в", "во", "у", "на", "in", "at"}
+MAX_QUOTED_NAME_WORDS = 4
+MAX_AUTHOR_GAP = 3  # words between a document / organisation noun and the name of its author
 
 
 @dataclass(slots=True)
@@ -30,37 +51,100 @@ class Speaker:
 
 def after(doc: Doc, start: int, limit: int | None = None, any_case: bool = False) -> Speaker | None:
     """The speaker named in the words after a cue, up to the next punctuation (``any_case`` for
-    'по словам Путина', where the speaker is in the genitive)."""
-    stop = _STOP_AFTER.search(doc.text, start, limit or len(doc.text))
+    'по словам Путина', where the speaker is in the genitive). A short quoted name right after the cue is part of
+    them ('пишет «Интерфакс»'), and a relayed source wins over the medium relaying it ('пишет «Интерфакс» со
+    ссылкой на профсоюз пилотов Cockpit', 'передає агентство з посиланням на МЗС')."""
+    stop = _STOP_AFTER.search(doc.text, _past_quoted_name(doc, start), limit or len(doc.text))
     end = stop.start() if stop else (limit or len(doc.text))
-    found = [_classify(doc, w, None, any_case) for w in doc.words_in(start, end)]
-    for wanted in ("name", "pronoun", "role", "other"):
-        match = [s for s in found if s and s.kind == wanted]
+    clause = next((w for w in doc.words_in(start, end) if w.text.lower() in _CLAUSE_WORDS), None)
+    end = clause.start if clause is not None else end  # 'пише Як йдеться у заяві ...': another attribution
+    cue = doc.words_in(max(0, start - 40), start)[-1:]
+    if (relayed := _relayed(doc, start, end, limit)) is not None:
+        return relayed
+    classified = (_classify(doc, w, None, any_case) for w in doc.words_in(start, end))
+    found = [_as_other(f, doc, cue[0] if cue else None, any_case) for f in classified if f is not None]
+    for wanted in ("name", "pronoun", "role", "org", "other"):
+        match = [s for s in found if s.kind == wanted]
         if match and wanted == "other":  # 'агенція AP', 'газета The Dawn': the name, not the common noun
             match = [s for s in match if s.text[:1].isupper()] or match
-        if match:
-            return _extend(doc, match[0], end)
+        if match and wanted == "org":  # an organisation's name before its noun ('ТАСС' over 'агентство')
+            match = [s for s in match if s.mention is not None] or match
+        if match:  # an organisation's name may follow its noun in quotation marks ('агентство «Интерфакс»')
+            reach = end if wanted != "org" else min(limit or len(doc.text), doc.sentence(start)[1])
+            return _extend(doc, match[0], reach, start)
     return None
 
 
+def _past_quoted_name(doc: Doc, start: int) -> int:
+    """Where the search for the end of a speaker's words begins: after a short quoted name ('«Интерфакс»')
+    opening right after ``start``."""
+    gap = re.match(r"\s*", doc.text[start:])
+    at = start + (gap.end() if gap else 0)
+    span = next((sp for sp in doc.spans if sp.open == at and not sp.depth), None)
+    if span is None or len(doc.words_in(span.start, span.end)) > MAX_QUOTED_NAME_WORDS:
+        return start
+    return span.outer_end if not re.search(r"[.!?,;:]", doc.text[span.start : span.end]) else start
+
+
+def _relayed(doc: Doc, start: int, end: int, limit: int | None) -> Speaker | None:
+    """The original source after a relay phrase ('со ссылкой на', 'з посиланням на') in the speaker's words."""
+    low = doc.text[start:end].lower()
+    for phrase in doc.lex.relays:
+        at = low.find(phrase)
+        if at >= 0 and (at == 0 or not low[at - 1].isalnum()):
+            source = after(doc, start + at + len(phrase), limit, any_case=True)
+            if source is not None and (source.kind != "other" or source.text[:1].isupper()):
+                return source
+    return None
+
+
+def _as_other(s: Speaker, doc: Doc, cue: Word | None, any_case: bool) -> Speaker:
+    """An organisation that is not the speaker here ('пилоты Ryanair') is just a naming word; an organisation
+    noun that names several ('Авиакомпании считают', 'сказали профсоюзы') is marked plural."""
+    if s.kind != "org":
+        return s
+    how = _org_speaks(doc, s, cue, any_case)
+    if not how:
+        return Speaker(s.text, s.start, s.end, "other")
+    if s.mention is None and _plural_noun(doc, s, cue if how == "subject" else None):
+        return Speaker(s.text, s.start, s.end, "org", "plur", None, s.role)
+    return s
+
+
+def _plural_noun(doc: Doc, s: Speaker, verb: Word | None) -> bool:
+    rs = readings(s.text, doc.lang)
+    if rs and all("plur" in r for r in rs):
+        return True
+    return verb is not None and _plural_verb(doc, verb) and any({"nomn", "plur"} <= r for r in rs)
+
+
 def before(doc: Doc, cue: Word, floor: int | None = None) -> Speaker | None:
-    """The nearest plausible subject before a cue in its sentence, agreeing with the verb's gender."""
+    """The nearest plausible subject before a cue in its sentence, agreeing with the verb's gender; failing a
+    person, an organisation, then any other naming word."""
     start = doc.sentence(cue.start)[0] if floor is None else floor
     gender = verb_gender(cue.text, doc.lang)
     fallback: Speaker | None = None
+    org: Speaker | None = None
     for w in reversed(doc.words_in(start, cue.start)):
         low = w.text.lower()
         if low in _CLAUSE_WORDS:
             break
         if doc.in_quote(w.start) and not doc.in_quote(cue.start):
             continue
+        if org is not None and org.start <= w.start < org.end:
+            continue
         found = _classify(doc, w, gender)
         if not found:
             continue
         if found.kind in ("name", "pronoun", "role"):
-            return _extend(doc, found, cue.start)
+            return _extend(doc, found, cue.start, start)
+        found = _as_other(found, doc, cue, False)
+        if found.kind == "org":
+            if org is None or (org.mention is None and found.mention is not None):
+                org = _extend(doc, found, cue.start, start)
+            continue
         fallback = fallback or found
-    return fallback
+    return org or fallback
 
 
 def _classify(doc: Doc, w: Word, gender: str | None, any_case: bool = False) -> Speaker | None:
@@ -75,6 +159,8 @@ def _classify(doc: Doc, w: Word, gender: str | None, any_case: bool = False) -> 
             return Speaker(w.text, w.start, w.end, "pronoun", doc.lex.pronouns[low])
         if lemma(w.text, doc.lang) in doc.lex.roles:
             return Speaker(w.text, w.start, w.end, "role", role=lemma(w.text, doc.lang))
+        if (org := _org(doc, w)) is not None:
+            return org
         if (o := next((m for m in doc.others if m.start <= w.start < m.end), None)) is not None:
             return Speaker(o.text, o.start, o.end, "other")
         return Speaker(w.text, w.start, w.end, "other") if pos(w.text, doc.lang) == "NOUN" else None
@@ -86,6 +172,8 @@ def _classify(doc: Doc, w: Word, gender: str | None, any_case: bool = False) -> 
     base = lemma(w.text, doc.lang)
     if base in doc.lex.roles and can_be_nominative(w.text, doc.lang):
         return Speaker(w.text, w.start, w.end, "role", gender, role=base)
+    if (org := _org(doc, w)) is not None:
+        return org
     if (o := next((m for m in doc.others if m.start <= w.start < m.end), None)) is not None:
         return Speaker(o.text, o.start, o.end, "other")
     if w.text[:1].isupper() and w.start != doc.sentence(w.start)[0] and not doc.is_verb(w):
@@ -95,8 +183,111 @@ def _classify(doc: Doc, w: Word, gender: str | None, any_case: bool = False) -> 
     return None
 
 
-def _extend(doc: Doc, s: Speaker, limit: int) -> Speaker:
-    """'глава МИД', 'российский лидер', 'Речник Єврокомісії': a role noun with its modifiers."""
+def org_noun(doc: Doc, w: Word) -> str | None:
+    """The organisation or document noun a word is a form of ('пресс-службе' -> 'пресс-служба'), if any."""
+    hit = lemmas(w.text, doc.lang) & (doc.lex.org_nouns | doc.lex.documents)
+    return min(hit) if hit else None
+
+
+def _org(doc: Doc, w: Word) -> Speaker | None:
+    """An organisation at a word: inside an ORG mention, or an organisation / document noun."""
+    if (m := next((m for m in doc.others if m.type == "ORG" and m.start <= w.start < m.end), None)) is not None:
+        return Speaker(m.text, m.start, m.end, "org", mention=m)
+    if (noun := org_noun(doc, w)) is not None:
+        return Speaker(w.text, w.start, w.end, "org", role=noun)
+    return None
+
+
+def _org_speaks(doc: Doc, s: Speaker, cue: Word | None, any_case: bool = False) -> str | None:
+    """An organisation is the speaker as the subject (nominative, not a genitive dependent: 'пилоты Ryanair'),
+    after a source construction (``any_case``), or in a locative ('в Минобороны', 'у суді') with a plural or
+    impersonal cue ('заявили', 'кажуть', 'говорится')."""
+    if any_case:
+        return "source"
+    before = doc.words_in(doc.sentence(s.start)[0], s.start)
+    at = s.start
+    while before and _modifier(doc, before[-1]) and not doc.text[before[-1].end : at].strip():
+        at = before.pop().start  # 'в совместном заявлении', 'у їхній спільній заяві'
+    prev = before[-1:]
+    adjacent = bool(prev) and not doc.text[prev[0].end : at].strip()
+    if adjacent and prev[0].text.lower() in _LOCATIVE:
+        speaks = cue is not None and (cue.text.lower() in doc.lex.impersonal or _plural_verb(doc, cue))
+        return "locative" if speaks else None
+    head = doc.words_in(s.start, s.end)[:1]
+    dependent = adjacent and pos(prev[0].text, doc.lang) == "NOUN" and org_noun(doc, prev[0]) is None
+    if dependent and (not head or _can_be_genitive(doc, head[0])):  # 'пилоты Ryanair'; not 'Минулого тижня компанія'
+        return None
+    return "subject" if head and can_be_nominative(head[0].text, doc.lang) else None
+
+
+def _can_be_genitive(doc: Doc, w: Word) -> bool:
+    rs = readings(w.text, doc.lang)
+    return not rs or any("gent" in r or "Fixd" in r or not r & CASES for r in rs)
+
+
+def _plural_verb(doc: Doc, w: Word) -> bool:
+    return any("plur" in r and ("VERB" in r or "PRTS" in r) for r in readings(w.text, doc.lang))
+
+
+def _extend_org(doc: Doc, s: Speaker, limit: int, floor: int) -> Speaker:
+    """'заявлении МИД России', 'пресс-службе Кремля', 'совместном заявлении авиакомпаний', 'компания Ryanair':
+    the phrase naming the organisation, with the name of the author when the article gives it."""
+    start, end, mention, role, kind, gender = s.start, s.end, s.mention, s.role, "org", s.gender
+    ws = doc.words_in(max(floor, doc.sentence(start)[0]), start)
+    if ws and mention is not None and org_noun(doc, ws[-1]) and not doc.text[ws[-1].end : start].strip():
+        start = ws.pop().start  # 'компания Ryanair'
+    while ws and _adjective(doc, ws[-1]) and not doc.text[ws[-1].end : start].strip():
+        start = ws.pop().start  # 'совместном заявлении', 'Британское правительство'
+    if mention is None:
+        prev, nouns = end, 0
+        for w in doc.words_in(end, limit)[:MAX_AUTHOR_GAP]:
+            if doc.text[prev : w.start].strip(' \n«»"“„') or doc.is_verb(w):
+                break  # 'прес-служба «Нафтогазу України»': quotation marks around the name are no break
+            prev = w.end
+            named = next((m for m in doc.others + doc.persons if m.start <= w.start < m.end), None)
+            if named is not None:  # 'заявлении МИД', 'агенція новин AP', 'пресс-службе Кремля'; a place only
+                if named.type != "LOC" or role in doc.lex.documents or not nouns:  # right after its noun
+                    end, mention = named.end, named  # (not 'офис премьер-министра Британии')
+                break
+            if w.text[:1].isupper():
+                end, kind = w.end, "other"  # 'агенція AP': named, but not a name the entity stage knows
+                continue
+            if (noun := org_noun(doc, w)) is not None and noun in doc.lex.org_nouns:
+                if role in doc.lex.documents:  # 'заявлении авиакомпании': the author is an organisation noun
+                    end, role = w.end, noun  # (but 'профсоюз бортпроводников компании' is no company)
+                    gender = "plur" if _plural_noun(doc, Speaker(w.text, w.start, w.end, "org"), None) else None
+                break
+            if kind == "other" or pos(w.text, doc.lang) not in ("ADJF", "NOUN"):
+                break
+            nouns += pos(w.text, doc.lang) == "NOUN"
+    if mention is not None and mention.type != "PER":
+        tail = doc.words_in(end, limit)[:1]  # 'МИД России': the place that completes the name, in the words
+        if tail and not doc.text[end : tail[0].start].strip():
+            place = next((m for m in doc.others if m.start == tail[0].start and m.type == "LOC"), None)
+            end = place.end if place is not None else end
+    inside = doc.text[start:end]
+    if doc.text[end : end + 1] in ("»", '"', "”", "“") and inside.count("«") + inside.count("„") > inside.count("»"):
+        end += 1  # 'профсоюз пилотов «Крыло»'
+    return Speaker(doc.text[start:end], start, end, kind, gender, mention, role)
+
+
+def _modifier(doc: Doc, w: Word) -> bool:
+    """An adjective or a possessive before a noun ('совместном', 'їхній', 'своем')."""
+    rs = readings(w.text, doc.lang)
+    return bool(rs) and ("ADJF" in rs[0] or "NPRO" in rs[0])
+
+
+def _adjective(doc: Doc, w: Word) -> bool:
+    """A plain adjective ('британское', 'спільній'), not a pronoun one ('которого', 'їхній')."""
+    rs = readings(w.text, doc.lang)
+    return bool(rs) and "ADJF" in rs[0] and "Apro" not in rs[0]
+
+
+def _extend(doc: Doc, s: Speaker, limit: int, floor: int = 0) -> Speaker:
+    """'глава МИД', 'российский лидер', 'Речник Єврокомісії': a role noun with its modifiers (not before
+    ``floor``, where the search for the speaker began)."""
+    if s.kind == "org":
+        return _extend_org(doc, s, limit, floor)
     if s.kind != "role":
         return s
     start, end = s.start, s.end
@@ -127,6 +318,27 @@ def mention_genders(doc: Doc, m: Mention) -> frozenset[str]:
         if w.text[:1].isupper() and len(w.text) > 1:
             result &= nominative_genders(w.text, doc.lang)
     return result
+
+
+def subject_of(doc: Doc, s: Speaker, cue: Word) -> bool:
+    """A common noun after a finite cue must be its subject: nominative and agreeing in number ('сказали
+    очевидцы'; not 'попросила західні країни'). Names, pronouns, roles, organisations, capitalised words and
+    places ('говорится в инструкции') pass."""
+    if s.kind != "other" or s.text[:1].isupper() or cue.text.lower() in doc.lex.impersonal:
+        return True  # (an organisation was checked when found: 'отмечали в суде' is no subject, yet speaks)
+    prev = doc.words_in(doc.sentence(s.start)[0], s.start)[-1:]
+    if prev and any("PREP" in r for r in readings(prev[0].text, doc.lang)):
+        return True  # 'говорится в инструкции': a place, not a subject
+    head = next((w for w in doc.words_in(s.start, s.end) if pos(w.text, doc.lang) == "NOUN"), None)
+    if head is None or doc.lang not in ("ru", "uk"):
+        return True
+    genders = nominative_genders(head.text, doc.lang)  # the number decides ('отметила оператор' is fine)
+    forms = [r for r in readings(cue.text, doc.lang) if r & {"VERB", "PRTS"} and r & {"past", "3per"}]
+    if forms and all("plur" in r for r in forms):
+        return "plur" in genders
+    if forms and not any("plur" in r for r in forms):
+        return bool(genders - {"plur"})
+    return True
 
 
 def possessive(doc: Doc, at: int, phrase: str) -> Speaker | None:

@@ -1,15 +1,17 @@
 """The article stage: every quotation in an article, direct and reported, with who said it.
 
-Rule families run in order (direct speech, headlines, interviews, reported speech, 'Об этом сообщил X',
-continuations); overlapping finds keep the earlier family, except reported speech nested inside a quote.
-Speakers are then resolved in text order, so 'он' and 'политолог' see who spoke before them."""
+Rule families run in order (direct speech, headlines, interviews, reported speech, characterisations such as
+'назвал переговоры успешными', 'Об этом сообщил X', continuations); overlapping finds keep the earlier family,
+except reported speech nested inside a quote, and a quoted end of a reported clause stays part of it.
+Speakers are then resolved in text order, so 'он' and 'политолог' see who spoke before them; organisations
+and documents resolve to ORG mentions."""
 
 from __future__ import annotations
 
 import re
 
 from syuzhet.model import Article, Quote
-from syuzhet.quotes import direct, headlines, indirect, interview
+from syuzhet.quotes import direct, headlines, indirect, interview, naming
 from syuzhet.quotes.doc import Doc, build
 from syuzhet.quotes.found import Found
 from syuzhet.quotes.mentions import split_mentions
@@ -29,9 +31,9 @@ def find_quotes(article: Article) -> Article:
     doc = build(article, persons, others)
     consumed: set[int] = set()
     found = direct.find(doc, consumed)
-    found += headlines.find(doc) + interview.find(doc) + indirect.find(doc, consumed)
+    found += headlines.find(doc) + interview.find(doc) + indirect.find(doc, consumed) + naming.find(doc)
     found += indirect.this_was_said(doc, found)
-    found = _keep(found)
+    found = _keep(doc, found)
     found += _continuations(doc, found)
     article.quotes = _resolve(doc, found)
     return article
@@ -42,7 +44,27 @@ def _overlap(a: Found, b: Found) -> float:
     return inter / max(1, min(a.end - a.start, b.end - b.start))
 
 
-def _keep(found: list[Found]) -> list[Found]:
+def _keep(doc: Doc, found: list[Found]) -> list[Found]:
+    kept = _keep_first(found)
+    return [f for f in kept if not any(_fragment_of(doc, f, k) for k in kept)]
+
+
+def _fragment_of(doc: Doc, f: Found, k: Found) -> bool:
+    """'Як йдеться у заяві X, страйк завдає шкоди та "може призвести до ...", інформує агентство Y': a quoted end
+    of a reported clause is part of that clause (a mixed quote), not a quotation of the medium after it."""
+    return (
+        f.kind == "direct"
+        and f.rule == "dash_after"
+        and k.kind == "indirect"
+        and 0 <= k.cue_at < k.start < f.start
+        and f.end <= k.end + 1
+        and f.cue_at > k.end
+        and re.search(r"\w", doc.text[k.start : f.start - 1]) is not None  # words of the clause before the quote
+        and not re.search(r"[.!?…]\s", doc.text[k.start : f.start])  # (the clause may have run on: 'RT. пишет "')
+    )
+
+
+def _keep_first(found: list[Found]) -> list[Found]:
     kept: list[Found] = []
     for f in found:
         clash = False

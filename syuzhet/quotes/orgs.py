@@ -1,0 +1,119 @@
+"""Organisations as speakers: from the words naming one at an attribution point to an ORG mention (which
+``attribute_quotes`` then maps to an entity id, as for persons).
+
+  speaker_org_named      an ORG mention at the attribution ('Ryanair заявила', 'как сообщает ТАСС',
+                         'говорится в заявлении МИД России', 'заявили в Минобороны')
+  speaker_org_attached   an organisation noun ('Компания считает', 'у суді заявили') resolves to the latest
+                         organisation the article named with that noun before: inside its name ('Вищий суд
+                         кантону Цуг'), right before it ('авиакомпания Ryanair') or in apposition after it
+                         ('Ryanair, ирландский лоукостер')
+  speaker_org_main       else, for a bare singular noun ('Компания', 'у компанії'; not 'Британское
+                         правительство', not 'Разработчики'), to the article's main organisation: named at least
+                         three times so far, and twice as often as any other
+A plural noun ('Авиакомпании считают', 'сказали профсоюзы') stays unresolved (``speaker_orgs_unresolved``), and
+a document with no author named next to it ('говорится в заявлении') stays unresolved
+(``speaker_document_unnamed``): the article's main organisation is too often not its author."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from syuzhet.model import Mention
+from syuzhet.quotes.doc import Doc
+from syuzhet.quotes.morph import lemmas, pos, readings, words
+from syuzhet.quotes.speakers import Speaker
+
+MAIN_MIN_MENTIONS = 3
+MAIN_LEAD = 2
+APPOSITION_WORDS = 4  # words after a name within which an appositive noun attaches to it
+_APPOSITION = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?(?:,|\s[—–-])\s*")
+
+
+def resolve_org(doc: Doc, s: Speaker, at: int) -> tuple[Mention | None, str]:
+    if s.mention is not None:
+        return s.mention, "speaker_org_named"
+    noun = s.role
+    if noun is None or noun not in doc.lex.org_nouns:
+        return None, "speaker_document_unnamed"
+    if s.gender == "plur":
+        return None, "speaker_orgs_unresolved"  # 'Авиакомпании считают': several, not one of them
+    if (m := _attached(doc, noun, at)) is not None:
+        return m, "speaker_org_attached"
+    if _bare_singular(doc, s) and (m := _main(doc, at)) is not None:
+        return m, "speaker_org_main"
+    return None, "speaker_org_unresolved"
+
+
+def antecedent(doc: Doc, start: int) -> Mention | None:
+    """'компания Ryanair, которая заявила': an ORG name right before a relative pronoun."""
+    before = [m for m in _orgs(doc) if m.end <= start and start - m.end <= 3]
+    return before[-1] if before else None
+
+
+def _orgs(doc: Doc) -> list[Mention]:
+    """ORG mentions outside quoted speech (a name in quotation marks, 'компания «Северсталь»', counts)."""
+    return [m for m in doc.others if m.type == "ORG" and not _in_speech(doc, m)]
+
+
+def _in_speech(doc: Doc, m: Mention) -> bool:
+    span = doc.in_quote(m.start)
+    return span is not None and (span.end - span.start) > len(m.text) + 3
+
+
+def _same(noun: str, forms: frozenset[str]) -> bool:
+    """'компания' names what 'авиакомпания' or 'авіакомпанія-лоукостер' named."""
+    for form in forms:
+        for part in form.split("-"):
+            if part == noun or (len(noun) > 4 and part.endswith(noun)) or (len(part) > 4 and noun.endswith(part)):
+                return True
+    return False
+
+
+def _attached(doc: Doc, noun: str, at: int) -> Mention | None:
+    found = None
+    for m in _orgs(doc):
+        if m.start >= at:
+            break
+        if any(_same(noun, lemmas(w.text, doc.lang)) for w in words(m.text)) or _named_with(doc, m, noun):
+            found = m
+    return found
+
+
+def _named_with(doc: Doc, m: Mention, noun: str) -> bool:
+    sent_start, sent_end = doc.sentence(m.start)
+    before = doc.words_in(sent_start, m.start)[-3:]
+    for w in reversed(before):  # 'авиакомпании Ryanair', 'ирландская авиакомпания-лоукостер Ryanair'
+        if _same(noun, lemmas(w.text, doc.lang)):
+            return True
+        if pos(w.text, doc.lang) != "ADJF":
+            break
+    tail = _APPOSITION.match(doc.text, m.end, sent_end)
+    if tail:  # 'Ryanair, ирландский лоукостер', 'Ryanair – найбільша авіакомпанія'
+        for w in doc.words_in(tail.end(), sent_end)[:APPOSITION_WORDS]:
+            if _same(noun, lemmas(w.text, doc.lang)):
+                return True
+            if pos(w.text, doc.lang) not in ("ADJF", "ADVB", "NUMR"):
+                break
+    return False
+
+
+def _bare_singular(doc: Doc, s: Speaker) -> bool:
+    """'Компания', 'в авиакомпании'; not 'Британское правительство' (it may be another one than the article's
+    main organisation) nor 'Разработчики' (several)."""
+    ws = words(s.text)
+    return len(ws) == 1 and any("sing" in r for r in readings(ws[0].text, doc.lang))
+
+
+def _main(doc: Doc, at: int) -> Mention | None:
+    """The organisation named most often before ``at``: at least ``MAIN_MIN_MENTIONS`` times and
+    ``MAIN_LEAD`` times as often as any other."""
+    seen = [m for m in _orgs(doc) if m.start < at]
+    ranked = Counter(_key(m) for m in seen).most_common(2)
+    if not ranked or ranked[0][1] < MAIN_MIN_MENTIONS or (len(ranked) > 1 and ranked[0][1] < MAIN_LEAD * ranked[1][1]):
+        return None
+    return next(m for m in reversed(seen) if _key(m) == ranked[0][0])
+
+
+def _key(m: Mention) -> str:
+    return (m.lemma or m.text).lower()
