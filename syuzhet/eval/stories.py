@@ -1,4 +1,5 @@
-"""Stories on SlavicNER ru+uk and the seeds: ``python -m syuzhet.eval stories [--baseline P] [--facts-baseline R]``.
+"""Stories on SlavicNER ru+uk and the seeds: ``python -m syuzhet.eval stories [--baseline P] [--facts-baseline R]
+[--claims | --claims-only] [--claims-baseline P]``.
 
 - Clustering on SlavicNER ru+uk (five topics; a topic holds many events, so recall against topics is low by
   design and precision is what counts): B-cubed precision/recall/F1, stories, stories joining ru and uk.
@@ -9,22 +10,31 @@
   (and, second figure, exactly) its files and the fact's sentences contain all anchors. Claims without
   anchors cannot be matched automatically: they are listed for a manual check with the produced fact whose
   articles best cover the gold files.
+- Claims (``--claims``, ``--claims-only``): pairwise "same claim" decisions on ``tests/data/claims_dev.jsonl``,
+  hand-labelled cross-article sentence pairs from SlavicNER stories (see ``tests/data/claims_dev.README.md``).
+  *grouped*: both sentences are in one claim group; *cited*: both are among the sentences one ``Fact`` cites
+  (what a reader sees). Precision, recall and F1, for all pairs, same-language and ru-uk pairs.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 from collections import Counter
 from pathlib import Path
 
 from syuzhet.dates import month_numbers
-from syuzhet.eval.common import print_table, shared_dir
+from syuzhet.eval.common import prf, print_table, shared_dir
 from syuzhet.model import Article, Fact
 from syuzhet.pipeline import Analysis, analyze
 from syuzhet.stories import cluster_stories, describe_stories
-from syuzhet.stories.text import fold, stem
+from syuzhet.stories.claims import group_claims, parts
+from syuzhet.stories.text import Sentence, fingerprint, fold, sentences, stem
+
+CLAIMS_DEV = Path(__file__).resolve().parents[2] / "tests" / "data" / "claims_dev.jsonl"
+BOILERPLATE_MIN = 3  # as in the dossier: a sentence repeated in this many articles is site furniture
 
 
 def topic_of(article: Article) -> str:
@@ -90,8 +100,6 @@ def fact_keys(fact: Fact, sentence_keys: dict[tuple[str, int], set[str]]) -> set
 
 
 def facts_rows(seeds: Analysis, gold: dict[str, object]) -> tuple[list[list[object]], list[list[object]], float]:
-    from syuzhet.stories.text import sentences
-
     describe_stories(seeds)
     by_file = {Path(a.source).name: a.id for a in seeds.articles}
     skeys = {(s.article, s.start): s.stems() for a in seeds.articles for s in sentences(a)}
@@ -117,6 +125,91 @@ def facts_rows(seeds: Analysis, gold: dict[str, object]) -> tuple[list[list[obje
     return rows, manual, recalled / scored if scored else 0.0
 
 
+def story_sentences(members: list[Article]) -> list[Sentence]:
+    """The sentences the dossier groups into claims: every member's, without sentences repeated in
+    ``BOILERPLATE_MIN`` or more originals."""
+    sents = {a.id: sentences(a) for a in members}
+    seen: Counter[int] = Counter()
+    for a in members:
+        if a.duplicate_of is None:
+            seen.update({fingerprint(s) for s in sents[a.id] if len(s.words) >= 3})
+    return [s for a in members for s in sents[a.id] if len(s.words) < 3 or seen[fingerprint(s)] < BOILERPLATE_MIN]
+
+
+def _locate(end: dict[str, object], article: Article, raw_root: Path) -> tuple[int, int] | None:
+    """The span of a pair's sentence in ``article.text``: the recorded offsets if the text there still hashes
+    the same, else the recorded raw-file span found again in the cleaned text (the cleaner changed), else None."""
+    start, stop = int(end["start"]), int(end["end"])  # type: ignore[call-overload]
+    if hashlib.sha1(article.text[start:stop].encode()).hexdigest()[:12] == end["sha1"]:
+        return start, stop
+    raw = (raw_root / str(end["file"])).read_text(encoding="utf-8")
+    piece = raw[int(end["raw_start"]):int(end["raw_end"])]  # type: ignore[call-overload]
+    found = article.text.find(piece)
+    return (found, found + len(piece)) if found >= 0 else None
+
+
+def _sentence_at(sents: list[Sentence], article: str, span: tuple[int, int] | None) -> Sentence | None:
+    """The sentence that overlaps ``span`` most (segmentation may have moved), if any."""
+    if span is None:
+        return None
+    best = max((s for s in sents if s.article == article), default=None,
+               key=lambda s: min(s.end, span[1]) - max(s.start, span[0]))
+    return best if best is not None and min(best.end, span[1]) > max(best.start, span[0]) else None
+
+
+def claims_rows(raw_root: Path, dev: Path = CLAIMS_DEV,
+                errors: list[list[object]] | None = None) -> list[list[object]]:
+    """Pairwise "same claim" decisions on the dev set, two ways: *grouped* (both sentences in one claim group)
+    and *cited* (both among the sentences one ``Fact`` cites, which is what a reader sees). Rows: decision, pair
+    subset (all, same language, ru-uk), pairs, gold positives, TP, FP, FN, P, R, F1. A sentence that cannot be
+    found any more counts as not grouped. ``errors`` collects the wrong *cited* decisions."""
+    records = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines() if line.strip()]
+    stories = {r["story"]: r["files"] for r in records if "files" in r}
+    pairs = [r for r in records if "same_claim" in r]
+    files = sorted({f for fs in stories.values() for f in fs})
+    analysed = analyze([str(raw_root / f) for f in files]).articles
+    articles = {str(Path(a.source).relative_to(raw_root)): a for a in analysed}
+    group: dict[tuple[str, int], int] = {}
+    cites: dict[tuple[str, int], set[int]] = {}
+    sents: dict[str, list[Sentence]] = {}
+    number = 0
+    for name, members in stories.items():
+        story = [articles[f] for f in members if f in articles]
+        sents[name] = story_sentences(story)
+        claims = group_claims(sents[name])
+        lang = Counter(a.lang for a in story).most_common(1)[0][0]
+        for claim in claims:
+            number += 1
+            group.update({(s.article, s.start): number for s in claim.sentences})
+            for _, part in parts(claim, lang):
+                number += 1
+                for s in part:
+                    cites.setdefault((s.article, s.start), set()).add(number)
+    counts: dict[tuple[str, str], Counter[tuple[bool, bool]]] = {}
+    for pair in pairs:
+        found = []
+        for end in (pair["a"], pair["b"]):
+            article = articles[end["file"]]
+            found.append(_sentence_at(sents[pair["story"]], article.id, _locate(end, article, raw_root)))
+        a, b = found
+        ka, kb = (a.article, a.start) if a else ("", -1), (b.article, b.start) if b else ("", -2)
+        gold = bool(pair["same_claim"])
+        langs = {pair["a"]["file"].split("/")[1], pair["b"]["file"].split("/")[1]}
+        for decision, predicted in (("grouped", ka in group and group.get(ka) == group.get(kb)),
+                                    ("cited", bool(cites.get(ka, set()) & cites.get(kb, set())))):
+            for subset in ("all", "ru-uk" if len(langs) > 1 else "same language"):
+                counts.setdefault((decision, subset), Counter())[predicted, gold] += 1
+            if errors is not None and decision == "cited" and predicted != gold:
+                errors.append([pair["story"], "FP" if predicted else "FN", a.text if a else "(not found)",
+                               b.text if b else "(not found)"])
+    rows: list[list[object]] = []
+    for (decision, subset), c in sorted(counts.items(), key=lambda kv: (kv[0][0] != "grouped", kv[0][1])):
+        p, r, f = prf(c[True, True], c[True, False], c[False, True])
+        rows.append([decision, subset, sum(c.values()), c[False, True] + c[True, True], c[True, True],
+                     c[True, False], c[False, True], p, r, f])
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m syuzhet.eval stories", description=__doc__)
     parser.add_argument("--shared", type=Path, default=shared_dir())
@@ -124,8 +217,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=float, default=None, help="exit 1 if B-cubed precision is below")
     parser.add_argument("--facts-baseline", type=float, default=None,
                         help="exit 1 if anchored facts recall (at least the gold files) is below")
+    parser.add_argument("--claims", action="store_true",
+                        help="also score claim grouping on tests/data/claims_dev.jsonl")
+    parser.add_argument("--claims-only", action="store_true", help="only the claim grouping score")
+    parser.add_argument("--claims-baseline", type=float, default=None,
+                        help="exit 1 if pairwise same-claim precision on the dev set is below")
+    parser.add_argument("--show-errors", action="store_true", help="print the dev pairs the grouper gets wrong")
     args = parser.parse_args(argv)
     raw = args.shared / "corpus" / "slavicner" / "raw"
+    failed = False
+    if args.claims or args.claims_only or args.claims_baseline is not None:
+        errors: list[list[object]] = []
+        claim_rows = claims_rows(raw, errors=errors)
+        print_table("claims: same-claim pairs on tests/data/claims_dev.jsonl",
+                    ["decision", "pairs", "n", "gold same", "TP", "FP", "FN", "P", "R", "F1"], claim_rows)
+        if args.show_errors:
+            print_table("wrong pair decisions", ["story", "error", "sentence a", "sentence b"], errors)
+        if args.claims_baseline is not None and float(claim_rows[0][7]) < args.claims_baseline:  # type: ignore[arg-type]
+            failed = True
+        if args.claims_only:
+            return 1 if failed else 0
     files = []
     for folder in sorted(raw.glob("*/*")):
         if folder.name in ("ru", "uk"):
@@ -150,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
                 ["claim", "anchors", "files", "recalled", "exact files", "fact"], fact_rows)
     print_table("facts without anchors (manual check)", ["claim", "files", "best fact", "files cited"], manual)
     print(f"anchored facts recall: {recall:.3f} ({len(fact_rows)} anchored, {len(manual)} manual)")
-    failed = not seeds_ok or mixed_rows[0][6] != 0
+    failed = failed or not seeds_ok or mixed_rows[0][6] != 0
     if args.baseline is not None and float(rows[0][3]) < args.baseline:  # type: ignore[arg-type]
         failed = True
     if args.facts_baseline is not None and recall < args.facts_baseline:

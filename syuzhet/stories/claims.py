@@ -1,40 +1,64 @@
 """The claims-by-articles matrix: sentence-level claims (names or numbers plus a verb, or two names) grouped across
 articles and languages by the overlap of their stems, names, numbers and dates. A group is one ``Fact``:
 its articles, its outlets, whether only one outlet states it, and where outlets give different values
-(numbers with the same unit, day-month dates) for it."""
+(numbers with the same unit, day-month dates) for it.
+
+Grouping is measured on ``tests/data/claims_dev.jsonl`` (``python -m syuzhet.eval stories --claims-only``):
+a pair of sentences is scored by the idf-weighted overlap of their keys, with the overlap of their non-name
+content words mixed in (a shared list of places is not a shared claim), and lowered when they share no content
+word at all or when both give numbers and none agree. Groups merge best pairs first (average linkage), and a
+fact cites only the articles whose sentence is itself close enough to the sentence shown."""
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import combinations
 
 from syuzhet.model import Fact
-from syuzhet.stories.text import Sentence
+from syuzhet.stories.text import Sentence, stem
 
-CLAIM_SIMILARITY = 0.4
-MIN_SHARED = 4
+CLAIM_SIMILARITY = 0.35  # the best pair between two groups must reach this for them to merge ...
+LINK_SIMILARITY = 0.3  # ... and their pairs on average (see ``ClaimGrouper.group``)
+CITE_SIMILARITY = 0.2  # a fact cites the sentences this close to the one it shows
+MIN_SHARED = 3  # keys a pair shares, or it scores 0
+TERMS_WEIGHT = 0.3  # share of the overlap of what is not a name (content words, numbers) in a pair's score
+NO_SHARED_TERM = 0.5  # factor when the pair shares names and numbers only, no content word
+NUMBER_CONFLICT = 0.6  # factor when both give numbers and none of them agree
+SAME_ARTICLE = 0.6  # factor for two sentences of one article (they share its topic words anyway)
+INDEX_MAX_DF = 0.2  # keys in more than this share of the sentences do not propose candidate pairs ...
+INDEX_MIN_DF = 40  # ... unless there are this few sentences
+DISAGREE_RATIO = 3.0  # values further apart are not one quantity reported differently
 MIN_WORDS, MAX_WORDS = 5, 70
 MAX_FACTS = 80
 VERBS = frozenset({"VERB", "PRTS", "PRTF", "INFN", "GRND"})
+_CLOSING = " \u00a0»\"'”)"
 
 
 @dataclass(slots=True)
 class Claim:
-    """A group of sentences stating one thing; at most one sentence per article."""
+    """A group of sentences stating one thing (an article may state it twice). ``scores`` holds the pair
+    scores between its sentences, by position, lower position first."""
 
     sentences: list[Sentence] = field(default_factory=list)
     keys: Counter[str] = field(default_factory=Counter)
+    scores: dict[tuple[int, int], float] = field(default_factory=dict)
 
     @property
     def articles(self) -> list[str]:
         return [s.article for s in self.sentences]
 
+    def score(self, i: int, j: int) -> float:
+        return 1.0 if i == j else self.scores.get((min(i, j), max(i, j)), 0.0)
+
 
 def is_claim(sentence: Sentence) -> bool:
     words = sentence.words
     if not MIN_WORDS <= len(words) <= MAX_WORDS or sentence.kind != "paragraph":
+        return False
+    if sentence.text.rstrip(_CLOSING).endswith("?"):  # a question asserts nothing
         return False
     has_verb = any(w.pos in VERBS for w in words)
     names = sum(1 for w in words if w.name)
@@ -42,52 +66,157 @@ def is_claim(sentence: Sentence) -> bool:
 
 
 class ClaimGrouper:
-    """Greedy grouping: each sentence joins the most similar group that has no sentence of its article."""
+    """Groups claim sentences by pairwise score, best pairs first (average linkage): two groups merge when their
+    best pair scores ``CLAIM_SIMILARITY`` and all their pairs ``LINK_SIMILARITY`` on average, so a sentence close
+    to one member but not to the others (a related claim, not the same one) stays out. Across languages, stems
+    that differ only in vowels match ('підписали'/'подписали')."""
 
     def __init__(self, sentences: list[Sentence]) -> None:
+        self.sentences = sentences
+        self.keys = [s.stems() for s in sentences]
+        self.rest = [keys - {stem(k) for k in s.names} for s, keys in zip(sentences, self.keys, strict=True)]
         self.df: Counter[str] = Counter()
-        for s in sentences:
-            self.df.update(s.stems())
+        for keys in self.keys:
+            self.df.update(keys)
         self.n = len(sentences)
+        self.weight = {k: math.log((self.n + 1) / (df + 0.5)) for k, df in self.df.items()}
+        self.mass = [self.total(keys) for keys in self.keys]
+        self.rest_mass = [self.total(keys) for keys in self.rest]
         self.claims: list[Claim] = []
 
     def idf(self, key: str) -> float:
-        return math.log((self.n + 1) / (self.df.get(key, 0) + 0.5))
+        return self.weight.get(key) or math.log((self.n + 1) / 0.5)
+
+    def total(self, keys: set[str]) -> float:
+        return math.fsum(self.idf(k) for k in keys)  # exact, so independent of the set order
 
     def similarity(self, a: set[str], b: set[str]) -> tuple[float, int]:
+        """The idf mass of the shared keys over the smaller sentence's mass, and how many keys are shared."""
         shared = a & b
         if not shared:
             return 0.0, 0
-        mass = sum(self.idf(k) for k in shared)
-        return mass / (min(sum(self.idf(k) for k in a), sum(self.idf(k) for k in b)) or 1.0), len(shared)
+        return self.total(shared) / (min(self.total(a), self.total(b)) or 1.0), len(shared)
 
-    def add(self, sentence: Sentence) -> Claim:
-        keys = sentence.stems()
-        best: tuple[float, Claim] | None = None
-        for claim in self.claims:
-            if sentence.article in claim.articles:
+    def score(self, i: int, j: int) -> float:
+        """How likely sentences ``i`` and ``j`` state the same claim (0 when they share too little)."""
+        a, b, rest_a, rest_b = self.keys[i], self.keys[j], self.rest[i], self.rest[j]
+        mass_b, rest_mass_b = self.mass[j], self.rest_mass[j]
+        if self.sentences[i].lang != self.sentences[j].lang and (renamed := cognates(a, b)):
+            b = {renamed.get(k, k) for k in b}
+            rest_b = {renamed.get(k, k) for k in rest_b}
+            mass_b, rest_mass_b = self.total(b), self.total(rest_b)
+        shared = a & b
+        if len(shared) < MIN_SHARED:
+            return 0.0
+        sim = self.total(shared) / (min(self.mass[i], mass_b) or 1.0)
+        rest = rest_a & rest_b  # content words, numbers and dates
+        rest_sim = self.total(rest) / (min(self.rest_mass[i], rest_mass_b) or 1.0) if rest else 0.0
+        sim = (1 - TERMS_WEIGHT) * sim + TERMS_WEIGHT * rest_sim
+        if all(k[0] in "#@" for k in rest):
+            sim *= NO_SHARED_TERM
+        numbers_a, numbers_b = {k for k in a if k[0] == "#"}, {k for k in b if k[0] == "#"}
+        if numbers_a and numbers_b and not numbers_a & numbers_b:
+            one_value = len(numbers_a) == len(numbers_b) == 1  # '12 лет' / '15 років': a disagreement ...
+            if not (one_value and sim >= CLAIM_SIMILARITY):  # ... when the rest of the claim agrees
+                sim *= NUMBER_CONFLICT
+        if self.sentences[i].article == self.sentences[j].article:
+            sim *= SAME_ARTICLE
+        return sim
+
+    def candidates(self) -> dict[tuple[int, int], float]:
+        """Scores above 0 of the pairs (``i < j``) that share a key skeleton that is not in most sentences."""
+        index: dict[str, list[int]] = {}
+        for i, keys in enumerate(self.keys):
+            for k in {skeleton(k) for k in keys}:
+                index.setdefault(k, []).append(i)
+        limit = max(INDEX_MIN_DF, INDEX_MAX_DF * self.n)
+        pairs = {pair for members in index.values() if len(members) <= limit for pair in combinations(members, 2)}
+        return {pair: sim for pair in sorted(pairs) if (sim := self.score(*pair)) > 0}
+
+    def group(self) -> list[Claim]:
+        """Average linkage over the candidate pairs. Between two groups, the pairs that are no candidates count 0
+        within one language, and not at all across languages, where shared stems say too little."""
+        scores = self.candidates()
+        cluster = list(range(self.n))
+        members: dict[int, list[int]] = {i: [i] for i in range(self.n)}
+        langs: dict[int, Counter[str]] = {i: Counter([s.lang]) for i, s in enumerate(self.sentences)}
+        links: dict[int, dict[int, list[float]]] = {i: {} for i in range(self.n)}  # sum of scores, cross pairs
+        for (i, j), sim in scores.items():
+            links[i][j] = links[j][i] = [sim, float(self.sentences[i].lang != self.sentences[j].lang)]
+        for (i, j), sim in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])):
+            if sim < CLAIM_SIMILARITY:
+                break
+            a, b = cluster[i], cluster[j]
+            if a == b:
                 continue
-            sim = max(self._pair(keys, other.stems()) for other in claim.sentences)
-            if sim >= CLAIM_SIMILARITY and (best is None or sim > best[0]):
-                best = (sim, claim)
-        if best is None:
-            claim = Claim()
+            total, cross = links[a][b]
+            pairs = sum(n * langs[b][lang] for lang, n in langs[a].items()) + cross
+            if total < LINK_SIMILARITY * pairs:
+                continue
+            for x in members[b]:
+                cluster[x] = a
+            members[a] += members.pop(b)
+            langs[a] += langs.pop(b)
+            del links[a][b]
+            for c, (t, n) in links.pop(b).items():
+                if c != a:
+                    del links[c][b]
+                    entry = links[a].setdefault(c, [0.0, 0.0])
+                    entry[0] += t
+                    entry[1] += n
+                    links[c][a] = entry
+        self.claims = []
+        for root in sorted(members, key=lambda r: min(members[r])):
+            group = sorted(members[root])
+            claim = Claim([self.sentences[x] for x in group])
+            for x in group:
+                claim.keys.update(self.keys[x])
+            claim.scores = {(p, q): scores[x, y] for (p, x), (q, y) in combinations(enumerate(group), 2)
+                            if (x, y) in scores}
             self.claims.append(claim)
-        else:
-            claim = best[1]
-        claim.sentences.append(sentence)
-        claim.keys.update(keys)
-        return claim
-
-    def _pair(self, a: set[str], b: set[str]) -> float:
-        sim, shared = self.similarity(a, b)
-        return sim if shared >= MIN_SHARED else 0.0
+        return self.claims
 
 
-def disagreements(claim: Claim) -> list[dict[str, object]]:
-    """Units for which the claim's articles give different values ('14 документов' vs '15 документов')."""
+_VOWELS = str.maketrans("", "", "аеиоуыэюяіїєёйьъ")
+
+
+@functools.lru_cache(maxsize=200_000)
+def skeleton(key: str) -> str:
+    """A stem without its vowels, for matching ru and uk cognates whose vowels differ
+    ('подпис'/'пидпис', 'немецк'/'нимецк'); numbers, dates and short skeletons stay as they are."""
+    if key[0] in "#@":
+        return key
+    bare = key.translate(_VOWELS)
+    return "~" + bare if len(bare) >= 3 else key
+
+
+def cognates(a: set[str], b: set[str]) -> dict[str, str]:
+    """Keys of ``b`` that ``a`` lacks, renamed to the key of ``a`` that has their skeleton (if just one)."""
+    by_skeleton: dict[str, list[str]] = {}
+    for k in a - b:
+        by_skeleton.setdefault(skeleton(k), []).append(k)
+    renamed = {}
+    for k in b - a:
+        match = by_skeleton.get(skeleton(k), [])
+        if len(match) == 1:
+            renamed[k] = match[0]
+    return renamed
+
+
+def comparable(x: str, y: str) -> bool:
+    """Two values that could be reports of one quantity: within a factor of ``DISAGREE_RATIO`` (14 vs 15
+    documents, 50 vs 100 thousand passengers; not 190 flights vs a 24-hour strike)."""
+    try:
+        low, high = sorted((float(x), float(y)))
+    except ValueError:
+        return False
+    return low > 0 and high <= DISAGREE_RATIO * low
+
+
+def disagreements(sentences: list[Sentence]) -> list[dict[str, object]]:
+    """Units for which the sentences' articles give different values ('14 документов' vs '15 документов')."""
     by_unit: dict[str, dict[str, set[str]]] = {}
-    for s in claim.sentences:
+    for s in sentences:
         for unit, value in set(s.values()):
             by_unit.setdefault(unit, {}).setdefault(value, set()).add(s.article)
     out: list[dict[str, object]] = []
@@ -98,9 +227,11 @@ def disagreements(claim: Claim) -> list[dict[str, object]]:
                 out.append({"unit": unit, "values": {v: sorted(a) for v, a in sorted(values.items())}})
     covered = {v for d in out for v in d["values"]}  # type: ignore[attr-defined]
     loose: dict[str, set[str]] = {}
-    for a, b in combinations(claim.sentences, 2):
+    for a, b in combinations(sentences, 2):
+        if a.article == b.article:
+            continue
         x, y = a.numbers - b.numbers - covered, b.numbers - a.numbers - covered
-        if len(a.numbers) == len(b.numbers) and len(x) == len(y) == 1:
+        if len(a.numbers) == len(b.numbers) and len(x) == len(y) == 1 and comparable(min(x), min(y)):
             loose.setdefault(x.pop(), set()).add(a.article)
             loose.setdefault(y.pop(), set()).add(b.article)
     if loose:  # the same number of numbers, one of them different, and units that do not compare
@@ -109,32 +240,75 @@ def disagreements(claim: Claim) -> list[dict[str, object]]:
 
 
 def group_claims(sentences: list[Sentence]) -> list[Claim]:
-    claims = [s for s in sentences if is_claim(s)]
-    grouper = ClaimGrouper(claims)
-    for s in claims:
-        grouper.add(s)
-    return grouper.claims
+    return ClaimGrouper([s for s in sentences if is_claim(s)]).group()
+
+
+def _supported(claim: Claim, i: int) -> list[int]:
+    """Positions of the sentences that sentence ``i`` may cite: itself and those scoring ``CITE_SIMILARITY``
+    with it."""
+    return [j for j in range(len(claim.sentences)) if claim.score(i, j) >= CITE_SIMILARITY]
+
+
+def _shown(claim: Claim, lang: str) -> int:
+    """Position of the sentence shown for the claim: in the story's main language if possible, the one that can
+    cite most articles, then the one sharing most with the group."""
+    pool = [i for i, s in enumerate(claim.sentences) if s.lang == lang] or list(range(len(claim.sentences)))
+
+    def rank(i: int) -> tuple[int, float, int]:
+        s = claim.sentences[i]
+        support = {claim.sentences[j].article for j in _supported(claim, i)}
+        return len(support), sum(claim.keys[k] for k in s.stems()) / (1 + len(s.words)) ** 0.5, -s.start
+
+    return max(pool, key=rank)
+
+
+def cited(claim: Claim, lang: str) -> tuple[Sentence, list[Sentence]]:
+    """The sentence shown for the claim and the sentences it cites: only those close to the shown one, so a
+    related sentence that joined the group through another member is not counted as stating it."""
+    best = _shown(claim, lang)
+    return claim.sentences[best], [claim.sentences[j] for j in _supported(claim, best)]
 
 
 def representative(claim: Claim, lang: str) -> Sentence:
-    """The sentence that shares most with the rest of the group, in the story's main language if possible."""
-    pool = [s for s in claim.sentences if s.lang == lang] or claim.sentences
-    return max(pool, key=lambda s: (sum(claim.keys[k] for k in s.stems()) / (1 + len(s.words)) ** 0.5,
-                                    -s.start))
+    """The sentence shown for the claim (see ``cited``)."""
+    return claim.sentences[_shown(claim, lang)]
 
 
-def to_fact(claim: Claim, lang: str, outlet: dict[str, str]) -> Fact:
-    rep = representative(claim, lang)
-    articles = sorted(set(claim.articles))
+def subclaim(claim: Claim, positions: list[int]) -> Claim:
+    """The part of ``claim`` made of the sentences at ``positions``."""
+    part = Claim([claim.sentences[i] for i in positions])
+    for s in part.sentences:
+        part.keys.update(s.stems())
+    part.scores = {(p, q): claim.score(i, j) for (p, i), (q, j) in combinations(enumerate(positions), 2)
+                   if claim.score(i, j) > 0}
+    return part
+
+
+def parts(claim: Claim, lang: str) -> list[tuple[Sentence, list[Sentence]]]:
+    """``cited`` for the claim, then again for the sentences left uncited, until every sentence is cited once:
+    (shown sentence, cited sentences) for each part."""
+    out = []
+    rest = claim
+    while rest.sentences:
+        best = _shown(rest, lang)
+        taken = _supported(rest, best)
+        out.append((rest.sentences[best], [rest.sentences[j] for j in taken]))
+        rest = subclaim(rest, [i for i in range(len(rest.sentences)) if i not in taken])
+    return out
+
+
+def to_fact(rep: Sentence, sentences: list[Sentence], outlet: dict[str, str]) -> Fact:
+    articles = sorted({s.article for s in sentences})
     sources = sorted({outlet[a] for a in articles})
     evidence = [{"article": s.article, "text": s.text, "start": s.start, "end": s.end, "lang": s.lang}
-                for s in claim.sentences]
-    return Fact(rep.text, articles, sources, len(sources) == 1, disagreements(claim), evidence)
+                for s in sentences]
+    return Fact(rep.text, articles, sources, len(sources) == 1, disagreements(sentences), evidence)
 
 
 def facts(claims: list[Claim], lang: str, outlet: dict[str, str]) -> list[Fact]:
-    """Facts stated by several outlets first (most sources first), then single-outlet ones with numbers."""
-    ranked = sorted(claims, key=lambda c: (-len({outlet[a] for a in c.articles}),
-                                            -any(s.numbers for s in c.sentences),
-                                            min(s.start for s in c.sentences)))
-    return [to_fact(c, lang, outlet) for c in ranked[:MAX_FACTS]]
+    """Facts stated by several outlets first (most sources first), then single-outlet ones with numbers. A
+    claim gives one fact per part (``parts``)."""
+    made = [(to_fact(rep, sentences, outlet), sentences) for claim in claims for rep, sentences in parts(claim, lang)]
+    ranked = sorted(made, key=lambda fs: (-len(fs[0].sources), -any(s.numbers for s in fs[1]),
+                                          min(s.start for s in fs[1])))
+    return [f for f, _ in ranked[:MAX_FACTS]]

@@ -1,0 +1,139 @@
+"""Claims: pair scores, grouping, honest citations, and the gate on the hand-labelled dev pairs
+(``tests/data/claims_dev.jsonl``)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import pytest
+
+from syuzhet.eval import stories as stories_eval
+from syuzhet.stories.claims import Claim, ClaimGrouper, cited, comparable, facts, group_claims, is_claim, skeleton
+from syuzhet.stories.summary import summarize
+from syuzhet.stories.text import Sentence, _words
+
+DEV = Path(__file__).parent / "data" / "claims_dev.jsonl"
+
+
+def sentence(article: str, text: str, lang: str = "ru", start: int = 0) -> Sentence:
+    s = Sentence(article, start, start + len(text), text, "paragraph", lang)
+    s.words = _words(text, lang)
+    return s
+
+
+FILLER = [  # other sentences of the story, so that idf means something
+    sentence("f1", "Премьер-министр Норвегии Йонас Стёре прибыл в Рейкьявик на переговоры с президентом."),
+    sentence("f2", "Президент Исландии Халла Томасдоттир встретила гостя в аэропорту Кеблавик вечером."),
+    sentence("f3", "Министр рыболовства Норвегии заявил, что квоты на треску обсудят в январе."),
+    sentence("f4", "Переговоры продлились четыре часа, сообщило агентство NTB."),
+]
+
+
+def grouped(sentences: list[Sentence], a: Sentence, b: Sentence) -> bool:
+    return any(a in c.sentences and b in c.sentences for c in group_claims(sentences + FILLER))
+
+
+def test_paraphrase_across_outlets_is_one_claim() -> None:
+    a = sentence("a", "Норвегия и Исландия подписали соглашение о рыболовстве в Северной Атлантике на 12 лет.")
+    b = sentence("b", "Исландия и Норвегия подписали в Рейкьявике соглашение о рыболовстве в Северной Атлантике.")
+    assert grouped([a, b], a, b)
+
+
+def test_ru_uk_cognates_match_by_their_consonants() -> None:
+    assert skeleton("подпис") == skeleton("пидпис")
+    assert skeleton("#12") == "#12"
+    a = sentence("a", "Норвегия и Исландия подписали соглашение о рыболовстве в Северной Атлантике на 12 лет.")
+    b = sentence("b", "Норвегія та Ісландія підписали угоду про рибальство в Північній Атлантиці на 12 років.", "uk")
+    assert grouped([a, b], a, b)
+
+
+def test_a_shared_list_of_places_is_not_a_shared_claim() -> None:
+    a = sentence("a", "Авиакомпания отменила 190 рейсов в Испании, Бельгии, Нидерландах, Португалии и Италии.")
+    b = sentence("b", "Забастовка бортпроводников пройдет в Испании, Бельгии, Нидерландах, Португалии и Италии.")
+    assert not grouped([a, b], a, b)
+
+
+def test_conflicting_numbers_lower_the_score_unless_one_value_disagrees() -> None:
+    same = "Стороны подписали соглашение о рыболовстве в Северной Атлантике на {} лет и {} месяцев."
+    a, b = sentence("a", same.format(12, 3)), sentence("b", same.format(15, 4))
+    c = sentence("c", "Стороны подписали соглашение о рыболовстве в Северной Атлантике на 15 лет.")
+    d = sentence("d", "Стороны подписали соглашение о рыболовстве в Северной Атлантике на 12 лет.")
+    grouper = ClaimGrouper([a, b, c, d, *FILLER])
+    assert grouper.score(0, 1) < grouper.score(2, 3)  # two values differ: not one disagreement
+    facts_ = facts(group_claims([c, d, *FILLER]), "ru", {s.article: s.article for s in [c, d, *FILLER]})
+    (fact,) = [f for f in facts_ if len(f.articles) == 2]
+    assert [d["values"] for d in fact.disagreements] == [{"12": ["d"], "15": ["c"]}]
+
+
+def test_only_close_values_are_one_quantity_reported_differently() -> None:
+    assert comparable("12", "15") and comparable("50", "100")
+    assert not comparable("190", "24") and not comparable("0", "3") and not comparable("11-12", "11-13")
+
+
+def test_questions_are_not_claims() -> None:
+    assert not is_claim(sentence("a", "Насколько значимо доверие между Стёре и Томасдоттир для отношений?"))
+    assert is_claim(sentence("a", "Стёре и Томасдоттир подписали соглашение о рыболовстве."))
+
+
+def test_a_fact_cites_only_sentences_close_to_the_one_it_shows() -> None:
+    a = sentence("a", "Норвегия и Исландия подписали соглашение о рыболовстве.")
+    b = sentence("b", "Норвегия и Исландия подписали соглашение о рыболовстве в Рейкьявике.")
+    c = sentence("c", "Исландия и Норвегия обсудили квоты на треску.")
+    claim = Claim([a, b, c], scores={(0, 1): 0.9, (1, 2): 0.4})  # c joined through b only
+    shown, sentences = cited(claim, "ru")
+    assert shown is b and {s.article for s in sentences} == {"a", "b", "c"}
+    claim.scores[1, 2] = 0.1
+    shown, sentences = cited(claim, "ru")
+    assert {s.article for s in sentences} == {"a", "b"}
+    fact, rest = facts([claim], "ru", {"a": "A", "b": "B", "c": "C"})  # c is not lost: a fact of its own
+    assert fact.text in {a.text, b.text} and (fact.articles, fact.sources) == (["a", "b"], ["A", "B"])
+    assert (rest.text, rest.articles, rest.single_source) == (c.text, ["c"], True)
+    lines = summarize([claim], "ru", {"a": 0, "b": 1, "c": 2}, {"a": "A", "b": "B", "c": "C"})
+    assert lines[0].articles == ["a", "b"] and lines[0].text in {a.text, b.text}
+    assert all(line.articles == ["c"] for line in lines[1:])
+
+
+def test_grouping_is_deterministic_and_keeps_every_sentence() -> None:
+    story = [sentence(f"x{n}", text) for n, text in enumerate([
+        "Норвегия и Исландия подписали соглашение о рыболовстве на 12 лет.",
+        "Исландия и Норвегия подписали соглашение о рыболовстве на 12 лет в Рейкьявике.",
+        "Норвегія та Ісландія підписали угоду про рибальство на 15 років.",
+    ])] + FILLER
+    first, second = group_claims(story), group_claims(list(story))
+    assert [[s.article for s in c.sentences] for c in first] == [[s.article for s in c.sentences] for c in second]
+    assert sorted(s.article for c in first for s in c.sentences) == sorted(s.article for s in story if is_claim(s))
+
+
+def test_dev_set_records_are_offsets_not_text() -> None:
+    records = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines()]
+    stories = {r["story"] for r in records if "files" in r}
+    pairs = [r for r in records if "same_claim" in r]
+    assert len(pairs) >= 150 and {p["story"] for p in pairs} <= stories
+    assert sum(p["same_claim"] for p in pairs) > 50 and sum(not p["same_claim"] for p in pairs) > 50
+    for p in pairs:
+        assert "text" not in p["a"] and "text" not in p["b"]
+        assert p["a"]["file"] != p["b"]["file"]
+        for end in (p["a"], p["b"]):
+            assert end["start"] < end["end"] and end["raw_start"] < end["raw_end"] and len(end["sha1"]) == 12
+
+
+def test_dev_set_offsets_point_at_the_labelled_sentences(seeds: Path) -> None:
+    raw = seeds.parents[1] / "corpus" / "slavicner" / "raw"
+    for line in DEV.read_text(encoding="utf-8").splitlines()[:60]:
+        record = json.loads(line)
+        for end in (record.get("a"), record.get("b")):
+            if end:
+                piece = (raw / end["file"]).read_text(encoding="utf-8")[end["raw_start"]:end["raw_end"]]
+                assert hashlib.sha1(piece.encode()).hexdigest()[:12] == end["sha1"]
+
+
+@pytest.mark.parametrize("decision", ["grouped", "cited"])
+def test_claims_gate(seeds: Path, decision: str) -> None:
+    """Same-claim pairs of the dev set: precision and recall do not drop (the greedy single-link grouper this
+    replaced had P 0.739, R 0.559; average linkage 0.880, 0.822)."""
+    rows = stories_eval.claims_rows(seeds.parents[1] / "corpus" / "slavicner" / "raw")
+    row = next(r for r in rows if r[0] == decision and r[1] == "all")
+    precision, recall = float(row[7]), float(row[8])  # type: ignore[arg-type]
+    assert precision >= 0.85 and recall >= 0.75, row
