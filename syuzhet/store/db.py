@@ -102,13 +102,15 @@ class Store:
     def add_analysis(self, analysis: Analysis) -> list[Article]:
         """Store an analysis' articles in date order, each with its mentions, quotes and story; the ones
         that were new."""
-        by_span = {(m.article, m.start, m.end): e for e in analysis.entities for m in e.mentions}
+        spans: dict[str, dict[tuple[int, int], Entity]] = {}
+        for entity in analysis.entities:
+            for m in entity.mentions:
+                spans.setdefault(m.article, {})[m.start, m.end] = entity
         keys = entity_ids(analysis.entities)
         index = self.story_index()
         added = []
         for article in sorted(analysis.articles, key=article_order):
-            spans = {(s, e): entity for (a, s, e), entity in by_span.items() if a == article.id}
-            if self.add(article, spans, index, keys.get(article.id)):
+            if self.add(article, spans.get(article.id, {}), index, keys.get(article.id)):
                 added.append(article)
         return added
 
