@@ -95,6 +95,7 @@ def _frozen(word: str) -> bool:
 
 
 def _restore(form: str, surface: str) -> str:
+    form = _no_new_yo(form, surface)
     if surface.isupper() and len(surface) > 1:
         return form.upper()
     parts_form = _HYPHENS.split(form)
@@ -111,12 +112,58 @@ def _restore(form: str, surface: str) -> str:
     return form[:1].upper() + form[1:] if surface[:1].isupper() else form
 
 
+def _no_new_yo(form: str, surface: str) -> str:
+    """pymorphy writes 'ё' where the text has 'е' ('Соединённое', 'Шрёдёр'): keep the writer's spelling."""
+    if "ё" not in form.lower():
+        return form
+    chars = list(form)
+    for i, c in enumerate(chars):
+        if c in "ёЁ" and (i >= len(surface) or surface[i] not in "ёЁ"):
+            chars[i] = "е" if c == "ё" else "Е"
+    return "".join(chars)
+
+
+_CONS = "бвгджзклмнпрстфхцчшщ"
+_HUSH = "жшчщц"
+
+
+def _masc_stem(word: str, case: str) -> str | None:
+    """The nominative of an unknown masculine consonant-stem name read in ``case``: 'Рааба' -> 'Рааб',
+    'Скрипаля' -> 'Скрипаль', 'Гренеллом' -> 'Гренелл'; None when the ending does not fit."""
+    low = word.lower()
+
+    def soft(stem: str) -> str:
+        return stem + ("й" if stem[-1:].lower() in "аеиоуыэюяё" else "ь")
+
+    if len(low) < 4:
+        return None
+    endings = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем")}
+    hard, soft_end = endings.get(case, ("", ""))
+    if hard and low.endswith(hard) and low[-len(hard) - 1] in _CONS:
+        return word[: -len(hard)]
+    if soft_end and low.endswith(soft_end):
+        stem = word[: -len(soft_end)]
+        if soft_end == "ем" and stem[-1:].lower() in _HUSH:
+            return stem
+        if stem[-1:].lower() in _CONS + "еиоу":  # not 'ая', 'яя': 'Дробинская' is an adjective
+            return soft(stem)
+    return None
+
+
 # ----------------------------------------------------------------------------------------------- persons
 
 
 def _name_parses(word: str, lang: str) -> list[Any]:
     """Noun readings of one person's name: plural readings ('терези' as scales) are not a person."""
     return [p for p in _parses(word, lang) if p.tag.POS == "NOUN" and "plur" not in p.tag.grammemes]
+
+
+def _rule_name(piece: str, lang: str, gender: str, case: str) -> str | None:
+    """A Russian name the dictionary does not know, read as a masculine consonant stem: pymorphy's guesses
+    for such words ('Рааба' as an indeclinable place, 'Гренелла' as a woman) are worse than the rule."""
+    if lang != "ru" or gender != "masc" or morph(lang).word_is_known(_key(piece)):
+        return None
+    return _masc_stem(piece, case)
 
 
 def _person_score(pieces: list[tuple[str, bool]], lang: str, gender: str, case: str) -> float:
@@ -126,11 +173,15 @@ def _person_score(pieces: list[tuple[str, bool]], lang: str, gender: str, case: 
         if _frozen(piece):
             continue
         parses = [p for p in _name_parses(piece, lang) if _gender_ok(p, gender) and _case_ok(p, case)]
+        if _rule_name(piece, lang, gender, case) and not any(p.tag.grammemes & NAME_TAGS for p in parses):
+            score += 0.6
+            continue
         if not parses:
             score -= 1.0 if declines else 0.0
             continue
         if any(p.tag.grammemes & NAME_TAGS for p in parses):
-            score += 1.0
+            # a guess for a word the dictionary lacks is weaker than a dictionary name
+            score += 1.0 if lang != "ru" or morph(lang).word_is_known(_key(piece)) else 0.6
         else:
             score += 0.6 if any("anim" in p.tag.grammemes for p in parses) else 0.3
     return score
@@ -139,6 +190,9 @@ def _person_score(pieces: list[tuple[str, bool]], lang: str, gender: str, case: 
 def _person_piece(piece: str, lang: str, gender: str, case: str) -> str:
     if _frozen(piece):
         return piece
+    rule = _rule_name(piece, lang, gender, case)
+    if rule:
+        return rule
     parses = [p for p in _name_parses(piece, lang) if _gender_ok(p, gender) and _case_ok(p, case)]
     if not parses:
         return piece
@@ -221,7 +275,7 @@ def _adj_parses(word: str, lang: str) -> list[Any]:
     return [p for p in _parses(word, lang) if p.tag.POS in ("ADJF", "PRTF")]
 
 
-def _head_choice(head: str, adjectives: list[str], lang: str) -> tuple[Any, str] | None:
+def _head_choice(head: str, adjectives: list[str], lang: str, masc_guess: bool = False) -> tuple[Any, str] | None:
     """The head noun's parse and the case shared with the adjectives before it."""
     options: list[tuple[float, Any, str]] = []
     for parse in _noun_parses(head, lang):
@@ -233,6 +287,7 @@ def _head_choice(head: str, adjectives: list[str], lang: str) -> tuple[Any, str]
         # places and organisations are inanimate: 'Києві' is Київ, not the first name Кий
         score += 0.3 if "inan" in parse.tag.grammemes else -0.3 if "anim" in parse.tag.grammemes else 0.0
         score -= 0.01 * abs(len(parse.normal_form) - len(head))
+        score += 0.8 if masc_guess and _guessed_masc(parse, head, lang) else 0.0
         for adj in adjectives:
             if not any(_case(a) == case and _number_ok(a, parse) for a in _adj_parses(adj, lang)):
                 score -= 1.0
@@ -258,27 +313,96 @@ def _modifies(word: str, following: str, lang: str) -> bool:
     )
 
 
-def phrase_lemma(words: list[str], lang: str) -> str:
+_ACRONYM_CASE = re.compile(r"^(?P<stem>[A-ZА-ЯЁІЇЄҐ]{2,})(?P<end>а|у|ом|е|ы|ов|ам|ах|ами|і|ові|ом)$")
+_LATIN_CASE = re.compile(r"^(?P<stem>[A-Za-z][A-Za-z0-9]+)[-\u2010\u2011](?P<end>[а-яіїєґ]{1,3})$")
+
+
+def strip_case_ending(word: str) -> str:
+    """An acronym or a Latin word with a Cyrillic case ending: 'МИДа' -> 'МИД', 'Brexit-ю' -> 'Brexit'."""
+    for pattern in (_ACRONYM_CASE, _LATIN_CASE):
+        m = pattern.match(word)
+        if m:
+            return m.group("stem")
+    return word
+
+
+def _adj_sort(adjs: list[Any]) -> list[Any]:
+    """Relational adjectives first: institutions are 'Окружной суд', not the qualitative 'Окружный'."""
+    return sorted(adjs, key=lambda a: "Qual" in a.tag.grammemes)
+
+
+def _adjective_base(word: str, lang: str, adjs: list[Any], gender: str | None, number: str) -> str:
+    """``word`` (one of the readings ``adjs``) in the nominative of ``gender``/``number``."""
+    adjs = _adj_sort(adjs)
+    grams = {"nomn", "plur"} if number == "plur" else {"nomn", gender or "masc"}
+    adj_form = adjs[0].inflect(grams)
+    if adj_form:
+        return _restore(adj_form.word, word)
+    if grams == {"nomn", "masc"}:  # the dictionary's base form is the masculine nominative
+        return _restore(adjs[0].normal_form, word)
+    return word
+
+
+def _acronym_head(words: list[str], head_at: int, lang: str) -> str:
+    """Adjectives before an acronym head agree with it: 'британского МИДа' -> 'британский МИД'."""
+    out = list(words)
+    out[head_at] = strip_case_ending(words[head_at])
+    adjs_all = [_adj_parses(w, lang) for w in words[:head_at]]
+    if not all(adjs_all):
+        return " ".join(out)
+    # one case, number and gender shared by all the adjectives
+    order = {"masc": 0, "femn": 1, None: 2, "neut": 3}  # an acronym is read as a masculine noun first
+    for a in sorted(adjs_all[-1], key=lambda a: order.get(a.tag.gender, 2)):
+        case = _case(a)
+        same = [[b for b in adjs if _case(b) == case and b.tag.number == a.tag.number
+                 and (a.tag.number == "plur" or b.tag.gender == a.tag.gender)] for adjs in adjs_all]
+        if all(same):
+            number = "plur" if a.tag.number == "plur" else "sing"
+            for i, adjs in enumerate(same):
+                out[i] = _adjective_base(words[i], lang, adjs, a.tag.gender, number)
+            return " ".join(out)
+    return " ".join(out)
+
+
+def _guessed_masc(parse: Any, word: str, lang: str) -> bool:
+    """A guessed reading of an unknown word as a masculine noun with a consonant stem ('брексит', not
+    'брексито')."""
+    return bool(
+        parse.tag.gender == "masc" and parse.normal_form[-1:] not in "аяоеёиыуюэ" and not morph(lang).word_is_known(
+            _key(word)
+        )
+    )
+
+
+def phrase_lemma(words: list[str], lang: str, kind: str = "") -> str:
     """Head noun phrase to the nominative: 'Шанхайской организации сотрудничества' -> 'Шанхайская организация
     сотрудничества'; 'Сполучених Штатів' -> 'Сполучені Штати'; 'Москві' -> 'Москва'."""
+    words = [strip_case_ending(w) if _LATIN_CASE.match(w) else w for w in words]
     head_at = None
     for i, word in enumerate(words):
         if _frozen(word):
             if i == 0:
-                return " ".join(words)  # 'МЗС Британії', 'Aurus Senator': leave as written
+                return " ".join([strip_case_ending(word), *words[1:]])  # 'МЗС Британії', 'МИДа России'
+            if _adj_parses(words[i - 1], lang) and is_acronym(word):
+                return _acronym_head(words, i, lang)
             break
         if _noun_parses(word, lang) and not (i + 1 < len(words) and _modifies(word, words[i + 1], lang)):
             head_at = i
             break
     if head_at is None:
-        if len(words) == 1 and _adj_parses(words[0], lang):  # substantivised adjective: keep
-            return words[0]
+        if len(words) == 1 and _adj_parses(words[0], lang):  # substantivised adjective: base form
+            return _lone_adjective(words[0], lang)
         return " ".join(words)
     head = words[head_at]
-    choice = _head_choice(head, words[:head_at], lang)
+    masc_guess = len(words) == 1 and kind in ("EVT", "PRO", "ORG") and lang == "ru"
+    choice = _head_choice(head, words[:head_at], lang, masc_guess)
     if choice is None:
         return " ".join(words)
     parse, case = choice
+    unknown = masc_guess and not morph(lang).word_is_known(_key(head))
+    if unknown and head[-1:].lower() in _CONS and not _guessed_masc(parse, head, lang) and not _adj_parses(head, lang):
+        return head  # an unknown name ending in a consonant with no masculine reading: 'Бильд'
+
     if case == "nomn" or "Fixd" in parse.tag.grammemes:
         return " ".join(words)
     number = "plur" if parse.tag.number == "plur" else "sing"
@@ -288,19 +412,26 @@ def phrase_lemma(words: list[str], lang: str) -> str:
     out[head_at] = _restore(form.word if form else parse.normal_form, head)
     for i in range(head_at):
         adjs = [a for a in _adj_parses(words[i], lang) if _case(a) == case and _number_ok(a, parse)]
-        if not adjs:
-            continue
-        grams = {"nomn", "plur"} if number == "plur" else {"nomn", parse.tag.gender or "masc"}
-        adj_form = adjs[0].inflect(grams)
-        if adj_form:
-            out[i] = _restore(adj_form.word, words[i])
-        elif grams == {"nomn", "masc"}:  # the dictionary's base form is the masculine nominative
-            out[i] = _restore(adjs[0].normal_form, words[i])
+        if adjs:
+            out[i] = _adjective_base(words[i], lang, adjs, parse.tag.gender, number)
     return " ".join(out)
+
+
+def _lone_adjective(word: str, lang: str) -> str:
+    """An adjective standing for a name: 'британских' -> 'британский'; a capitalised one keeps its gender
+    ('Центральной' -> 'Центральная'), a lowercase one takes the dictionary form."""
+    adjs = _adj_sort([a for a in _adj_parses(word, lang) if a.tag.POS == "ADJF"])
+    if not adjs or lang != "ru":
+        return word
+    if word[:1].islower() or adjs[0].tag.number == "plur":
+        return _restore(adjs[0].normal_form, word)
+    gender = "femn" if any(a.tag.gender == "femn" for a in adjs) else "masc"
+    return _adjective_base(word, lang, [a for a in adjs if a.tag.gender in (gender, None)] or adjs, gender, "sing")
 
 
 # ------------------------------------------------------------------------------------------- entry point
 
+_INITIALS = re.compile(r"^((?:[A-ZА-ЯЁІЇЄҐ][a-zа-яёіїєґ]?\.)+)([^\W\d_].+)$")
 _DIGIT_SUFFIX = re.compile(r"[-\u2010\u2011]\d+$")
 _EDGE = "«»\"“”„'’()[]"
 
@@ -330,5 +461,14 @@ def lemmatize(text: str, kind: str, lang: str, context: str = "") -> str:
         # 'Північного потоку-2' -> the words without '-2', then '-2' back
         return lemmatize(" ".join([*words[:-1], words[-1][: suffix.start()]]), kind, lang) + suffix.group()
     if kind == "PER":
+        if stripped[:1].islower():  # 'консерваторов', 'британских министров': a group, not a name
+            return phrase_lemma(words, lang)
+        initials = [_INITIALS.match(w) for w in words]
+        if any(initials):
+            # 'Д.Дэвиса' -> 'Д.' + 'Дэвис': the initials stay, the name after them declines
+            bare = [m.group(2) if m else w for m, w in zip(initials, words, strict=True)]
+            based = person_lemma(bare, lang).split(" ")
+            if len(based) == len(words):
+                return " ".join((m.group(1) if m else "") + b for m, b in zip(initials, based, strict=True))
         return person_lemma(words, lang)
-    return phrase_lemma(words, lang)
+    return phrase_lemma(words, lang, kind)
