@@ -12,7 +12,7 @@ from syuzhet.model import Article, Block
 from syuzhet.pipeline import Analysis
 from syuzhet.stories import StoryIndex, attach, cluster_stories, describe_stories, explain_story
 from syuzhet.stories.outlets import outlet_of
-from syuzhet.stories.text import Sentence, _words, analyse
+from syuzhet.stories.text import Sentence, _words, analyse, sentences
 from syuzhet.stories.timeline import date_mentions, resolve_weekday
 
 
@@ -164,3 +164,23 @@ def test_seeds_form_one_story_with_a_cited_summary(seeds: Path) -> None:
     assert len(story.outlets) == 5
     assert {"1992", "1998", "2020", "2025-11-12"} <= {e["date"] for e in story.timeline}
     assert any(f.single_source for f in story.facts)
+
+
+def test_site_furniture_and_late_entities_do_not_make_a_story() -> None:
+    """An entity named only in a footer that recurs across a site's articles is no clustering key, and an
+    entity mentioned only after the lead sentences is not a lead key (the join rule needs lead keys)."""
+    from syuzhet.stories.features import features
+
+    footer = "Сетевое издание Вестник.ру зарегистрировано Роскомнадзором, учредитель АО Медиахолдинг Вестник."
+    lead = " ".join(f"Предложение номер {n} о заседании городского совета." for n in range(1, 8))
+    text = f"Совет обсудил бюджет\n\n{lead} Мэр Орловский выступил последним.\n\n{footer}"
+    item = article("f1", text)
+    start = text.index("Роскомнадзором")
+    late = text.index("Орловский")
+    spans = [(start, start + len("Роскомнадзором"), "ORG-roskomnadzor"), (late, late + 9, "PER-orlovskii")]
+    index = StoryIndex()
+    for n in range(3):  # the footer recurs on three other pages of the site
+        index.observe_sentences(sentences(article(f"p{n}", f"Заголовок {n}\n\nТекст номер {n}.\n\n{footer}")))
+    feats = features(item, None, spans, index.is_boilerplate)
+    assert "e:ORG-roskomnadzor" not in feats.counts
+    assert "e:PER-orlovskii" in feats.counts and "e:PER-orlovskii" not in feats.lead

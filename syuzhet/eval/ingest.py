@@ -54,6 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         with Store(db) as store:
             members = {sid: [str(r[0]) for r in store.db.execute(
                 "SELECT article FROM story_members WHERE story = ?", (sid,))] for sid in store.story_ids()}
+            links = dict(store.db.execute("SELECT article, link FROM story_members").fetchall())
             info = {a.id: (topic_of(a), a.lang, a.source) for a in store.articles()}
     print_table("ingest runs", ["store before..after", "new", "time", "articles/s"], runs)
     label = {a: topic for a, (topic, _, _) in info.items()}
@@ -67,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     for s in stories:
         if len({label[m] for m in s}) > 1:
             print("mixed story:", ", ".join(sorted(str(Path(info[m][2]).relative_to(raw)) for m in s)))
+            for m in s:
+                print("   ", links[m])
     seed_ids = {a for a, (_, _, source) in info.items() if source in seeds}
     holding = [s for s in stories if seed_ids & set(s)]
     seeds_ok = len(holding) == 1 and set(holding[0]) == seed_ids

@@ -21,7 +21,6 @@ from syuzhet.model import Article, Block, Entity, Mention, Quote, Story
 from syuzhet.store.schema import DDL, SCHEMA_VERSION
 from syuzhet.store.stories import StoredStoryIndex
 from syuzhet.stories.build import article_order, attach_one
-from syuzhet.stories.features import entity_ids
 
 if TYPE_CHECKING:
     from syuzhet.pipeline import Analysis
@@ -66,7 +65,7 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------------------
     def add(self, article: Article, entities: dict[tuple[int, int], Entity] | None = None,
-            stories: StoredStoryIndex | None = None, entity_keys: set[str] | None = None) -> bool:
+            stories: StoredStoryIndex | None = None) -> bool:
         """Store one article with its near-duplicate link, its mentions (linked to ``entities``: (start, end)
         -> entity), its quotes and, given the story index, its story; False if its content is already stored."""
         if self.has(article.id):
@@ -89,7 +88,7 @@ class Store:
             self.db.executemany("INSERT INTO bands VALUES (?, ?)", [(k, article.id) for k in keys])
             self._add_findings(article, entities or {})
             if stories is not None:
-                attach_one(stories, article, entity_keys)
+                attach_one(stories, article, [(s, e, entity.id) for (s, e), entity in (entities or {}).items()])
                 stories.flush()
             self.db.execute("COMMIT")
         except BaseException:
@@ -106,11 +105,10 @@ class Store:
         for entity in analysis.entities:
             for m in entity.mentions:
                 spans.setdefault(m.article, {})[m.start, m.end] = entity
-        keys = entity_ids(analysis.entities)
         index = self.story_index()
         added = []
         for article in sorted(analysis.articles, key=article_order):
-            if self.add(article, spans.get(article.id, {}), index, keys.get(article.id)):
+            if self.add(article, spans.get(article.id, {}), index):
                 added.append(article)
         return added
 

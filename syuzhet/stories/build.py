@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from syuzhet.model import Article, Story
 from syuzhet.stories.cluster import StoryIndex
-from syuzhet.stories.features import Features, entity_ids, features
+from syuzhet.stories.features import EntitySpans, Features, entity_spans, features
 from syuzhet.stories.text import sentences
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ def article_order(article: Article) -> tuple[bool, str]:
 
 
 def index_articles(articles: list[Article], index: StoryIndex | None = None,
-                   entities: dict[str, set[str]] | None = None) -> StoryIndex:
+                   entities: dict[str, EntitySpans] | None = None) -> StoryIndex:
     """Add articles to ``index`` (a new one by default): originals in date order, then their duplicates."""
     index = index or StoryIndex()
     entities = entities or {}
@@ -38,7 +38,7 @@ def index_articles(articles: list[Article], index: StoryIndex | None = None,
 
 def cluster_stories(analysis: Analysis) -> None:
     """Group the analysis' articles into stories (batch stage)."""
-    index = index_articles(analysis.articles, entities=entity_ids(analysis.entities))
+    index = index_articles(analysis.articles, entities=entity_spans(analysis.entities))
     by_id = {a.id: a for a in analysis.articles}
     stories = []
     for state in index.stories.values():
@@ -49,7 +49,7 @@ def cluster_stories(analysis: Analysis) -> None:
 
 
 def attach(index: StoryIndex, articles: list[Article],
-           entities: dict[str, set[str]] | None = None) -> dict[str, str]:
+           entities: dict[str, EntitySpans] | None = None) -> dict[str, str]:
     """Add new articles to an existing index without re-clustering: article id -> story id (an existing
     story, or a new one opened by the article). Cost per article: its features plus the candidate stories
     its rarest keys point to."""
@@ -58,7 +58,7 @@ def attach(index: StoryIndex, articles: list[Article],
     return {a.id: attach_one(index, a, entities.get(a.id)) for a in ordered}
 
 
-def attach_one(index: StoryIndex, article: Article, entities: set[str] | None = None) -> str:
+def attach_one(index: StoryIndex, article: Article, entities: EntitySpans | None = None) -> str:
     """Put one article into its story (``attach`` for a single article; the store calls it per article)."""
     sents = sentences(article)
     if article.duplicate_of is None:

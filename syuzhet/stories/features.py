@@ -29,12 +29,15 @@ class Features:
         return {k for k in self.counts if k[0] == kind}
 
 
-def entity_ids(entities: list[Entity]) -> dict[str, set[str]]:
-    """Article id -> ids of the linked entities mentioned in it (empty when entities are not linked)."""
-    table: dict[str, set[str]] = {}
+EntitySpans = list[tuple[int, int, str]]  # (start, end, entity id) of an article's linked mentions
+
+
+def entity_spans(entities: list[Entity]) -> dict[str, EntitySpans]:
+    """Article id -> where the linked entities are mentioned in it (empty when entities are not linked)."""
+    table: dict[str, EntitySpans] = {}
     for entity in entities:
         for mention in entity.mentions:
-            table.setdefault(mention.article, set()).add(entity.id)
+            table.setdefault(mention.article, []).append((mention.start, mention.end, entity.id))
     return table
 
 
@@ -43,12 +46,21 @@ NAME_STEM = 6
 LANGUAGE_FREE = "ne#"  # key kinds that compare across languages
 
 
-def features(article: Article, sents: list[Sentence] | None = None, entities: set[str] | None = None,
+def features(article: Article, sents: list[Sentence] | None = None, entities: EntitySpans | None = None,
              boilerplate: Callable[[Sentence], bool] | None = None) -> Features:
-    """``boilerplate`` says which sentences to leave out (site furniture repeated across articles)."""
+    """``boilerplate`` says which sentences to leave out (site furniture repeated across articles); names
+    and entities mentioned in them are left out too. An entity counts as a lead key when it is mentioned in
+    the lead sentences."""
     sents = sents if sents is not None else sentences(article)
+    furniture: list[tuple[int, int]] = []
     if boilerplate:
+        furniture = [(s.start, s.end) for s in sents if boilerplate(s)]
         sents = [s for s in sents if not boilerplate(s)]
+    lead_end = sents[LEAD_SENTENCES - 1].end if len(sents) > LEAD_SENTENCES else len(article.text)
+
+    def in_furniture(start: int) -> bool:
+        return any(a <= start < b for a, b in furniture)
+
     inside = {w.key for s in sents for w in s.words if w.name}
     feats = Features(article.id, article.lang, article.date)
     for n, s in enumerate(sents):
@@ -67,11 +79,14 @@ def features(article: Article, sents: list[Sentence] | None = None, entities: se
             elif w.pos in CONTENT_POS and len(w.key) > 2:
                 feats.counts["t:" + w.key] += 1
     for m in article.mentions:
-        if m.lemma:
+        if m.lemma and not in_furniture(m.start):
             feats.counts["n:" + _mention_key(m.lemma)] += 1
-    for eid in entities or ():
-        feats.counts["e:" + eid] += 2
-        feats.lead.add("e:" + eid)
+    for start, _, eid in entities or ():
+        if in_furniture(start):
+            continue
+        feats.counts["e:" + eid] = 2
+        if start < lead_end:
+            feats.lead.add("e:" + eid)
     return feats
 
 
