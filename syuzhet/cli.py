@@ -175,7 +175,8 @@ AsJson = Annotated[bool, typer.Option("--json", help="One JSON object per line."
 
 def _stories(store: Store, ids: list[str] | None, limit: int) -> Analysis:
     known = store.story_ids()
-    missing = [i for i in ids or [] if i not in set(known)]
+    stored = set(known)
+    missing = [i for i in ids or [] if i not in stored]
     if missing:
         err.print(f"syuzhet: no such story: {', '.join(missing)} (see `syuzhet stories`)", markup=False)
         raise typer.Exit(2)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from syuzhet.model import Article, Entity, Quote
+from syuzhet.stories.network import speaker_groups
 from syuzhet.stories.outlets import outlet_of
 
 
@@ -69,10 +70,9 @@ UNATTRIBUTED = "(speaker not resolved)"
 def by_speaker(quotes: Iterable[Quote], names: dict[str, str]) -> list[SpeakerQuotes]:
     """Quotes grouped by speaker entity (or, unresolved, by how the text names the speaker); most quoted
     first, quotes in article order."""
-    groups: dict[str, SpeakerQuotes] = {}
-    for q in quotes:
-        label = (q.speaker_text or "").strip()
-        key = q.speaker or label.lower() or UNATTRIBUTED
-        name = names.get(q.speaker or "") or label or UNATTRIBUTED
-        groups.setdefault(key, SpeakerQuotes(q.speaker, name)).quotes.append(q)
-    return sorted(groups.values(), key=lambda g: (g.name == UNATTRIBUTED, -len(g.quotes), g.name))
+    groups = []
+    for group in speaker_groups(quotes):
+        first = group[0]
+        name = names.get(first.speaker or "") or (first.speaker_text or "").strip() or UNATTRIBUTED
+        groups.append(SpeakerQuotes(first.speaker, name, group))
+    return sorted(groups, key=lambda g: (g.name == UNATTRIBUTED, -len(g.quotes), g.name))

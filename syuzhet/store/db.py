@@ -226,7 +226,6 @@ class Store:
 
         result = Analysis()
         found: dict[str, Entity] = {}
-        names = dict((r[0], (r[1], r[2])) for r in self.db.execute("SELECT id, name, type FROM entities"))
         for sid in story_ids:
             rows = self.db.execute("SELECT article, link FROM story_members WHERE story = ? ORDER BY rowid",
                                    (sid,)).fetchall()
@@ -234,11 +233,11 @@ class Store:
             for article in members:
                 result.articles.append(self.with_findings(article))
                 result.quotes += article.quotes
-            for entity, article, start, end, text, kind, lemma in self.db.execute(
-                    "SELECT entity, article, start, end, text, type, lemma FROM mentions WHERE entity IS NOT NULL "
-                    "AND article IN (SELECT article FROM story_members WHERE story = ?) ORDER BY article, start",
-                    (sid,)):
-                name, etype = names.get(entity, (text, kind))
+            for entity, name, etype, article, start, end, text, kind, lemma in self.db.execute(
+                    "SELECT m.entity, coalesce(e.name, m.text), coalesce(e.type, m.type), m.article, m.start, m.end, "
+                    "m.text, m.type, m.lemma FROM mentions m LEFT JOIN entities e ON e.id = m.entity "
+                    "WHERE m.entity IS NOT NULL AND m.article IN (SELECT article FROM story_members WHERE story = ?) "
+                    "ORDER BY m.article, m.start", (sid,)):
                 found.setdefault(entity, Entity(entity, name, etype)).mentions.append(
                     Mention(article, start, end, text, kind, lemma))
             ordered = sorted(members, key=lambda a: (*article_order(a), a.id))

@@ -4,6 +4,7 @@ linked entities (or, without them, of the names) that share a sentence."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from itertools import combinations
 from typing import Any
 
@@ -13,16 +14,22 @@ from syuzhet.stories.text import Sentence, stem, surfaces
 MAX_EDGES = 60
 
 
-def quotes_by_speaker(quotes: list[Quote], members: set[str], names: dict[str, str]) -> list[dict[str, Any]]:
-    groups: dict[str, dict[str, Any]] = {}
+def speaker_groups(quotes: Iterable[Quote]) -> list[list[Quote]]:
+    """Quotes of one speaker together, in order of first appearance: by speaker entity, or, unresolved, by
+    how the text names the speaker ('' when it names nobody)."""
+    groups: dict[str, list[Quote]] = {}
     for q in quotes:
-        if q.article not in members:
-            continue
-        key = q.speaker or (q.speaker_text or "").strip().lower() or "?"
-        group = groups.setdefault(key, {"speaker": q.speaker, "name": names.get(q.speaker or "", q.speaker_text),
-                                        "quotes": []})
-        group["quotes"].append({"article": q.article, "kind": q.kind, "text": q.text})
-    return sorted(groups.values(), key=lambda g: -len(g["quotes"]))
+        groups.setdefault(q.speaker or (q.speaker_text or "").strip().lower(), []).append(q)
+    return list(groups.values())
+
+
+def quotes_by_speaker(quotes: list[Quote], members: set[str], names: dict[str, str]) -> list[dict[str, Any]]:
+    out = []
+    for group in speaker_groups(q for q in quotes if q.article in members):
+        first = group[0]
+        out.append({"speaker": first.speaker, "name": names.get(first.speaker or "", first.speaker_text),
+                    "quotes": [{"article": q.article, "kind": q.kind, "text": q.text} for q in group]})
+    return sorted(out, key=lambda g: -len(g["quotes"]))
 
 
 def cooccurrence(sents: list[Sentence], entities: list[Entity]) -> list[dict[str, Any]]:
