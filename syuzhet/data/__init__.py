@@ -15,8 +15,14 @@ def phrases(name: str) -> frozenset[str]:
 @cache
 def lines(name: str) -> tuple[str, ...]:
     """Non-comment lines of ``data/<name>.txt`` in file order, lower-cased and stripped."""
+    return tuple(line.lower() for line in written_lines(name))
+
+
+@cache
+def written_lines(name: str) -> tuple[str, ...]:
+    """Non-comment lines of ``data/<name>.txt`` in file order, stripped, case kept."""
     raw = files("syuzhet.data").joinpath(f"{name}.txt").read_text(encoding="utf-8")
-    kept = (line.split(" #", 1)[0].strip().lower() for line in raw.splitlines())
+    kept = (line.split(" #", 1)[0].strip() for line in raw.splitlines())
     return tuple(line for line in kept if line and not line.startswith("#"))
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib.resources import files
 
+from syuzhet.data import written_lines
 from syuzhet.entities.lemma import morph
 
 Span = tuple[int, int, str]
@@ -43,13 +43,9 @@ class Cues:
 def cues(lang: str) -> Cues:
     """The cue table of ``lang`` (``events_<lang>.txt``; only Russian has one so far)."""
     name = f"events_{lang}"
-    raw = files("syuzhet.data").joinpath(f"entities/{name}.txt").read_text(encoding="utf-8")
     typed: dict[str, dict[str, str]] = {"genus": {}, "title": {}, "lead": {}, "head": {}, "name": {}}
     sets: dict[str, set[str]] = {k: set() for k in ("media", "model", "institution", "noise", "org", "plain")}
-    for line in raw.splitlines():
-        line = line.split(" #", 1)[0].strip()
-        if not line or line.startswith("#"):
-            continue
+    for line in written_lines(f"entities/{name}"):
         role, *rest = line.split()
         if role in sets:
             sets[role].add(fold(" ".join(rest)))

@@ -14,10 +14,10 @@ from __future__ import annotations
 
 import functools
 import re
-from importlib.resources import files
 from typing import Any
 
-import pymorphy3
+from syuzhet.data import written_lines
+from syuzhet.morph import analyzer
 
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 PLACE_TAGS = frozenset({"Geox", "Orgn", "Abbr"})
@@ -27,10 +27,7 @@ _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’ʼ])*", re.U)
 _HYPHENS = re.compile(r"[-\u2010\u2011]")
 
 
-@functools.cache
-def morph(lang: str) -> Any:
-    """The pymorphy3 analyser for 'uk', else Russian; loaded once per process."""
-    return pymorphy3.MorphAnalyzer(lang="uk" if lang == "uk" else "ru")
+morph = analyzer  # the pymorphy3 analyser for 'uk', else Russian
 
 
 def _key(word: str) -> str:
@@ -60,13 +57,7 @@ def _case_ok(parse: Any, case: str) -> bool:
 
 def data_lines(name: str) -> list[str]:
     """Non-comment lines of ``syuzhet/data/entities/<name>.txt``, as written (case kept)."""
-    raw = files("syuzhet.data").joinpath(f"entities/{name}.txt").read_text(encoding="utf-8")
-    out = []
-    for line in raw.splitlines():
-        line = line.split(" #", 1)[0].strip()
-        if line and not line.startswith("#"):
-            out.append(line)
-    return out
+    return list(written_lines(f"entities/{name}"))
 
 
 @functools.cache

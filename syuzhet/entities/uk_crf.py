@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pycrfsuite
-import pymorphy3
+
+from syuzhet.morph import analyzer
 
 MODEL_PATH = Path(__file__).with_name("models") / "uk_ner.crfsuite"
 FEATURES_VERSION = "uk-crf-features/1"
@@ -73,9 +74,8 @@ def _shape(word: str) -> str:
     return "".join(out)[:8]
 
 
-@functools.cache
-def _morph() -> pymorphy3.MorphAnalyzer:
-    return pymorphy3.MorphAnalyzer(lang="uk")
+def _morph() -> Any:
+    return analyzer("uk")
 
 
 @functools.lru_cache(maxsize=200_000)

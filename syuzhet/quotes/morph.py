@@ -8,6 +8,8 @@ import re
 from functools import cache
 from typing import Any, NamedTuple
 
+from syuzhet.morph import analyzer
+
 WORD = re.compile(r"[^\W\d_](?:[\w’ʼ'-]*\w)?|\d+")
 GENDERS = ("masc", "femn", "neut", "plur")
 CASES = {"nomn", "gent", "gen1", "gen2", "datv", "accs", "acc2", "ablt", "loct", "loc1", "loc2", "voct"}
@@ -24,19 +26,10 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 
 
 @cache
-def _analyzer(lang: str) -> Any:
-    try:
-        import pymorphy3
-    except ModuleNotFoundError as err:  # pragma: no cover - the nlp extra is part of the dev install
-        raise ModuleNotFoundError("quotes need pymorphy3: pip install 'syuzhet[nlp]'") from err
-    return pymorphy3.MorphAnalyzer(lang=lang)
-
-
-@cache
 def _parses(word: str, lang: str) -> tuple[Any, ...]:
     if lang not in ("ru", "uk"):
         return ()
-    return tuple(_analyzer(lang).parse(word.replace("’", "'").replace("ʼ", "'"))[:4])
+    return tuple(analyzer(lang).parse(word.replace("’", "'").replace("ʼ", "'"))[:4])
 
 
 @cache

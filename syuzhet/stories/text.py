@@ -7,12 +7,12 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass, field
-from typing import Any
 
 import razdel
 
 from syuzhet.dates import month_numbers
 from syuzhet.model import Article
+from syuzhet.morph import analyzer
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’ʼ-](?=[^\W\d_]))*|\d+(?:[.,]\d+)?", re.U)
 _FOLD = str.maketrans({"і": "и", "ї": "и", "ы": "и", "й": "и", "є": "е", "э": "е", "ё": "е", "ґ": "г",
@@ -29,13 +29,6 @@ CONTENT_POS = frozenset({"NOUN", "ADJF", "VERB", "INFN", "PRTF", "ADJS"})
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
 BODY_KINDS = ("title", "subtitle", "heading", "paragraph")
-
-
-@functools.cache
-def _morph(lang: str) -> Any:
-    import pymorphy3
-
-    return pymorphy3.MorphAnalyzer(lang="uk" if lang == "uk" else "ru")
 
 
 def fold(lemma: str) -> str:
@@ -72,7 +65,7 @@ def analyse(word: str, lang: str, capital: bool) -> Word:
         return Word(f"m{month:02d}", "MNTH", False)
     if lang not in ("ru", "uk"):
         return Word(fold(word), "NOUN" if len(word) > 3 else "", capital)
-    parses = _morph(lang).parse(word.lower())
+    parses = analyzer(lang).parse(word.lower())
     best = parses[0]
     if capital:
         named = [p for p in parses if p.tag.grammemes & NAME_TAGS]
