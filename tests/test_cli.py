@@ -102,7 +102,7 @@ def test_store_commands_on_the_seeds(seeds: Path, tmp_path: Path) -> None:
     [story] = [json.loads(line) for line in syuzhet("stories", "--db", db, "--json").stdout.splitlines()]
     assert len(story["articles"]) == 5 and len(story["outlets"]) == 5 and story["title"]
     explained = syuzhet("stories", story["id"], "--db", db, "--explain").stdout
-    assert "opened the story" in explained and explained.count("similarity") == 4
+    assert "opened the story" in explained and explained.count("joined with p=") == 4
 
     entities = [json.loads(line) for line in syuzhet("entities", "--db", db, "--json", "--type", "PER").stdout
                 .splitlines()]

@@ -138,7 +138,7 @@ def test_stories_grow_in_the_store_with_stable_ids(tmp_path: Path) -> None:
         loaded = store.analysis([ids[0]])
         [story] = loaded.stories
         assert story.articles == [a.id for a in summit]
-        assert [link["rule"] for link in story.explain] == ["opened", "similar", "similar"]
+        assert [link["rule"] for link in story.explain] == ["opened", "joined", "joined"]
         assert any(e.name == "Токаев" or e.name.endswith("Токаев") for e in loaded.entities)
         stored = {a.id: a for a in loaded.articles}[summit[0].id]
         assert [(m.start, m.end, m.type) for m in stored.mentions] == [

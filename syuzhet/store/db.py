@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from syuzhet.dedupe import band_keys, find_original, shingles
 from syuzhet.model import Article, Block, Entity, Mention, Quote, Story
+from syuzhet.store.migrate import drop_story_index, rebuild_story_index, stored_version
 from syuzhet.store.schema import DDL, SCHEMA_VERSION
 from syuzhet.store.stories import StoredStoryIndex
 from syuzhet.stories.build import article_order, attach_one
@@ -48,11 +49,16 @@ class Store:
             self.db = sqlite3.connect(self.path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            outdated = stored_version(self.db) == 2
+            if outdated:
+                drop_story_index(self.db)
             self.db.executescript(DDL)
             self.db.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET "
                             "value = max(CAST(value AS INTEGER), excluded.value)", (str(SCHEMA_VERSION),))
         except sqlite3.DatabaseError as err:
             raise StoreError(f"{self.path}: not a usable syuzhet store ({err})") from err
+        if outdated:
+            rebuild_story_index(self)
 
     def __enter__(self) -> Store:
         return self

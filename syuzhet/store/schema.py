@@ -1,8 +1,9 @@
 """The store's tables. Version 2 adds what the analysis stages produce: entity mentions, quotes and the story
 index (document frequencies, sentence fingerprints, stories with their centroids and blocking keys, and
-every article's place in a story with the evidence that put it there)."""
+every article's place in a story with the evidence that put it there). Version 3 keeps, per story, the sums
+its link features are computed from (``state``) instead of a centroid, and no vector per member."""
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -35,14 +36,12 @@ CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article);
 
 CREATE TABLE IF NOT EXISTS story_df (key TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS story_fingerprints (key INTEGER PRIMARY KEY, n INTEGER NOT NULL);
-CREATE TABLE IF NOT EXISTS stories (
-    id TEXT PRIMARY KEY, first TEXT, last TEXT, centroid TEXT NOT NULL, langs TEXT NOT NULL, keys TEXT NOT NULL
-);
+CREATE TABLE IF NOT EXISTS stories (id TEXT PRIMARY KEY, first TEXT, last TEXT, state TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS story_postings (key TEXT NOT NULL, story TEXT NOT NULL, PRIMARY KEY (key, story))
     WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS story_members (
     rowid INTEGER PRIMARY KEY, article TEXT NOT NULL UNIQUE, story TEXT NOT NULL, link TEXT NOT NULL,
-    vector TEXT NOT NULL, date TEXT, lang TEXT NOT NULL
+    date TEXT, lang TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story);
 """

@@ -17,23 +17,34 @@ def article_order(article: Article) -> tuple[bool, str]:
     return (article.date is None, article.date or "")
 
 
-def index_articles(articles: list[Article], index: StoryIndex | None = None,
-                   entities: dict[str, EntitySpans] | None = None) -> StoryIndex:
-    """Add articles to ``index`` (a new one by default): originals in date order, then their duplicates."""
+def observed(articles: list[Article], index: StoryIndex | None = None,
+             entities: dict[str, EntitySpans] | None = None) -> tuple[StoryIndex, dict[str, Features]]:
+    """``index`` (a new one by default) with the articles' sentences and keys counted, and their features."""
     index = index or StoryIndex()
     entities = entities or {}
-    feats: dict[str, Features] = {}
     sents = {a.id: sentences(a) for a in articles}
     for article in articles:
         if article.duplicate_of is None:
             index.observe_sentences(sents[article.id])
+    feats: dict[str, Features] = {}
     for article in articles:
         feats[article.id] = features(article, sents[article.id], entities.get(article.id), index.is_boilerplate)
         index.observe(feats[article.id])
-    ordered = sorted(articles, key=lambda a: (a.duplicate_of is not None, *article_order(a)))
-    for article in ordered:
+    return index, feats
+
+
+def index_articles(articles: list[Article], index: StoryIndex | None = None,
+                   entities: dict[str, EntitySpans] | None = None) -> StoryIndex:
+    """Add articles to ``index`` (a new one by default): originals in date order, then their duplicates."""
+    index, feats = observed(articles, index, entities)
+    for article in in_order(articles):
         index.add(feats[article.id], article.duplicate_of, observed=True)
     return index
+
+
+def in_order(articles: list[Article]) -> list[Article]:
+    """The order stories are built in: originals by date (undated last), then duplicates."""
+    return sorted(articles, key=lambda a: (a.duplicate_of is not None, *article_order(a)))
 
 
 def cluster_stories(analysis: Analysis) -> None:
@@ -54,8 +65,7 @@ def attach(index: StoryIndex, articles: list[Article],
     story, or a new one opened by the article). Cost per article: its features plus the candidate stories
     its rarest keys point to."""
     entities = entities or {}
-    ordered = sorted(articles, key=lambda a: (a.duplicate_of is not None, *article_order(a)))
-    return {a.id: attach_one(index, a, entities.get(a.id)) for a in ordered}
+    return {a.id: attach_one(index, a, entities.get(a.id)) for a in in_order(articles)}
 
 
 def attach_one(index: StoryIndex, article: Article, entities: EntitySpans | None = None) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from syuzhet.model import Article, Entity
+from syuzhet.stories.outlets import outlet_of
 from syuzhet.stories.text import CONTENT_POS, Sentence, fold, sentences
 
 WEIGHTS = {"e": 3.0, "n": 2.5, "#": 1.0, "t": 1.0}
@@ -22,6 +23,7 @@ class Features:
     id: str
     lang: str
     date: str | None
+    outlet: str = ""
     counts: Counter[str] = field(default_factory=Counter)
     lead: set[str] = field(default_factory=set)
 
@@ -62,7 +64,7 @@ def features(article: Article, sents: list[Sentence] | None = None, entities: En
         return any(a <= start < b for a, b in furniture)
 
     inside = {w.key for s in sents for w in s.words if w.name}
-    feats = Features(article.id, article.lang, article.date)
+    feats = Features(article.id, article.lang, article.date, outlet_of(article))
     for n, s in enumerate(sents):
         words = s.words
         for i, w in enumerate(words):
@@ -109,9 +111,3 @@ def weighted(counts: Counter[str], idf: dict[str, float] | None, default_idf: fl
             vec[key] = w
     norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
     return {k: v / norm for k, v in vec.items()}
-
-
-def cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    if len(a) > len(b):
-        a, b = b, a
-    return sum(v * b.get(k, 0.0) for k, v in a.items())

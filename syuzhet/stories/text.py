@@ -16,6 +16,7 @@ from syuzhet.morph import analyzer
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’ʼ-](?=[^\W\d_]))*|\d+(?:[.,]\d+)?", re.U)
 _FOLD = str.maketrans({"і": "и", "ї": "и", "ы": "и", "й": "и", "є": "е", "э": "е", "ё": "е", "ґ": "г",
+                       "қ": "к", "ғ": "г", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "ә": "а",
                        "ь": None, "ъ": None, "'": None, "’": None, "ʼ": None, "-": None})
 _LATIN = {"a": "а", "b": "б", "c": "к", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и", "j": "дж",
           "k": "к", "l": "л", "m": "м", "n": "н", "o": "о", "p": "п", "q": "к", "r": "р", "s": "с", "t": "т",
@@ -32,8 +33,8 @@ BODY_KINDS = ("title", "subtitle", "heading", "paragraph")
 
 
 def fold(lemma: str) -> str:
-    """The cross-lingual key of a lemma: Latin letters transliterated, ru/uk vowel and sign differences and
-    doubled letters folded away."""
+    """The cross-lingual key of a lemma: Latin letters transliterated, ru/uk vowel and sign differences,
+    Kazakh letters and doubled letters folded away."""
     low = lemma.lower()
     if low.isascii():
         low = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], low)

@@ -1,0 +1,123 @@
+"""A labelled news stream (``../shared/corpus/stories/*.jsonl``: one item a line with ``event`` and ``lang``)
+and how story clustering is scored on it, as that folder's README and reference scorer say: B-cubed over
+items, pairwise over all item pairs (the Dialogue-2021 measure), pairwise over pairs in different languages,
+and the gold events merged into one story."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+LANGS = frozenset({"ru", "uk", "kk", "en", "be"})
+FEED_FIELDS = ("text", "url", "outlet", "title", "date")
+
+
+def load_stream(path: Path) -> list[dict[str, Any]]:
+    """The items the scorer keeps: languages in ``LANGS``, the first item of each URL."""
+    items, seen = [], set()
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            item = json.loads(line)
+            if item.get("lang") in LANGS and item["url"] not in seen:
+                seen.add(item["url"])
+                items.append(item)
+    return items
+
+
+def write_feed(items: Sequence[dict[str, Any]], path: Path) -> None:
+    """What a clustering may see of the items: no labels, no language."""
+    with path.open("w", encoding="utf-8") as out:
+        for item in items:
+            record = {k: item[k] for k in FEED_FIELDS if item.get(k)}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def item_number(source: str) -> int | None:
+    """0-based item number of an article read from a feed file (``path#N``, N from 1)."""
+    m = re.search(r"#(\d+)$", source)
+    return int(m.group(1)) - 1 if m else None
+
+
+def families(items: Sequence[dict[str, Any]]) -> list[str]:
+    """Each item's event family: events joined when an item's ``note`` names another event (a near miss), so
+    folds keep near-miss events together."""
+    events = sorted({str(i["event"]) for i in items})
+    parent = {e: e for e in events}
+
+    def root(e: str) -> str:
+        while parent[e] != e:
+            e = parent[e]
+        return e
+
+    for item in items:
+        for other in events:
+            if other != item["event"] and other in str(item.get("note") or ""):
+                parent[root(other)] = root(str(item["event"]))
+    return [root(str(i["event"])) for i in items]
+
+
+@dataclass
+class Scores:
+    bcubed: tuple[float, float, float]
+    pairs: tuple[float, float, float]
+    cross: tuple[float, float, float]
+    stories: int
+    merged: list[tuple[str, str, int]] = field(default_factory=list)
+
+    def row(self) -> list[object]:
+        return [self.stories, *self.bcubed, *self.pairs, *self.cross]
+
+
+HEADER = ["stories", "B3 P", "B3 R", "B3 F1", "pairs P", "pairs R", "pairs F1", "cross P", "cross R", "cross F1"]
+
+
+def score(items: Sequence[dict[str, Any]], predicted: Sequence[object],
+          only: set[int] | None = None) -> Scores:
+    """``predicted[i]`` is item i's story (items in no story must have labels of their own). ``only``: score
+    just these items (B-cubed) and the pairs that touch them (a fold of a cross-validation)."""
+    gold = [str(i["event"]) for i in items]
+    langs = [str(i["lang"]) for i in items]
+    n = len(items)
+    keep = sorted(only) if only is not None else range(n)
+    by_gold: dict[str, set[int]] = defaultdict(set)
+    by_pred: dict[object, set[int]] = defaultdict(set)
+    for i in range(n):
+        by_gold[gold[i]].add(i)
+        by_pred[predicted[i]].add(i)
+    bp = br = 0.0
+    for i in keep:
+        common = len(by_pred[predicted[i]] & by_gold[gold[i]])
+        bp += common / len(by_pred[predicted[i]])
+        br += common / len(by_gold[gold[i]])
+    m = len(keep) or 1
+    bp, br = bp / m, br / m
+    pairs: Counter[str] = Counter()
+    cross: Counter[str] = Counter()
+    for i, j in itertools.combinations(range(n), 2):
+        if only is not None and i not in only and j not in only:
+            continue
+        same_gold, same_pred = gold[i] == gold[j], predicted[i] == predicted[j]
+        kind = "tp" if same_gold and same_pred else "fp" if same_pred else "fn" if same_gold else ""
+        if kind:
+            pairs[kind] += 1
+            if langs[i] != langs[j]:
+                cross[kind] += 1
+    merged: Counter[tuple[str, str]] = Counter()
+    for members in by_pred.values():
+        for a, b in itertools.combinations(sorted({gold[i] for i in members}), 2):
+            merged[a, b] += 1
+    return Scores((bp, br, 2 * bp * br / (bp + br) if bp + br else 0.0),
+                  _prf(pairs["tp"], pairs["fp"], pairs["fn"]), _prf(cross["tp"], cross["fp"], cross["fn"]),
+                  len(by_pred), [(a, b, k) for (a, b), k in merged.most_common()])
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """As the reference scorer computes them (an empty side counts as 0, not 1)."""
+    p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
+    return p, r, 2 * p * r / max(p + r, 1e-9)
