@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from syuzhet.quotes import speakers
+from syuzhet.quotes import after_quote, speakers
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.found import Found
 from syuzhet.quotes.headlines import headline_blocks
@@ -37,7 +37,7 @@ def find(doc: Doc, consumed: set[int]) -> list[Found]:
             continue
         if _named_thing(doc, span):
             continue
-        hit = _dash_after(doc, span) or _colon_before(doc, span)
+        hit = _dash_after(doc, span) or _colon_before(doc, span) or after_quote.find(doc, span)
         hit = hit or (None if _looks_like_name(doc, span) else _clause_quoted(doc, span, consumed))
         hit = hit or _verb_partial(doc, span) or _headline_quote(doc, span)
         if hit:

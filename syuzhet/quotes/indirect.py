@@ -18,11 +18,12 @@ import re
 from syuzhet.quotes import speakers
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.found import Found, clause
+from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.morph import Word, is_finite_report, lemmas, pos, readings
 
 _THAT = re.compile(r"(?:,\s*|\s+(?:о|в|об|про|у)\s+(?:том|те|тому)\s*,\s*)(?:что|що|that)\b", re.IGNORECASE)
+_THAT_BARE = re.compile(r"\s+that\b", re.IGNORECASE)  # English 'said that ...' needs no comma
 _AS = {"как", "як", "as"}
-_THIS = re.compile(r"^\s*(?:об этом|о том|такое мнение|такую позицию|про це|таку думку)\b", re.IGNORECASE)
 MAX_CUE_GAP = 9  # words between a speech verb and its ', что'
 _GERUND = ("GRND",)
 _EDITORIAL = re.compile(r"\([^()\n]{0,80}[—–-]\s*[^\s()]{1,8}\s*\.?\s*\)")
@@ -62,7 +63,9 @@ def _clause_end(doc: Doc, start: int) -> int:
 def _verb_that(doc: Doc, cue: Word, consumed: set[int]) -> Found | None:
     ws = doc.words_in(cue.end, doc.sentence(cue.start)[1])[: MAX_CUE_GAP + 3]
     limit = ws[-1].end if ws else cue.end
-    m = _THAT.search(doc.text, cue.end, limit)
+    m, rule = _THAT.search(doc.text, cue.end, limit), "verb_that"
+    if not m and runs("said_that", doc.lex.lang):
+        m, rule = _THAT_BARE.search(doc.text, cue.end, limit), "said_that"
     if not m or any(c in doc.text[cue.end : m.start()] for c in ',.;:!?«»"“„()') or _word_at(doc, m.end()) in consumed:
         return None
     if len(doc.words_in(cue.end, m.start())) > MAX_CUE_GAP:
@@ -77,7 +80,7 @@ def _verb_that(doc: Doc, cue: Word, consumed: set[int]) -> Found | None:
         rule = "impersonal_that" if who is None else "verb_that"
         return Found("indirect", start, end, rule, cue.text, cue.start, who)
     who = speakers.before(doc, cue) or speakers.after(doc, cue.end, m.start())
-    return Found("indirect", start, end, "verb_that", cue.text, cue.start, who)
+    return Found("indirect", start, end, rule, cue.text, cue.start, who)
 
 
 def _all_quoted(doc: Doc, start: int, end: int) -> bool:
@@ -169,7 +172,7 @@ def this_was_said(doc: Doc, taken: list[Found]) -> list[Found]:
     """'<sentence>. Об этом сообщил X.': the sentence before, when no other rule attributed it."""
     found: list[Found] = []
     for k, (s0, s1) in enumerate(doc.sentences[1:], start=1):
-        this = _THIS.match(doc.text[s0:s1])
+        this = _opener(doc, s0, s1)
         if not this:
             continue
         cue = next((w for w in doc.words_in(s0, s1) if doc.is_verb(w)), None)
@@ -189,6 +192,14 @@ def this_was_said(doc: Doc, taken: list[Found]) -> list[Found]:
         if end - start > 15:
             found.append(Found("indirect", start, end, "this_was_said", cue.text, cue.start, who))
     return found
+
+
+def _opener(doc: Doc, start: int, end: int) -> re.Match[str] | None:
+    """'Об этом ...', 'Про це ...', 'This was ...': the opening of a sentence attributing the one before it."""
+    for phrase in doc.lex.openers:
+        if m := re.match(rf"\s*{re.escape(phrase)}(?!\w)", doc.text[start:end], re.IGNORECASE):
+            return m
+    return None
 
 
 def _continues(doc: Doc, start: int, end: int) -> bool:

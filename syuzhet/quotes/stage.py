@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from syuzhet.model import Article, Quote
-from syuzhet.quotes import direct, headlines, indirect, interview, naming
+from syuzhet.quotes import dash_speech, direct, english, headlines, indirect, interview, kazakh, naming, postposed
 from syuzhet.quotes.doc import Doc, build
 from syuzhet.quotes.found import Found
 from syuzhet.quotes.mentions import split_mentions
@@ -31,7 +31,8 @@ def find_quotes(article: Article) -> Article:
     doc = build(article, persons, others)
     consumed: set[int] = set()
     found = direct.find(doc, consumed)
-    found += headlines.find(doc) + interview.find(doc) + indirect.find(doc, consumed) + naming.find(doc)
+    found += headlines.find(doc) + interview.find(doc) + dash_speech.find(doc) + indirect.find(doc, consumed)
+    found += naming.find(doc) + english.find(doc) + kazakh.find(doc) + postposed.find(doc)
     found += indirect.this_was_said(doc, found)
     found = _keep(doc, found)
     found += _continuations(doc, found)
