@@ -16,7 +16,8 @@ from syuzhet.model import Mention
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.morph import _parses, agrees, lemma, name_gender, name_lemma, words
 from syuzhet.quotes.orgs import antecedent, resolve_org
-from syuzhet.quotes.speakers import RELATIVE, Speaker, mention_genders
+from syuzhet.quotes.speakers import RELATIVE, Speaker
+from syuzhet.quotes.subjects import is_subject
 
 ROLE_WINDOW = 10  # words before a name in which a role noun attaches to it
 _ROLE_BREAK = re.compile(r"[.;:!?\n«»\"]")
@@ -49,7 +50,7 @@ class Resolver:
             if len(words(m.text)) > len(words(p.full.text)):
                 p.full = m
             self._attach_roles(p, m)
-            if not doc.in_quote(m.start) and _nominative(doc, m):
+            if not doc.in_quote(m.start) and is_subject(doc, m):
                 p.events.append(m.start)
         for p in self.people.values():
             p.gender = _gender(doc, [m for m in doc.persons if self.keys[person_key(doc, m)] == p.key])
@@ -133,10 +134,6 @@ class Resolver:
 def _as_person(m: Mention) -> Person:
     """An organisation's mention in the shape the stage expects (never registered among the people)."""
     return Person(f"org:{m.start}", m)
-
-
-def _nominative(doc: Doc, m: Mention) -> bool:
-    return bool(mention_genders(doc, m))
 
 
 def _gender(doc: Doc, mentions: list[Mention]) -> str | None:

@@ -14,6 +14,7 @@ from syuzhet.model import Article, Quote
 from syuzhet.quotes import dash_speech, direct, english, headlines, indirect, interview, kazakh, naming, postposed
 from syuzhet.quotes.doc import Doc, build
 from syuzhet.quotes.found import Found
+from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.mentions import split_mentions
 from syuzhet.quotes.morph import verb_gender
 from syuzhet.quotes.resolve import Resolver
@@ -33,7 +34,9 @@ def find_quotes(article: Article) -> Article:
     found = direct.find(doc, consumed)
     found += headlines.find(doc) + interview.find(doc) + dash_speech.find(doc) + indirect.find(doc, consumed)
     found += naming.find(doc) + english.find(doc) + kazakh.find(doc) + postposed.find(doc)
+    found = [f for f in found if runs(f.rule, doc.lex.lang)]  # the languages a rule earned its place in
     found += indirect.this_was_said(doc, found)
+    found = [f for f in found if runs(f.rule, doc.lex.lang)]
     found = _keep(doc, found)
     found += _continuations(doc, found)
     article.quotes = _resolve(doc, found)
