@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from syuzhet.model import Article, Quote
-from syuzhet.quotes.morph import name_lemma, words
+from syuzhet.quotes.morph import lemmas, name_lemma, words
 
 COVER = 0.6
 _UK_TO_RU = str.maketrans({"і": "и", "ї": "и", "є": "е", "ґ": "г", "'": None, "’": None, "ʼ": None})
@@ -58,19 +58,22 @@ class Score:
         return self.speaker_right / self.speaker_total if self.speaker_total else 1.0
 
 
-def _key(word: str, lang: str) -> str:
-    return name_lemma(word, lang, surname=True).translate(_UK_TO_RU).replace(" ", "")
+def _keys(word: str, lang: str) -> set[str]:
+    """A word as written, as a surname in its base form, and in every base form of its likely parses,
+    Ukrainian letters folded to Russian ones ('Коула', 'Роскосмосу', 'Зеленському' meet their nominatives)."""
+    forms = {word.lower(), name_lemma(word, lang, surname=True), *lemmas(word, lang)}
+    return {f.translate(_UK_TO_RU).replace(" ", "") for f in forms}
 
 
 def speaker_matches(article: Article, quote: Quote, gold_speaker: str) -> bool:
     lang = article.lang if article.lang in ("ru", "uk") else "ru"
-    gold_keys = {_key(w.text, lang) for w in words(gold_speaker)} | {w.text.lower() for w in words(gold_speaker)}
+    gold_keys = {k for w in words(gold_speaker) for k in _keys(w.text, lang)}
     if quote.speaker_start is not None and quote.speaker_end is not None:
         named = article.text[quote.speaker_start : quote.speaker_end]
     else:
         named = quote.speaker_text or ""
     toks = words(named)
-    return bool(toks) and (_key(toks[-1].text, lang) in gold_keys or toks[-1].text.lower() in gold_keys)
+    return bool(toks) and bool(_keys(toks[-1].text, lang) & gold_keys)
 
 
 def _cover(a0: int, a1: int, b0: int, b1: int) -> int:

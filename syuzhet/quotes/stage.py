@@ -17,10 +17,12 @@ from syuzhet.quotes.found import Found
 from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.mentions import split_mentions
 from syuzhet.quotes.morph import verb_gender
-from syuzhet.quotes.resolve import Resolver
+from syuzhet.quotes.resolve import Person, Resolver
 
 MIN_CONTINUATION_WORDS = 3
 CONTINUATION_REACH = 600  # characters between a quote and an unattributed whole-sentence quote after it
+LAST_SOURCE_REACH = 400  # characters back to the source an unnamed document or organisation noun stands for
+_UNNAMED = {"speaker_document_unnamed"}
 
 
 def find_quotes(article: Article) -> Article:
@@ -108,6 +110,7 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
     heads = {"headline_colon", "headline_dash", "headline_quote"}
     order = sorted(found, key=lambda f: (f.rule in heads, f.cue_at if f.cue_at >= 0 else f.start))
     people: dict[int, tuple[int, int] | None] = {}
+    last: tuple[int, Person] | None = None  # the latest source resolved, and where
     for f in order:
         at = f.cue_at if f.cue_at >= 0 else f.start
         span: tuple[int, int] | None = None
@@ -116,7 +119,10 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
             f.speaker, f.speaker_rule = f.same_as.speaker, "speaker_of_previous_quote"
         elif f.speaker is not None:
             person, f.speaker_rule = resolver.resolve(f.speaker, at)
+            if person is None and f.speaker_rule in _UNNAMED and last and 0 <= at - last[0] < LAST_SOURCE_REACH:
+                person, f.speaker_rule = last[1], "speaker_document_last_source"  # 'говорится в сообщении'
             if person is not None:
+                last = (at, person)
                 span = (person.full.start, person.full.end)
                 named = f.speaker.kind == "name"
                 resolver.spoke(person, at, verb_gender(f.cue, doc.lang) if named and f.cue else None)
