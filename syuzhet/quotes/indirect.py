@@ -25,6 +25,7 @@ _THAT = re.compile(r"(?:,\s*|\s+(?:о|в|об|про|у)\s+(?:том|те|том
 _THAT_BARE = re.compile(r"\s+that\b", re.IGNORECASE)  # English 'said that ...' needs no comma
 _AS = {"как", "як", "as"}
 MAX_CUE_GAP = 9  # words between a speech verb and its ', что'
+MAX_REACH = 700  # characters back from 'Об этом сообщил X' over the sentences it attributes
 _GERUND = ("GRND",)
 _EDITORIAL = re.compile(r"\([^()\n]{0,80}[—–-]\s*[^\s()]{1,8}\s*\.?\s*\)")
 _ABOUT = {"о", "об", "обо", "про"}
@@ -183,9 +184,10 @@ def this_was_said(doc: Doc, taken: list[Found]) -> list[Found]:
         who = later if later is not None and later.kind != "other" else between or later  # 'он заявил в интервью'
         if who is None or (who.start > cue.start and _runs_on(doc, who.end, s1)):
             continue  # 'Об этом сообщает Демонстранты перекрывают ...': the source was lost, a sentence follows
-        while k > 1 and _continues(doc, prev0, prev1):  # '... . Кроме того, ... . Об этом сообщил X.'
-            p0, p1 = doc.sentences[k - 2]
-            if "\n" in doc.text[p1:prev0] or any(f.start < p1 and p0 < f.end for f in taken):
+        whole = _after_newline(doc, s0)  # 'Про це повідомив X.' opening a paragraph: the paragraph before it
+        while k > 1 and not _after_newline(doc, prev0) and (whole or _continues(doc, prev0, prev1)):
+            p0, p1 = doc.sentences[k - 2]  # '... . Кроме того, ... . Об этом сообщил X.'
+            if s0 - p0 > MAX_REACH or any(f.start < p1 and p0 < f.end for f in taken):
                 break
             k, prev0 = k - 1, p0
         start, end = clause(doc, prev0, prev1)
@@ -200,6 +202,10 @@ def _opener(doc: Doc, start: int, end: int) -> re.Match[str] | None:
         if m := re.match(rf"\s*{re.escape(phrase)}(?!\w)", doc.text[start:end], re.IGNORECASE):
             return m
     return None
+
+
+def _after_newline(doc: Doc, at: int) -> bool:
+    return doc.text[:at].rstrip(" \t").endswith("\n")
 
 
 def _continues(doc: Doc, start: int, end: int) -> bool:

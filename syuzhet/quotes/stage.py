@@ -21,6 +21,7 @@ from syuzhet.quotes.resolve import Person, Resolver
 
 MIN_CONTINUATION_WORDS = 3
 CONTINUATION_REACH = 600  # characters between a quote and an unattributed whole-sentence quote after it
+SAME_SPAN = 0.8  # share of their union two finds must have in common to be one quotation
 LAST_SOURCE_REACH = 400  # characters back to the source an unnamed document or organisation noun stands for
 _UNNAMED = {"speaker_document_unnamed"}
 
@@ -50,6 +51,11 @@ def _overlap(a: Found, b: Found) -> float:
     return inter / max(1, min(a.end - a.start, b.end - b.start))
 
 
+def _same_span(a: Found, b: Found) -> bool:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    return inter > SAME_SPAN * (max(a.end, b.end) - min(a.start, b.start))
+
+
 def _keep(doc: Doc, found: list[Found]) -> list[Found]:
     kept = _keep_first(found)
     return [f for f in kept if not any(_fragment_of(doc, f, k) for k in kept)]
@@ -77,6 +83,9 @@ def _keep_first(found: list[Found]) -> list[Found]:
         for k in kept:
             if _overlap(f, k) <= 0.5:
                 continue
+            if f.cue_at >= 0 and f.cue_at == k.cue_at and _same_span(f, k):
+                clash = True  # one attribution, one quotation ('- ..., - заявил он': no reported clause inside)
+                break
             inside = k.start <= f.start and f.end <= k.end and k.start <= f.cue_at < k.end
             nested = f.kind == "indirect" and (k.kind == "direct" or inside)
             if not nested:
