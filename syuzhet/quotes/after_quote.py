@@ -19,7 +19,7 @@ from syuzhet.quotes.morph import Word
 MAX_SUBJECT_WORDS = 6  # words between the closing mark and the speech verb ('Lithuanian President X Y wrote')
 _STOP = re.compile(r"[.;:!?()«»\"“”„]|,(?!\s*(?:who|whose|which)\b)")
 _NOT_SUBJECT = {"that", "which", "when", "if", "because", "while", "and", "but", "as", "after", "before", "to"}
-_INNER_END = ",?!.…"
+_INNER_END = ",?!"  # (a full stop inside the marks ends the sentence: no attribution follows)
 
 
 def find(doc: Doc, span: Span) -> Found | None:
@@ -35,12 +35,16 @@ def _said_after(doc: Doc, span: Span) -> Found | None:
     inner_end = doc.text[span.end - 1 : span.close].strip()[-1:]
     if doc.lex.lang == "en" and not (inner_end and inner_end in _INNER_END) and "," not in rest[:2]:
         return None  # 'the "Trump route" project will be presented': a quoted name inside a sentence
+    if doc.lex.lang == "en" and doc.sentence(span.open) != doc.sentence(span.outer_end):
+        return None  # the quotation ended its sentence: what follows is another one
     stop = _STOP.search(doc.text, start, doc.sentence(start)[1])
     ws = doc.words_in(start, stop.start() if stop else doc.sentence(start)[1])[: MAX_SUBJECT_WORDS + 1]
     cue = next((w for w in ws if doc.is_verb(w)), None)
     if cue is None or any(w.text.lower() in _NOT_SUBJECT for w in ws if w.start < cue.start):
         return None
     who = speakers.before(doc, cue, start) or speakers.after(doc, cue.end)
+    if who is None and doc.lex.lang == "en":
+        return None  # '"...," emphasizing ...': a participle, nobody named as saying it
     return Found("direct", span.start, span.end, "said_after", cue.text, cue.start, who)
 
 

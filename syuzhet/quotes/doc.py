@@ -37,6 +37,8 @@ class Doc:
         return lemma(w.text, self.lang)
 
     def is_verb(self, w: Word) -> bool:
+        if self.lang == "en" and w.text[:1].isupper() and w.start != self.sentence(w.start)[0]:
+            return False  # 'the United States' (English verbs are matched as written)
         return w.text.lower() in self.lex.verbs or bool(lemmas(w.text, self.lang) & self.lex.verbs)
 
     def sentence(self, pos: int) -> tuple[int, int]:

@@ -62,6 +62,9 @@ def _clause_end(doc: Doc, start: int) -> int:
 
 
 def _verb_that(doc: Doc, cue: Word, consumed: set[int]) -> Found | None:
+    before = doc.words_in(doc.sentence(cue.start)[0], cue.start)[-1:]
+    if doc.lang == "en" and before and before[0].text.lower() == "to":
+        return None  # 'no reason to claim that ...': an infinitive reports nothing
     ws = doc.words_in(cue.end, doc.sentence(cue.start)[1])[: MAX_CUE_GAP + 3]
     limit = ws[-1].end if ws else cue.end
     m, rule = _THAT.search(doc.text, cue.end, limit), "verb_that"
@@ -158,7 +161,8 @@ def _source_clauses(doc: Doc, consumed: set[int]) -> list[Found]:
             if at in consumed or any(f.cue_at == at for f in found):
                 continue
             _sent_start, sent_end = doc.sentence(at)
-            comma = lower.find(",", m.end(), sent_end)
+            commas = re.compile(r",(?!\d)").search(lower, m.end(), sent_end)  # ('20,085' is a number)
+            comma = commas.start() if commas else -1
             if comma < 0 or len(doc.words_in(m.end(), comma)) > 12:
                 continue
             start, end = clause(doc, comma + 1, _clause_end(doc, comma + 1))

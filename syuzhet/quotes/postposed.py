@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from syuzhet.data import lines
 from syuzhet.quotes import speakers
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.found import Found, clause
@@ -21,6 +22,7 @@ from syuzhet.quotes.morph import Word
 MAX_SUBJECT_WORDS = 7
 MAX_TAIL_WORDS = 6  # words after the verb before the sentence ends ('said in a statement on Friday')
 MIN_CLAUSE_WORDS = 4
+_CONJUNCTIONS = {"and", "but", "or", "while", "as", "when", "after", "before", "because", "although", "since", "if"}
 
 
 def find(doc: Doc) -> list[Found]:
@@ -49,11 +51,16 @@ def _subject_said(doc: Doc, cue: Word) -> Found | None:
     subject = doc.words_in(comma, cue.start)
     if not 1 <= len(subject) <= MAX_SUBJECT_WORDS or any(doc.is_verb(w) for w in subject):
         return None
+    if subject[0].text.lower() in _CONJUNCTIONS:
+        return None  # '..., while Poland described ...', '..., and announced ...': a clause of its own
     if re.search(r"[;:()\"“”«»]", doc.text[comma : cue.start]):
         return None
     tail = doc.text[cue.end : sent_end]
-    if re.match(r"\s*(?:that\b|,)", tail) or len(doc.words_in(cue.end, sent_end)) > MAX_TAIL_WORDS:
+    after = doc.words_in(cue.end, sent_end)
+    if re.match(r"\s*(?:that\b|,)", tail) or len(after) > MAX_TAIL_WORDS:
         return None  # 'X, Y said that ...' is a clause of its own; a long tail is another statement
+    if after and after[0].text.lower() in lines("quotes/en_clause_starts"):
+        return None  # '..., surveys predicted he would win': what follows the verb is what was said
     if "," in tail.rstrip(" .\n"):
         return None
     where = _statement(doc, sent_start, comma)

@@ -80,6 +80,8 @@ class Resolver:
             return found, "speaker_relative_antecedent"
         if s.kind == "pronoun":
             return self._recent(at, s.gender), "speaker_pronoun_recent"
+        if s.kind == "role" and _plural_role(self.doc, s):
+            return None, "speaker_roles_plural"  # 'experts say', 'прокуроры утверждали': several people
         if s.kind == "role":
             carriers = [p for p in self.people.values() if s.role in p.roles and agrees(p.gender, s.gender)]
             if found := self._recent(at, s.gender, carriers):
@@ -156,6 +158,16 @@ def _merge_keys(keys: set[str]) -> dict[str, str]:
                 merged[k] = merged[short]
                 break
     return merged
+
+
+def _plural_role(doc: Doc, s: Speaker) -> bool:
+    ws = words(s.text)
+    if not ws:
+        return False
+    head = next((w.text for w in reversed(ws) if lemma(w.text, doc.lang) in doc.lex.roles), ws[-1].text)
+    if doc.lang == "en":
+        return head.lower().endswith("s") and head.lower()[:-1] in doc.lex.roles
+    return _plural(head, doc.lang)
 
 
 def _plural(word: str, lang: str) -> bool:
