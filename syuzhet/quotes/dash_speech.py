@@ -18,7 +18,7 @@ from syuzhet.quotes.lexicon import runs
 
 _OPEN = re.compile(r"[ \t]*[—–-][ \t]+")
 _CLOSE = re.compile(r"([,.!?…])?[ \t]*[—–-]{1,2}[ \t]*(?=\w)")
-MAX_TAIL_WORDS = 8  # words of the attribution after the closing dash
+MAX_TAIL_WORDS = 12  # words of the attribution after the closing dash (with where and when)
 MIN_WORDS = 4
 
 

@@ -136,7 +136,7 @@ def _back_reference(doc: Doc, cue: Word) -> bool:
 def _postposed(doc: Doc, cue: Word) -> Found | None:
     sent_start, _sent_end = doc.sentence(cue.start)
     head = doc.text[sent_start : cue.start]
-    m = re.search(r"(?:,|\s[—–-])\s*$", head)
+    m = re.search(r"(?:,|\s[—–-])\s*$", head) or _comma_opener(doc, head)
     if not m or pos(cue.text, doc.lang) in _GERUND or pos(cue.text, doc.lang) == "INFN":
         return None
     if _THAT.match(doc.text, cue.end) or re.match(r"\s*,\s*(?:что|що)", doc.text[cue.end : cue.end + 8]):
@@ -204,6 +204,14 @@ def _opener(doc: Doc, start: int, end: int) -> re.Match[str] | None:
     """'Об этом ...', 'Про це ...', 'This was ...': the opening of a sentence attributing the one before it."""
     for phrase in doc.lex.openers:
         if m := re.match(rf"\s*{re.escape(phrase)}(?!\w)", doc.text[start:end], re.IGNORECASE):
+            return m
+    return None
+
+
+def _comma_opener(doc: Doc, head: str) -> re.Match[str] | None:
+    """'<clause>, про це пишуть X': an opener between the comma and the verb."""
+    for phrase in doc.lex.openers:
+        if m := re.search(rf",\s*{re.escape(phrase)}\s*$", head, re.IGNORECASE):
             return m
     return None
 

@@ -34,8 +34,8 @@ def find_quotes(article: Article) -> Article:
     persons, others = split_mentions(article)
     doc = build(article, persons, others)
     consumed: set[int] = set()
-    found = direct.find(doc, consumed)
-    found += headlines.find(doc) + interview.find(doc) + dash_speech.find(doc) + indirect.find(doc, consumed)
+    found = dash_speech.find(doc) + direct.find(doc, consumed)  # (a dialogue line takes the quoted names in it)
+    found += headlines.find(doc) + interview.find(doc) + indirect.find(doc, consumed)
     found += naming.find(doc) + english.find(doc) + kazakh.find(doc) + postposed.find(doc)
     found = [f for f in found if runs(f.rule, doc.lex.lang)]  # the languages a rule earned its place in
     found += indirect.this_was_said(doc, found)
