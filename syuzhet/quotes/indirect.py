@@ -144,6 +144,8 @@ def _postposed(doc: Doc, cue: Word) -> Found | None:
     start, end = clause(doc, sent_start, sent_start + m.start())
     if end - start < 15 or doc.text[start] in "«\"„“'" or doc.text[end - 1] in "»\"“”'":
         return None
+    if doc.in_quote(cue.start) and not doc.in_quote(start):
+        return None  # a verb inside a quotation attributes nothing outside it ('заявив, що документ «..., підтвердить'
     if doc.in_quote(start) or len(doc.words_in(start, end)) < 3 or _topic(doc, start):
         return None  # 'Про це йдеться у звіті, передає X', 'Про те, які вакцини ..., розповів X': no statement
     who = speakers.after(doc, cue.end) or speakers.after(doc, cue.end, any_case=True)
