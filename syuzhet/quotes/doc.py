@@ -62,7 +62,8 @@ class Doc:
 def build(article: Article, persons: list[Mention], others: list[Mention]) -> Doc:
     text = article.text
     spans = find_spans(text)
-    doc = Doc(article, lexicon_lang(article.lang), lexicon(article.lang), words(text), spans, [], persons, others)
+    lang = lexicon_lang(article.lang, text)
+    doc = Doc(article, lang, lexicon(lang), words(text), spans, [], persons, others)
     doc.sentences = _sentences(text, [s for s in spans if s.depth == 0])
     doc._starts = [s for s, _ in doc.sentences]
     return doc

@@ -8,6 +8,7 @@ from functools import cache
 from syuzhet.data import lines
 
 LANGS = ("ru", "uk", "en", "kk")
+MIN_SCRIPT_LETTERS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +31,13 @@ class Lexicon:
     openers: tuple[str, ...] = ()  # 'об этом', 'this was': a sentence attributing the one before it
 
 
-def lexicon_lang(lang: str) -> str:
-    """The word lists used for an article language (unknown text is mostly Russian here)."""
-    return lang if lang in LANGS else "ru"
+def lexicon_lang(lang: str, text: str = "") -> str:
+    """The word lists used for an article language: unknown text is mostly Russian here, except Kazakh in
+    Arabic or Latin script, which language detection takes for Arabic or Turkish (``kk_script_letters.txt``)."""
+    if lang in LANGS:
+        return lang
+    letters = frozenset("".join(lines("quotes/kk_script_letters")))
+    return "kk" if sum(ch in letters for ch in text[:2000]) >= MIN_SCRIPT_LETTERS else "ru"
 
 
 @cache
