@@ -17,7 +17,8 @@ from syuzhet.quotes.found import Found
 from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.mentions import split_mentions
 from syuzhet.quotes.morph import verb_gender
-from syuzhet.quotes.resolve import Person, Resolver
+from syuzhet.quotes.orgs import named_before
+from syuzhet.quotes.resolve import Person, Resolver, _as_person
 
 MIN_CONTINUATION_WORDS = 3
 CONTINUATION_REACH = 600  # characters between a quote and an unattributed whole-sentence quote after it
@@ -130,6 +131,10 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
             person, f.speaker_rule = resolver.resolve(f.speaker, at)
             if person is None and f.speaker_rule in _UNNAMED and last and 0 <= at - last[0] < LAST_SOURCE_REACH:
                 person, f.speaker_rule = last[1], "speaker_document_last_source"  # 'говорится в сообщении'
+            elif person is None and f.speaker_rule in _UNNAMED and runs("speaker_document_named_before", doc.lang):
+                m = named_before(doc, min(at, f.start), LAST_SOURCE_REACH)  # (before the quotation it attributes)
+                if m is not None:
+                    person, f.speaker_rule = _as_person(m), "speaker_document_named_before"
             if person is not None:
                 last = (at, person)
                 span = (person.full.start, person.full.end)
