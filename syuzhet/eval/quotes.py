@@ -148,7 +148,8 @@ def _rules_table(folds: dict[str, Fold]) -> None:
     table = quote_leads.rule_folds_named(folds)
     names = list(folds)
     rows: list[list[object]] = [[rule, *(_cell(table[rule].get(n)) for n in names)] for rule in sorted(table)]
-    print_table("what each rule brings per fold: matched/unmatched, F1 change", ["rule", *names], rows)
+    short = [n.replace("slavicner.", "SN ").replace("leads.", "").replace(".", " ") for n in names]
+    print_table("what each rule finds per fold: right/false, F1 with minus without it", ["rule", *short], rows)
 
 
 def _cell(value: tuple[int, int, float] | None) -> str:
