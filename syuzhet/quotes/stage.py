@@ -25,6 +25,7 @@ CONTINUATION_REACH = 600  # characters between a quote and an unattributed whole
 SAME_SPAN = 0.8  # share of their union two finds must have in common to be one quotation
 LAST_SOURCE_REACH = 400  # characters back to the source an unnamed document or organisation noun stands for
 _UNNAMED = {"speaker_document_unnamed"}
+_LAST = "speaker_document_last_source"
 
 
 def find_quotes(article: Article) -> Article:
@@ -129,9 +130,10 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
             f.speaker, f.speaker_rule = f.same_as.speaker, "speaker_of_previous_quote"
         elif f.speaker is not None:
             person, f.speaker_rule = resolver.resolve(f.speaker, at)
-            if person is None and f.speaker_rule in _UNNAMED and last and 0 <= at - last[0] < LAST_SOURCE_REACH:
-                person, f.speaker_rule = last[1], "speaker_document_last_source"  # 'говорится в сообщении'
-            elif person is None and f.speaker_rule in _UNNAMED and runs("speaker_document_named_before", doc.lang):
+            unnamed = person is None and f.speaker_rule in _UNNAMED
+            if unnamed and last and 0 <= at - last[0] < LAST_SOURCE_REACH and runs(_LAST, doc.lang):
+                person, f.speaker_rule = last[1], _LAST  # 'говорится в сообщении'
+            elif unnamed and runs("speaker_document_named_before", doc.lang):
                 m = named_before(doc, min(at, f.start), LAST_SOURCE_REACH)  # (before the quotation it attributes)
                 if m is not None:
                     person, f.speaker_rule = _as_person(m), "speaker_document_named_before"
