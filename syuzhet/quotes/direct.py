@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import re
 
-from syuzhet.quotes import speakers
+from syuzhet.quotes import after_quote, speakers
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.found import Found
 from syuzhet.quotes.headlines import headline_blocks
+from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.marks import Span
 from syuzhet.quotes.morph import Word, is_finite_report, lemma
 
@@ -37,15 +38,20 @@ def find(doc: Doc, consumed: set[int]) -> list[Found]:
             continue
         if _named_thing(doc, span):
             continue
-        hit = _dash_after(doc, span) or _colon_before(doc, span)
+        hit = _runs(doc, _dash_after(doc, span)) or _colon_before(doc, span) or after_quote.find(doc, span)
         hit = hit or (None if _looks_like_name(doc, span) else _clause_quoted(doc, span, consumed))
-        hit = hit or _verb_partial(doc, span) or _headline_quote(doc, span)
+        hit = hit or _runs(doc, _verb_partial(doc, span)) or _headline_quote(doc, span)
         if hit:
             found.extend(_interrupted(doc, hit))
         else:  # '«Часть первая, — сказал он, — часть вторая».' has its attribution inside the marks
             whole = Found("direct", span.start, span.end, "interrupted")
             found.extend(f for f in _interrupted(doc, whole) if f is not whole)
     return found
+
+
+def _runs(doc: Doc, hit: Found | None) -> Found | None:
+    """A find of a rule that runs in the article's language (``data/quotes/rule_langs.txt``)."""
+    return hit if hit is not None and runs(hit.rule, doc.lex.lang) else None
 
 
 def _named_thing(doc: Doc, span: Span) -> bool:

@@ -37,6 +37,8 @@ class Doc:
         return lemma(w.text, self.lang)
 
     def is_verb(self, w: Word) -> bool:
+        if self.lang == "en" and w.text[:1].isupper() and w.start != self.sentence(w.start)[0]:
+            return False  # 'the United States' (English verbs are matched as written)
         return w.text.lower() in self.lex.verbs or bool(lemmas(w.text, self.lang) & self.lex.verbs)
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -60,7 +62,8 @@ class Doc:
 def build(article: Article, persons: list[Mention], others: list[Mention]) -> Doc:
     text = article.text
     spans = find_spans(text)
-    doc = Doc(article, lexicon_lang(article.lang), lexicon(article.lang), words(text), spans, [], persons, others)
+    lang = lexicon_lang(article.lang, text)
+    doc = Doc(article, lang, lexicon(lang), words(text), spans, [], persons, others)
     doc.sentences = _sentences(text, [s for s in spans if s.depth == 0])
     doc._starts = [s for s, _ in doc.sentences]
     return doc

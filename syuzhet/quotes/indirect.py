@@ -18,12 +18,14 @@ import re
 from syuzhet.quotes import speakers
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.found import Found, clause
+from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.morph import Word, is_finite_report, lemmas, pos, readings
 
 _THAT = re.compile(r"(?:,\s*|\s+(?:о|в|об|про|у)\s+(?:том|те|тому)\s*,\s*)(?:что|що|that)\b", re.IGNORECASE)
+_THAT_BARE = re.compile(r"\s+that\b", re.IGNORECASE)  # English 'said that ...' needs no comma
 _AS = {"как", "як", "as"}
-_THIS = re.compile(r"^\s*(?:об этом|о том|такое мнение|такую позицию|про це|таку думку)\b", re.IGNORECASE)
 MAX_CUE_GAP = 9  # words between a speech verb and its ', что'
+MAX_REACH = 700  # characters back from 'Об этом сообщил X' over the sentences it attributes
 _GERUND = ("GRND",)
 _EDITORIAL = re.compile(r"\([^()\n]{0,80}[—–-]\s*[^\s()]{1,8}\s*\.?\s*\)")
 _ABOUT = {"о", "об", "обо", "про"}
@@ -60,9 +62,14 @@ def _clause_end(doc: Doc, start: int) -> int:
 
 
 def _verb_that(doc: Doc, cue: Word, consumed: set[int]) -> Found | None:
+    before = doc.words_in(doc.sentence(cue.start)[0], cue.start)[-1:]
+    if doc.lang == "en" and before and before[0].text.lower() == "to":
+        return None  # 'no reason to claim that ...': an infinitive reports nothing
     ws = doc.words_in(cue.end, doc.sentence(cue.start)[1])[: MAX_CUE_GAP + 3]
     limit = ws[-1].end if ws else cue.end
-    m = _THAT.search(doc.text, cue.end, limit)
+    m, rule = _THAT.search(doc.text, cue.end, limit), "verb_that"
+    if not m and runs("said_that", doc.lex.lang):
+        m, rule = _THAT_BARE.search(doc.text, cue.end, limit), "said_that"
     if not m or any(c in doc.text[cue.end : m.start()] for c in ',.;:!?«»"“„()') or _word_at(doc, m.end()) in consumed:
         return None
     if len(doc.words_in(cue.end, m.start())) > MAX_CUE_GAP:
@@ -77,7 +84,7 @@ def _verb_that(doc: Doc, cue: Word, consumed: set[int]) -> Found | None:
         rule = "impersonal_that" if who is None else "verb_that"
         return Found("indirect", start, end, rule, cue.text, cue.start, who)
     who = speakers.before(doc, cue) or speakers.after(doc, cue.end, m.start())
-    return Found("indirect", start, end, "verb_that", cue.text, cue.start, who)
+    return Found("indirect", start, end, rule, cue.text, cue.start, who)
 
 
 def _all_quoted(doc: Doc, start: int, end: int) -> bool:
@@ -129,7 +136,7 @@ def _back_reference(doc: Doc, cue: Word) -> bool:
 def _postposed(doc: Doc, cue: Word) -> Found | None:
     sent_start, _sent_end = doc.sentence(cue.start)
     head = doc.text[sent_start : cue.start]
-    m = re.search(r"(?:,|\s[—–-])\s*$", head)
+    m = re.search(r"(?:,|\s[—–-])\s*$", head) or _comma_opener(doc, head)
     if not m or pos(cue.text, doc.lang) in _GERUND or pos(cue.text, doc.lang) == "INFN":
         return None
     if _THAT.match(doc.text, cue.end) or re.match(r"\s*,\s*(?:что|що)", doc.text[cue.end : cue.end + 8]):
@@ -137,6 +144,8 @@ def _postposed(doc: Doc, cue: Word) -> Found | None:
     start, end = clause(doc, sent_start, sent_start + m.start())
     if end - start < 15 or doc.text[start] in "«\"„“'" or doc.text[end - 1] in "»\"“”'":
         return None
+    if doc.in_quote(cue.start) and not doc.in_quote(start):
+        return None  # a verb inside a quotation attributes nothing outside it ('заявив, що документ «..., підтвердить'
     if doc.in_quote(start) or len(doc.words_in(start, end)) < 3 or _topic(doc, start):
         return None  # 'Про це йдеться у звіті, передає X', 'Про те, які вакцини ..., розповів X': no statement
     who = speakers.after(doc, cue.end) or speakers.after(doc, cue.end, any_case=True)
@@ -154,7 +163,8 @@ def _source_clauses(doc: Doc, consumed: set[int]) -> list[Found]:
             if at in consumed or any(f.cue_at == at for f in found):
                 continue
             _sent_start, sent_end = doc.sentence(at)
-            comma = lower.find(",", m.end(), sent_end)
+            commas = re.compile(r",(?!\d)").search(lower, m.end(), sent_end)  # ('20,085' is a number)
+            comma = commas.start() if commas else -1
             if comma < 0 or len(doc.words_in(m.end(), comma)) > 12:
                 continue
             start, end = clause(doc, comma + 1, _clause_end(doc, comma + 1))
@@ -169,7 +179,7 @@ def this_was_said(doc: Doc, taken: list[Found]) -> list[Found]:
     """'<sentence>. Об этом сообщил X.': the sentence before, when no other rule attributed it."""
     found: list[Found] = []
     for k, (s0, s1) in enumerate(doc.sentences[1:], start=1):
-        this = _THIS.match(doc.text[s0:s1])
+        this = _opener(doc, s0, s1)
         if not this:
             continue
         cue = next((w for w in doc.words_in(s0, s1) if doc.is_verb(w)), None)
@@ -180,15 +190,36 @@ def this_was_said(doc: Doc, taken: list[Found]) -> list[Found]:
         who = later if later is not None and later.kind != "other" else between or later  # 'он заявил в интервью'
         if who is None or (who.start > cue.start and _runs_on(doc, who.end, s1)):
             continue  # 'Об этом сообщает Демонстранты перекрывают ...': the source was lost, a sentence follows
-        while k > 1 and _continues(doc, prev0, prev1):  # '... . Кроме того, ... . Об этом сообщил X.'
-            p0, p1 = doc.sentences[k - 2]
-            if "\n" in doc.text[p1:prev0] or any(f.start < p1 and p0 < f.end for f in taken):
+        whole = _after_newline(doc, s0)  # 'Про це повідомив X.' opening a paragraph: the paragraph before it
+        while k > 1 and not _after_newline(doc, prev0) and (whole or _continues(doc, prev0, prev1)):
+            p0, p1 = doc.sentences[k - 2]  # '... . Кроме того, ... . Об этом сообщил X.'
+            if s0 - p0 > MAX_REACH or any(f.start < p1 and p0 < f.end for f in taken):
                 break
             k, prev0 = k - 1, p0
         start, end = clause(doc, prev0, prev1)
         if end - start > 15:
             found.append(Found("indirect", start, end, "this_was_said", cue.text, cue.start, who))
     return found
+
+
+def _opener(doc: Doc, start: int, end: int) -> re.Match[str] | None:
+    """'Об этом ...', 'Про це ...', 'This was ...': the opening of a sentence attributing the one before it."""
+    for phrase in doc.lex.openers:
+        if m := re.match(rf"\s*{re.escape(phrase)}(?!\w)", doc.text[start:end], re.IGNORECASE):
+            return m
+    return None
+
+
+def _comma_opener(doc: Doc, head: str) -> re.Match[str] | None:
+    """'<clause>, про це пишуть X': an opener between the comma and the verb."""
+    for phrase in doc.lex.openers:
+        if m := re.search(rf",\s*{re.escape(phrase)}\s*$", head, re.IGNORECASE):
+            return m
+    return None
+
+
+def _after_newline(doc: Doc, at: int) -> bool:
+    return doc.text[:at].rstrip(" \t").endswith("\n")
 
 
 def _continues(doc: Doc, start: int, end: int) -> bool:

@@ -7,7 +7,8 @@ from functools import cache
 
 from syuzhet.data import lines
 
-LANGS = ("ru", "uk", "en")
+LANGS = ("ru", "uk", "en", "kk")
+MIN_SCRIPT_LETTERS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,11 +28,16 @@ class Lexicon:
     topics: tuple[str, ...] = ()  # 'об этом', 'про те': a clause that names a topic, not a statement
     relays: tuple[str, ...] = ()  # 'со ссылкой на': a medium passing on what a source said
     back_references: frozenset[str] = frozenset()  # 'сообщать': 'Как сообщало агентство' points to a past report
+    openers: tuple[str, ...] = ()  # 'об этом', 'this was': a sentence attributing the one before it
 
 
-def lexicon_lang(lang: str) -> str:
-    """The word lists used for an article language (Kazakh and unknown text is mostly Russian here)."""
-    return lang if lang in LANGS else "ru"
+def lexicon_lang(lang: str, text: str = "") -> str:
+    """The word lists used for an article language: unknown text is mostly Russian here, except Kazakh in
+    Arabic or Latin script, which language detection takes for Arabic or Turkish (``kk_script_letters.txt``)."""
+    if lang in LANGS:
+        return lang
+    letters = frozenset("".join(lines("quotes/kk_script_letters")))
+    return "kk" if sum(ch in letters for ch in text[:2000]) >= MIN_SCRIPT_LETTERS else "ru"
 
 
 @cache
@@ -58,4 +64,22 @@ def lexicon(lang: str) -> Lexicon:
         back_references=frozenset(words("back_references")),
         topics=words("topics"),
         relays=tuple(sorted(words("relays"), key=len, reverse=True)),
+        openers=tuple(sorted(words("this"), key=len, reverse=True)),
     )
+
+
+@cache
+def rule_langs() -> dict[str, frozenset[str]]:
+    """``data/quotes/rule_langs.txt``: the languages a rule runs in, as its fold-wise figures decided (a rule
+    not listed runs in every language)."""
+    table = {}
+    for line in lines("quotes/rule_langs"):
+        rule, *langs = line.split()
+        table[rule] = frozenset(langs)
+    return table
+
+
+def runs(rule: str, lang: str) -> bool:
+    """Whether a rule runs for articles of this lexicon language."""
+    langs = rule_langs().get(rule)
+    return langs is None or lang in langs

@@ -154,7 +154,7 @@ def is_finite_report(word: str, lang: str) -> bool:
     if not parses:
         return True
     tags = _grammemes(parses[0])
-    return not tags & {"INFN", "1per", "impr", "PRTF"}  # 'так называемая «дружба»' is no report either
+    return not tags & {"INFN", "1per", "2per", "impr", "PRTF"}  # 'так называемая «дружба»' is no report either
 
 
 def known_name(word: str, lang: str) -> bool:

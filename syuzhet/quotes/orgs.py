@@ -45,6 +45,14 @@ def resolve_org(doc: Doc, s: Speaker, at: int) -> tuple[Mention | None, str]:
     return None, "speaker_org_unresolved"
 
 
+def named_before(doc: Doc, at: int, reach: int) -> Mention | None:
+    """The organisation or person named last before ``at`` (within ``reach`` characters) outside quotations:
+    the author an unnamed document ('йдеться у зверненні', 'говорится в заявлении') most likely stands for."""
+    people = [p for p in doc.persons if not doc.in_quote(p.start)]
+    named = [m for m in _orgs(doc) + people if at - reach <= m.start < at]
+    return max(named, key=lambda m: m.start) if named else None
+
+
 def antecedent(doc: Doc, start: int) -> Mention | None:
     """'компания Ryanair, которая заявила': an ORG name right before a relative pronoun."""
     before = [m for m in _orgs(doc) if m.end <= start and start - m.end <= 3]

@@ -16,7 +16,8 @@ from syuzhet.model import Mention
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.morph import _parses, agrees, lemma, name_gender, name_lemma, words
 from syuzhet.quotes.orgs import antecedent, resolve_org
-from syuzhet.quotes.speakers import RELATIVE, Speaker, mention_genders
+from syuzhet.quotes.speakers import RELATIVE, Speaker
+from syuzhet.quotes.subjects import is_subject
 
 ROLE_WINDOW = 10  # words before a name in which a role noun attaches to it
 _ROLE_BREAK = re.compile(r"[.;:!?\n«»\"]")
@@ -49,7 +50,7 @@ class Resolver:
             if len(words(m.text)) > len(words(p.full.text)):
                 p.full = m
             self._attach_roles(p, m)
-            if not doc.in_quote(m.start) and _nominative(doc, m):
+            if not doc.in_quote(m.start) and is_subject(doc, m):
                 p.events.append(m.start)
         for p in self.people.values():
             p.gender = _gender(doc, [m for m in doc.persons if self.keys[person_key(doc, m)] == p.key])
@@ -79,6 +80,8 @@ class Resolver:
             return found, "speaker_relative_antecedent"
         if s.kind == "pronoun":
             return self._recent(at, s.gender), "speaker_pronoun_recent"
+        if s.kind == "role" and _plural_role(self.doc, s):
+            return None, "speaker_roles_plural"  # 'experts say', 'прокуроры утверждали': several people
         if s.kind == "role":
             carriers = [p for p in self.people.values() if s.role in p.roles and agrees(p.gender, s.gender)]
             if found := self._recent(at, s.gender, carriers):
@@ -135,10 +138,6 @@ def _as_person(m: Mention) -> Person:
     return Person(f"org:{m.start}", m)
 
 
-def _nominative(doc: Doc, m: Mention) -> bool:
-    return bool(mention_genders(doc, m))
-
-
 def _gender(doc: Doc, mentions: list[Mention]) -> str | None:
     """From a first name when the article gives one, else from the surname."""
     for m in mentions:
@@ -159,6 +158,16 @@ def _merge_keys(keys: set[str]) -> dict[str, str]:
                 merged[k] = merged[short]
                 break
     return merged
+
+
+def _plural_role(doc: Doc, s: Speaker) -> bool:
+    ws = words(s.text)
+    if not ws:
+        return False
+    head = next((w.text for w in reversed(ws) if lemma(w.text, doc.lang) in doc.lex.roles), ws[-1].text)
+    if doc.lang == "en":
+        return head.lower().endswith("s") and head.lower()[:-1] in doc.lex.roles
+    return _plural(head, doc.lang)
 
 
 def _plural(word: str, lang: str) -> bool:

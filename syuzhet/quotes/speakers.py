@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from syuzhet.data import lines
 from syuzhet.model import Mention
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.morph import (
@@ -71,8 +72,36 @@ def after(doc: Doc, start: int, limit: int | None = None, any_case: bool = False
             match = [s for s in match if s.mention is not None] or match
         if match:  # an organisation's name may follow its noun in quotation marks ('агентство «Интерфакс»')
             reach = end if wanted != "org" else min(limit or len(doc.text), doc.sentence(start)[1])
-            return _extend(doc, match[0], reach, start)
+            return _apposed(doc, match[0], end) or _extend(doc, match[0], reach, start)
     return None
+
+
+def _apposed(doc: Doc, s: Speaker, end: int) -> Speaker | None:
+    """'by the head of the ministry, Sergei Lavrov': a person named in apposition right after a role or an
+    organisation is the speaker."""
+    if s.kind == "name":
+        return None
+    comma = re.match(r"[^,.;:!?\n]*,\s*", doc.text[end : end + 200])
+    person = next((m for m in doc.persons if comma and m.start == end + comma.end()), None)
+    if person is None or not re.match(r"\s*(?:[,.;:!?]|$)", doc.text[person.end : person.end + 3]):
+        return None
+    return Speaker(person.text, person.start, person.end, "name", mention=person)
+
+
+_EN_NOT_HEADS = frozenset({"also", "then", "not", "never", "only", "again", "later", "earlier", "further", "who",
+                           "and", "or", "but", "as", "to", "of", "in", "on", "at", "by", "for", "with", "from", "that",
+                           "which", "what", "this", "there", "here", "when", "while", "after", "before", "since"})
+
+
+def _english_head(doc: Doc, w: Word, cue: Word) -> Speaker | None:
+    """'many local surveys predicted', 'officials say': the common noun right before an English verb."""
+    if doc.lang != "en" or not w.text.isalpha() or not w.text.islower() or w.text in _EN_NOT_HEADS:
+        return None
+    if w.text in lines("quotes/en_finite") or w.text in lines("quotes/en_clause_starts"):
+        return None
+    if doc.text[w.end : cue.start].strip() or w.text.endswith("ly"):
+        return None
+    return Speaker(w.text, w.start, w.end, "other")
 
 
 def _past_quoted_name(doc: Doc, start: int) -> int:
@@ -133,15 +162,16 @@ def before(doc: Doc, cue: Word, floor: int | None = None) -> Speaker | None:
             continue
         if org is not None and org.start <= w.start < org.end:
             continue
-        found = _classify(doc, w, gender)
+        found = _classify(doc, w, gender) or _english_head(doc, w, cue)
         if not found:
             continue
         if found.kind in ("name", "pronoun", "role"):
             return _extend(doc, found, cue.start, start)
         found = _as_other(found, doc, cue, False)
         if found.kind == "org":
-            if org is None or (org.mention is None and found.mention is not None):
-                org = _extend(doc, found, cue.start, start)
+            apart = org is not None and re.search(r"[—–()]", doc.text[found.end : org.start]) is not None
+            if org is None or (org.mention is None and found.mention is not None and not apart):
+                org = _extend(doc, found, cue.start, start)  # ('LONDON (AP) — the bank said': not AP)
             continue
         fallback = fallback or found
     return org or fallback

@@ -11,15 +11,21 @@ from __future__ import annotations
 import re
 
 from syuzhet.model import Article, Quote
-from syuzhet.quotes import direct, headlines, indirect, interview, naming
+from syuzhet.quotes import dash_speech, direct, english, headlines, indirect, interview, kazakh, naming, postposed
 from syuzhet.quotes.doc import Doc, build
 from syuzhet.quotes.found import Found
+from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.mentions import split_mentions
 from syuzhet.quotes.morph import verb_gender
-from syuzhet.quotes.resolve import Resolver
+from syuzhet.quotes.orgs import named_before
+from syuzhet.quotes.resolve import Person, Resolver, _as_person
 
 MIN_CONTINUATION_WORDS = 3
 CONTINUATION_REACH = 600  # characters between a quote and an unattributed whole-sentence quote after it
+SAME_SPAN = 0.8  # share of their union two finds must have in common to be one quotation
+LAST_SOURCE_REACH = 400  # characters back to the source an unnamed document or organisation noun stands for
+_UNNAMED = {"speaker_document_unnamed"}
+_LAST = "speaker_document_last_source"
 
 
 def find_quotes(article: Article) -> Article:
@@ -30,9 +36,12 @@ def find_quotes(article: Article) -> Article:
     persons, others = split_mentions(article)
     doc = build(article, persons, others)
     consumed: set[int] = set()
-    found = direct.find(doc, consumed)
-    found += headlines.find(doc) + interview.find(doc) + indirect.find(doc, consumed) + naming.find(doc)
+    found = dash_speech.find(doc) + direct.find(doc, consumed)  # (a dialogue line takes the quoted names in it)
+    found += headlines.find(doc) + interview.find(doc) + indirect.find(doc, consumed)
+    found += naming.find(doc) + english.find(doc) + kazakh.find(doc) + postposed.find(doc)
+    found = [f for f in found if runs(f.rule, doc.lex.lang)]  # the languages a rule earned its place in
     found += indirect.this_was_said(doc, found)
+    found = [f for f in found if runs(f.rule, doc.lex.lang)]
     found = _keep(doc, found)
     found += _continuations(doc, found)
     article.quotes = _resolve(doc, found)
@@ -42,6 +51,11 @@ def find_quotes(article: Article) -> Article:
 def _overlap(a: Found, b: Found) -> float:
     inter = min(a.end, b.end) - max(a.start, b.start)
     return inter / max(1, min(a.end - a.start, b.end - b.start))
+
+
+def _same_span(a: Found, b: Found) -> bool:
+    inter = min(a.end, b.end) - max(a.start, b.start)
+    return inter > SAME_SPAN * (max(a.end, b.end) - min(a.start, b.start))
 
 
 def _keep(doc: Doc, found: list[Found]) -> list[Found]:
@@ -71,6 +85,9 @@ def _keep_first(found: list[Found]) -> list[Found]:
         for k in kept:
             if _overlap(f, k) <= 0.5:
                 continue
+            if f.cue_at >= 0 and f.cue_at == k.cue_at and _same_span(f, k):
+                clash = True  # one attribution, one quotation ('- ..., - заявил он': no reported clause inside)
+                break
             inside = k.start <= f.start and f.end <= k.end and k.start <= f.cue_at < k.end
             nested = f.kind == "indirect" and (k.kind == "direct" or inside)
             if not nested:
@@ -104,6 +121,7 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
     heads = {"headline_colon", "headline_dash", "headline_quote"}
     order = sorted(found, key=lambda f: (f.rule in heads, f.cue_at if f.cue_at >= 0 else f.start))
     people: dict[int, tuple[int, int] | None] = {}
+    last: tuple[int, Person] | None = None  # the latest source resolved, and where
     for f in order:
         at = f.cue_at if f.cue_at >= 0 else f.start
         span: tuple[int, int] | None = None
@@ -112,7 +130,15 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
             f.speaker, f.speaker_rule = f.same_as.speaker, "speaker_of_previous_quote"
         elif f.speaker is not None:
             person, f.speaker_rule = resolver.resolve(f.speaker, at)
+            unnamed = person is None and f.speaker_rule in _UNNAMED
+            if unnamed and last and 0 <= at - last[0] < LAST_SOURCE_REACH and runs(_LAST, doc.lang):
+                person, f.speaker_rule = last[1], _LAST  # 'говорится в сообщении'
+            elif unnamed and runs("speaker_document_named_before", doc.lang):
+                m = named_before(doc, min(at, f.start), LAST_SOURCE_REACH)  # (before the quotation it attributes)
+                if m is not None:
+                    person, f.speaker_rule = _as_person(m), "speaker_document_named_before"
             if person is not None:
+                last = (at, person)
                 span = (person.full.start, person.full.end)
                 named = f.speaker.kind == "name"
                 resolver.spoke(person, at, verb_gender(f.cue, doc.lang) if named and f.cue else None)

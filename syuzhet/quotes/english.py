@@ -1,0 +1,74 @@
+"""English reported speech without 'that' (there is no morphology for English here, so a clause is told by
+its first word and an auxiliary or past form that follows):
+
+  said_clause   'Diplomats said the allies agreed ...', 'The bank said it lowered its benchmark ...',
+                'Officials say two tankers have taken heavy damage', 'X confirmed he was called ...'
+
+The statement runs from the first word after the verb to the end of its clause; the speaker is the subject
+before the verb. Word lists: ``data/quotes/en_clause_starts.txt`` (pronouns and determiners a clause opens
+with) and ``en_finite.txt`` (auxiliaries and modal verbs)."""
+
+from __future__ import annotations
+
+import re
+
+from syuzhet.data import lines
+from syuzhet.quotes import speakers
+from syuzhet.quotes.doc import Doc
+from syuzhet.quotes.found import Found, clause
+from syuzhet.quotes.lexicon import runs
+from syuzhet.quotes.morph import Word
+
+MAX_SUBJECT_WORDS = 8  # words of the clause's subject before its verb
+_CONTRACTED = re.compile(r"[’'](?:s|re|ll|d|ve|m)$", re.IGNORECASE)
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
+
+
+def find(doc: Doc) -> list[Found]:
+    if doc.lex.lang != "en" or not runs("said_clause", "en"):
+        return []
+    starts, finite = frozenset(lines("quotes/en_clause_starts")), frozenset(lines("quotes/en_finite"))
+    found: list[Found] = []
+    for i, w in enumerate(doc.words):
+        if not doc.is_verb(w) or doc.in_quote(w.start):
+            continue
+        j = i + 1
+        if j < len(doc.words) and doc.words[j].text.lower() in _WEEKDAYS:
+            j += 1  # 'said Thursday the prisoners ...'
+        if j >= len(doc.words) or not _adjacent(doc, doc.words[j - 1], doc.words[j]):
+            continue
+        first = doc.words[j]
+        if first.text.lower() not in starts and not _CONTRACTED.search(first.text):
+            continue
+        if (hit := _clause(doc, w, first, finite)) is not None:
+            found.append(hit)
+    return found
+
+
+def _adjacent(doc: Doc, a: Word, b: Word) -> bool:
+    return not doc.text[a.end : b.start].strip()
+
+
+def _clause(doc: Doc, cue: Word, first: Word, finite: frozenset[str]) -> Found | None:
+    sent_end = doc.sentence(cue.start)[1]
+    stop = re.compile(r"[,;:!?()\"“”«»]|\.(?:\s|$)").search(doc.text, first.start, sent_end)
+    ws = doc.words_in(first.start, stop.start() if stop else sent_end)[: MAX_SUBJECT_WORDS + 1]
+    verb = next((k for k, w in enumerate(ws) if _finite(w, finite)), None)
+    if verb is None:
+        return None
+    start, end = clause(doc, first.start, _end(doc, first.start, sent_end))
+    if end - start < 10:
+        return None
+    who = speakers.before(doc, cue)
+    return Found("indirect", start, end, "said_clause", cue.text, cue.start, who)
+
+
+def _finite(w: Word, finite: frozenset[str]) -> bool:
+    low = w.text.lower()
+    return low in finite or bool(_CONTRACTED.search(low)) or (len(low) > 4 and low.endswith("ed"))
+
+
+def _end(doc: Doc, start: int, sent_end: int) -> int:
+    """The sentence end, or before a following quote or a second attribution (', he added')."""
+    m = re.compile(r":\s*[\"“«]|,\s*(?:he|she|they|it)\s+(?:said|added)\b").search(doc.text, start, sent_end)
+    return m.start() if m else sent_end

@@ -1,0 +1,88 @@
+"""Kazakh reported speech, where the speech verb closes the sentence:
+
+  dep_said      '<statement> деп атап өтті.' / 'Министр <statement> деп мәлімдеді.' / '... деп жазды X.'
+  nominal_said  'Президент <statement ending in a nominal: -ғанын, -атынын, -тынына> айтты / сенім білдірді.'
+
+The speaker is the subject opening the sentence (a name, a pronoun, a role or organisation noun), else the
+name after the verb. Suffixes of the nominal forms: ``data/quotes/kk_nominal_endings.txt``."""
+
+from __future__ import annotations
+
+from syuzhet.data import lines
+from syuzhet.quotes import speakers
+from syuzhet.quotes.doc import Doc
+from syuzhet.quotes.found import Found, clause
+from syuzhet.quotes.lexicon import runs
+from syuzhet.quotes.morph import Word
+
+_DEP = {"деп", "dep", "دەپ"}
+MAX_TAIL_WORDS = 4  # words after 'деп' (the verb and a speaker named after it)
+MIN_WORDS = 3
+
+
+def find(doc: Doc) -> list[Found]:
+    if doc.lex.lang != "kk":
+        return []
+    found: list[Found] = []
+    for s0, s1 in doc.sentences:
+        ws = doc.words_in(s0, s1)
+        hit = _dep(doc, ws, s1) if runs("dep_said", "kk") else None
+        hit = hit or (_nominal(doc, ws) if runs("nominal_said", "kk") else None)
+        if hit is not None and not doc.in_quote(hit.start):
+            found.append(hit)
+    return found
+
+
+def _subject(doc: Doc, ws: list[Word]) -> tuple[speakers.Speaker | None, int]:
+    """The subject opening a sentence and the index of the first word after it."""
+    k = 0
+    while k < len(ws) and any(ws[k].text.lower().startswith(c.split()[0]) for c in doc.lex.continuations):
+        k += 1
+    if k >= len(ws):
+        return None, k
+    w = ws[k]
+    if (m := doc.person_at(w.start, w.end)) is not None:
+        end = next((i for i, x in enumerate(ws) if x.start >= m.end), len(ws))
+        return speakers.Speaker(m.text, m.start, m.end, "name", mention=m), end
+    low = w.text.lower()
+    if low in doc.lex.pronouns:
+        return speakers.Speaker(w.text, w.start, w.end, "pronoun", doc.lex.pronouns[low]), k + 1
+    if k + 1 < len(ws) and ws[k + 1].text.lower() in doc.lex.roles | doc.lex.org_nouns:
+        w2 = ws[k + 1]  # 'Мемлекет басшысы', 'Франция президенті'
+        kind = "role" if w2.text.lower() in doc.lex.roles else "org"
+        return speakers.Speaker(doc.text[w.start : w2.end], w.start, w2.end, kind, role=w2.text.lower()), k + 2
+    if low in doc.lex.roles:
+        return speakers.Speaker(w.text, w.start, w.end, "role", role=low), k + 1
+    return None, k
+
+
+def _dep(doc: Doc, ws: list[Word], sent_end: int) -> Found | None:
+    at = next((i for i, w in enumerate(ws) if w.text.lower() in _DEP), None)
+    if at is None or not 1 <= len(ws) - at - 1 <= MAX_TAIL_WORDS:
+        return None
+    tail = ws[at + 1 :]
+    if not any(doc.is_verb(w) for w in tail):
+        return None
+    who, first = _subject(doc, ws)
+    if at - first < MIN_WORDS:
+        return None
+    start, end = clause(doc, ws[first].start, ws[at].start)
+    if doc.in_quote(start) or doc.text[start] in "«\"„“":
+        return None  # a quotation: direct speech
+    who = who or speakers.after(doc, tail[-1].start, sent_end) or speakers.after(doc, tail[0].end, sent_end)
+    return Found("indirect", start, end, "dep_said", ws[at].text, ws[at].start, who)
+
+
+def _nominal(doc: Doc, ws: list[Word]) -> Found | None:
+    endings = lines("quotes/kk_nominal_endings")
+    verb = next((i for i, w in enumerate(ws) if i >= 2 and doc.is_verb(w)), None)
+    if verb is None or len(ws) - verb > 2:
+        return None
+    last = next((w for w in (ws[verb - 1], ws[verb - 2]) if w.text.lower().endswith(endings)), None)
+    if last is None:  # (the nominal may stand before the object of a light verb: '... -тынына сенім білдірді')
+        return None
+    who, first = _subject(doc, ws)
+    if who is None or verb - first < MIN_WORDS:
+        return None
+    start, end = clause(doc, ws[first].start, last.end)
+    return Found("indirect", start, end, "nominal_said", ws[verb].text, ws[verb].start, who)

@@ -1,0 +1,63 @@
+"""Is a person mention a subject, someone a later 'он' or 'the minister' can point back to?
+
+Russian and Ukrainian: every capitalised word of the mention can be nominative, no preposition governs it,
+and the role noun it stands in apposition to can be nominative ('президента Азербайджана Ильхама Алиева' is
+no subject, 'Премьер-министр Пакистана Имран Хан' is).
+English has no case: a mention is a subject when nothing but titles (capitalised words) stands between it
+and the start of its clause (the sentence start, a comma, 'and', 'but'), or when a speech verb follows it."""
+
+from __future__ import annotations
+
+import re
+
+from syuzhet.model import Mention
+from syuzhet.quotes.doc import Doc
+from syuzhet.quotes.morph import Word, can_be_nominative, lemma, readings
+from syuzhet.quotes.speakers import mention_genders
+
+_CLAUSE_START = re.compile(r"(?:^|[,;:—–(]|\band|\bbut|\bwhile)\s*$")
+
+
+def is_subject(doc: Doc, m: Mention) -> bool:
+    if doc.lang in ("ru", "uk"):
+        return bool(mention_genders(doc, m)) and not _dependent(doc, m)
+    if doc.lang == "en":
+        return _english_subject(doc, m)
+    return True
+
+
+def _dependent(doc: Doc, m: Mention) -> bool:
+    """Right after a preposition, or in apposition to a role noun that is not nominative (walking back over
+    the capitalised words between them: 'президента Азербайджана Ильхама Алиева'; but 'Премьер-министр
+    Пакистана Имран Хан' is a subject)."""
+    ws = doc.words_in(doc.sentence(m.start)[0], m.start)
+    at = m.start
+    for w in reversed(ws):
+        if doc.text[w.end : at].strip():
+            return False
+        if any("PREP" in r for r in readings(w.text, doc.lang)) and at == m.start:
+            return True
+        if lemma(w.text, doc.lang) in doc.lex.roles:
+            return not can_be_nominative(w.text, doc.lang)
+        if not w.text[:1].isupper():
+            return False
+        at = w.start
+    return False
+
+
+def _english_subject(doc: Doc, m: Mention) -> bool:
+    sent_start = doc.sentence(m.start)[0]
+    before = doc.text[sent_start : m.start]
+    ws = doc.words_in(sent_start, m.start)
+    k = len(ws)
+    while k and ws[k - 1].text[:1].isupper() and not doc.text[ws[k - 1].end : _next_start(ws, k, m)].strip():
+        k -= 1  # 'Prime Minister', 'Lithuanian President'
+    head = before[: ws[k].start - sent_start] if k < len(ws) else before
+    if _CLAUSE_START.search(head) or not head.strip():
+        return True
+    after = doc.words_in(m.end, doc.sentence(m.start)[1])[:1]
+    return bool(after) and doc.is_verb(after[0])
+
+
+def _next_start(ws: list[Word], k: int, m: Mention) -> int:
+    return ws[k].start if k < len(ws) else m.start
