@@ -90,7 +90,7 @@ def test_a_fact_cites_only_sentences_close_to_the_one_it_shows() -> None:
     fact, rest = facts([claim], "ru", {"a": "A", "b": "B", "c": "C"})  # c is not lost: a fact of its own
     assert fact.text in {a.text, b.text} and (fact.articles, fact.sources) == (["a", "b"], ["A", "B"])
     assert (rest.text, rest.articles, rest.single_source) == (c.text, ["c"], True)
-    lines = summarize([claim], "ru", {"a": 0, "b": 1, "c": 2}, {"a": "A", "b": "B", "c": "C"})
+    lines = summarize([fact, rest], {}, [], {"a": "A", "b": "B", "c": "C"})
     assert lines[0].articles == ["a", "b"] and lines[0].text in {a.text, b.text}
     assert all(line.articles == ["c"] for line in lines[1:])
 

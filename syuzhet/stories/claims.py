@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -34,6 +35,8 @@ DISAGREE_RATIO = 3.0  # values further apart are not one quantity reported diffe
 MIN_WORDS, MAX_WORDS = 5, 70
 MAX_FACTS = 80
 VERBS = frozenset({"VERB", "PRTS", "PRTF", "INFN", "GRND"})
+MIN_TERMS = 3  # a sentence with a verb and no name or number is a claim when it has this many content words
+Shown = Callable[[Sentence], bool]
 _CLOSING = " \u00a0»\"'”)"
 
 
@@ -62,7 +65,16 @@ def is_claim(sentence: Sentence) -> bool:
         return False
     has_verb = any(w.pos in VERBS for w in words)
     names = sum(1 for w in words if w.name)
-    return (has_verb and (names > 0 or any(w.pos == "NUMB" for w in words))) or names >= 2
+    if has_verb and (names > 0 or any(w.pos == "NUMB" for w in words)):
+        return True
+    return names >= 2 or (has_verb and len(sentence.terms) >= MIN_TERMS)
+
+
+def claim_keys(sentence: Sentence) -> set[str]:
+    """``Sentence.stems`` plus the stems of short participles and gerunds ('подписан', 'подписав'), which
+    carry the action as often as finite verbs do."""
+    extra = {stem(w.key) for w in sentence.words if w.pos in ("PRTS", "GRND") and len(w.key) > 2}
+    return sentence.stems() | extra
 
 
 class ClaimGrouper:
@@ -73,7 +85,7 @@ class ClaimGrouper:
 
     def __init__(self, sentences: list[Sentence]) -> None:
         self.sentences = sentences
-        self.keys = [s.stems() for s in sentences]
+        self.keys = [claim_keys(s) for s in sentences]
         self.rest = [keys - {stem(k) for k in s.names} for s, keys in zip(sentences, self.keys, strict=True)]
         self.df: Counter[str] = Counter()
         for keys in self.keys:
@@ -249,15 +261,19 @@ def _supported(claim: Claim, i: int) -> list[int]:
     return [j for j in range(len(claim.sentences)) if claim.score(i, j) >= CITE_SIMILARITY]
 
 
-def _shown(claim: Claim, lang: str) -> int:
-    """Position of the sentence shown for the claim: in the story's main language if possible, the one that can
-    cite most articles, then the one sharing most with the group."""
-    pool = [i for i, s in enumerate(claim.sentences) if s.lang == lang] or list(range(len(claim.sentences)))
+def _shown(claim: Claim, lang: str, allowed: Shown | None = None) -> int | None:
+    """Position of the sentence shown for the claim: one ``allowed`` may show (a statement of fact, not a
+    quotation), in the story's main language if possible, the one that can cite most articles, then the one
+    sharing most with the group. None when no sentence may be shown."""
+    usable = [i for i, s in enumerate(claim.sentences) if allowed is None or allowed(s)]
+    pool = [i for i in usable if claim.sentences[i].lang == lang] or usable
+    if not pool:
+        return None
 
     def rank(i: int) -> tuple[int, float, int]:
         s = claim.sentences[i]
         support = {claim.sentences[j].article for j in _supported(claim, i)}
-        return len(support), sum(claim.keys[k] for k in s.stems()) / (1 + len(s.words)) ** 0.5, -s.start
+        return len(support), sum(claim.keys[k] for k in claim_keys(s)) / (1 + len(s.words)) ** 0.5, -s.start
 
     return max(pool, key=rank)
 
@@ -265,32 +281,35 @@ def _shown(claim: Claim, lang: str) -> int:
 def cited(claim: Claim, lang: str) -> tuple[Sentence, list[Sentence]]:
     """The sentence shown for the claim and the sentences it cites: only those close to the shown one, so a
     related sentence that joined the group through another member is not counted as stating it."""
-    best = _shown(claim, lang)
+    best = _shown(claim, lang) or 0
     return claim.sentences[best], [claim.sentences[j] for j in _supported(claim, best)]
 
 
 def representative(claim: Claim, lang: str) -> Sentence:
     """The sentence shown for the claim (see ``cited``)."""
-    return claim.sentences[_shown(claim, lang)]
+    return claim.sentences[_shown(claim, lang) or 0]
 
 
 def subclaim(claim: Claim, positions: list[int]) -> Claim:
     """The part of ``claim`` made of the sentences at ``positions``."""
     part = Claim([claim.sentences[i] for i in positions])
     for s in part.sentences:
-        part.keys.update(s.stems())
+        part.keys.update(claim_keys(s))
     part.scores = {(p, q): claim.score(i, j) for (p, i), (q, j) in combinations(enumerate(positions), 2)
                    if claim.score(i, j) > 0}
     return part
 
 
-def parts(claim: Claim, lang: str) -> list[tuple[Sentence, list[Sentence]]]:
-    """``cited`` for the claim, then again for the sentences left uncited, until every sentence is cited once:
-    (shown sentence, cited sentences) for each part."""
+def parts(claim: Claim, lang: str, allowed: Shown | None = None) -> list[tuple[Sentence, list[Sentence]]]:
+    """``cited`` for the claim, then again for the sentences left uncited, until every sentence is cited once
+    or none left may be shown: (shown sentence, cited sentences) for each part. Sentences that may not be
+    shown (quotations, views) still count as their article stating the part they are close to."""
     out = []
     rest = claim
     while rest.sentences:
-        best = _shown(rest, lang)
+        best = _shown(rest, lang, allowed)
+        if best is None:
+            break
         taken = _supported(rest, best)
         out.append((rest.sentences[best], [rest.sentences[j] for j in taken]))
         rest = subclaim(rest, [i for i in range(len(rest.sentences)) if i not in taken])
@@ -300,15 +319,51 @@ def parts(claim: Claim, lang: str) -> list[tuple[Sentence, list[Sentence]]]:
 def to_fact(rep: Sentence, sentences: list[Sentence], outlet: dict[str, str]) -> Fact:
     articles = sorted({s.article for s in sentences})
     sources = sorted({outlet[a] for a in articles})
+    ordered = sorted(sentences, key=lambda s: s is not rep)  # the shown sentence first
     evidence = [{"article": s.article, "text": s.text, "start": s.start, "end": s.end, "lang": s.lang}
-                for s in sentences]
+                for s in ordered]
     return Fact(rep.text, articles, sources, len(sources) == 1, disagreements(sentences), evidence)
 
 
-def facts(claims: list[Claim], lang: str, outlet: dict[str, str]) -> list[Fact]:
-    """Facts stated by several outlets first (most sources first), then single-outlet ones with numbers. A
-    claim gives one fact per part (``parts``)."""
-    made = [(to_fact(rep, sentences, outlet), sentences) for claim in claims for rep, sentences in parts(claim, lang)]
-    ranked = sorted(made, key=lambda fs: (-len(fs[0].sources), -any(s.numbers for s in fs[1]),
-                                          min(s.start for s in fs[1])))
-    return [f for f, _ in ranked[:MAX_FACTS]]
+def details(fact: Fact, rep: Sentence, sentences: list[Sentence], lang: str,
+            outlet: dict[str, str]) -> list[Fact]:
+    """Values (a day and month, a number with its unit) that some but not all of a fact's articles give, each
+    as a fact of its own citing exactly those articles: 'signed on 12 May' under 'the treaty was signed'."""
+    if len(fact.articles) < 2:
+        return []
+    by_value: dict[tuple[str, str], list[Sentence]] = {}
+    for s in sentences:
+        for unit, value in set(s.values()):
+            by_value.setdefault((unit, value), []).append(s)
+    out = []
+    for (unit, value), stating in sorted(by_value.items()):
+        articles = {s.article for s in stating}
+        if len(articles) < 2 or len(articles) == len(fact.articles):
+            continue
+        pool = [s for s in stating if s.lang == lang] or stating
+        shown = rep if rep in stating else min(pool, key=lambda s: (s.article, s.start))
+        detail = to_fact(shown, stating, outlet)
+        detail.value = {"unit": unit, "value": value}
+        out.append(detail)
+    return out
+
+
+def _key(fact: Fact, sentences: list[Sentence]) -> tuple[int, bool, int]:
+    return -len(fact.sources), not any(s.numbers or s.names for s in sentences), min(s.start for s in sentences)
+
+
+def facts(claims: list[Claim], lang: str, outlet: dict[str, str], allowed: Shown | None = None) -> list[Fact]:
+    """Facts stated by several outlets first (most sources first), then single-outlet ones with numbers or
+    names. A claim gives one fact per part (``parts``); a fact's details (values only some of its articles
+    give) follow it, marked with ``detail_of``."""
+    made = [(to_fact(rep, sentences, outlet), rep, sentences)
+            for claim in claims for rep, sentences in parts(claim, lang, allowed)]
+    ranked = sorted(made, key=lambda fs: _key(fs[0], fs[2]))[:MAX_FACTS]
+    out: list[Fact] = []
+    for fact, rep, sentences in ranked:
+        parent = len(out)
+        out.append(fact)
+        for detail in details(fact, rep, sentences, lang, outlet):
+            detail.detail_of = parent
+            out.append(detail)
+    return out
