@@ -34,6 +34,7 @@ INDEX_MIN_DF = 40  # ... unless there are this few sentences
 DISAGREE_RATIO = 3.0  # values further apart are not one quantity reported differently
 MIN_WORDS, MAX_WORDS = 5, 70
 MAX_FACTS = 80
+MAX_DETAILS = 3  # per fact; one per set of articles, dates first
 VERBS = frozenset({"VERB", "PRTS", "PRTF", "INFN", "GRND"})
 MIN_TERMS = 3  # a sentence with a verb and no name or number is a claim when it has this many content words
 Shown = Callable[[Sentence], bool]
@@ -335,17 +336,19 @@ def details(fact: Fact, rep: Sentence, sentences: list[Sentence], lang: str,
     for s in sentences:
         for unit, value in set(s.values()):
             by_value.setdefault((unit, value), []).append(s)
-    out = []
-    for (unit, value), stating in sorted(by_value.items()):
-        articles = {s.article for s in stating}
-        if len(articles) < 2 or len(articles) == len(fact.articles):
+    out: list[Fact] = []
+    seen: set[frozenset[str]] = set()
+    for (unit, value), stating in sorted(by_value.items(), key=lambda kv: (kv[0][0] != "date", kv[0])):
+        articles = frozenset(s.article for s in stating)
+        if len(articles) < 2 or len(articles) == len(fact.articles) or articles in seen or len(unit) < 3:
             continue
+        seen.add(articles)
         pool = [s for s in stating if s.lang == lang] or stating
         shown = rep if rep in stating else min(pool, key=lambda s: (s.article, s.start))
         detail = to_fact(shown, stating, outlet)
         detail.value = {"unit": unit, "value": value}
         out.append(detail)
-    return out
+    return out[:MAX_DETAILS]
 
 
 def _key(fact: Fact, sentences: list[Sentence]) -> tuple[int, bool, int]:
