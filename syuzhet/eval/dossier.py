@@ -26,7 +26,7 @@ from typing import Any
 
 from syuzhet.eval.common import print_table, shared_dir
 from syuzhet.model import Article, Fact, Story
-from syuzhet.pipeline import analyze, attribute_quotes, link_entities, mark_duplicates
+from syuzhet.pipeline import STORE_STAGES, analyze, mark_duplicates
 from syuzhet.stories import describe_stories
 from syuzhet.stories.text import sentences
 
@@ -116,7 +116,7 @@ def dev(shared: Path, fold: str | None = None, baseline: bool = False) -> list[l
         keep = ("text", "title", "url", "outlet", "date")
         feed.write_text("".join(json.dumps({k: items[i].get(k) for k in keep}, ensure_ascii=False) + "\n"
                                 for i in order), encoding="utf-8")
-        analysis = analyze([str(feed)], batch_stages=[mark_duplicates, link_entities, attribute_quotes])
+        analysis = analyze([str(feed)], batch_stages=[mark_duplicates, *STORE_STAGES])
     by_item = {order[int(a.source.rsplit("#", 1)[1]) - 1]: a for a in analysis.articles}
     analysis.stories = [Story(r["story"], None, [by_item[i].id for i in r["items"] if i in by_item])
                         for r in stories]
@@ -166,7 +166,7 @@ def seeds(shared: Path) -> list[list[object]]:
         stating = [f for f in facts if any(_overlaps(e, s) for e in _evidence(f) for s in spans)]
         exact = [f for f in stating if set(f.articles) == files]
         at_least = [f for f in stating if files <= set(f.articles)]
-        shown = (exact or at_least or stating or [None])[0]
+        shown = next(iter(exact or at_least or stating), None)
         rows.append([item["claim"][:60], len(files), bool(exact), bool(at_least),
                      f"{len(shown.articles)} cited: {shown.text[:60]}" if shown else "-"])
     return rows
