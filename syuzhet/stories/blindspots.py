@@ -62,8 +62,8 @@ def blind_spots(facts: list[Fact], outlets: dict[str, str],
     if len(languages) > 1:
         groups += [("language", code, {o for o, x in outlets.items() if x == code}) for code in languages]
     for scope, name, members in groups:
-        if scope == "language" and len(members) == total:
-            continue
+        if scope == "language" and (len(members) == total or len(members) == 1):
+            continue  # the whole story, or one outlet (its own record says it)
         only = sorted((_item(n, f) for n, f in main if set(f.sources) <= members),
                       key=lambda item: -novel.get(item["fact"], 0.0))
         missing = [_item(n, f) for n, f in main if len(f.sources) >= wide and not members & set(f.sources)]

@@ -155,7 +155,8 @@ def framing(sents: list[Sentence], outlet: dict[str, str], background: Counter[s
     groups: list[tuple[str, str, set[str]]] = [("outlet", o, {o}) for o in sorted(lang)]
     communities = sorted(set(lang.values()))
     if len(communities) > 1:
-        groups += [("language", code, {o for o, x in lang.items() if x == code}) for code in communities]
+        groups += [("language", code, members) for code in communities
+                   if len(members := {o for o, x in lang.items() if x == code}) > 1]  # one outlet: its own record
     out = []
     for scope, name, outlets in groups:
         positions = [n for n, s in enumerate(sents) if outlet[s.article] in outlets]

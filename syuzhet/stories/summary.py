@@ -59,6 +59,7 @@ def summarize(facts: list[Fact], sentences: dict[tuple[str, int], Sentence], quo
         q = group["quotes"][0]
         said = _short(q["text"].strip(" «»\"“”"))
         text = f"{name}: «{said}»"
+        where = {k: q[k] for k in ("start", "end") if isinstance(q.get(k), int)}
         out.append(Fact(text, [q["article"]], [outlet[q["article"]]], True,
-                        evidence=[{"article": q["article"], "start": q.get("start"), "end": q.get("end")}]))
+                        evidence=[{"article": q["article"], **where}]))
     return out
