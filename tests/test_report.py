@@ -4,11 +4,8 @@ hostile article text shown as text and never run."""
 
 from __future__ import annotations
 
-import copy
 import html
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -18,14 +15,8 @@ import pytest
 from syuzhet.report import render_pages, render_report, write_report
 from syuzhet.report.render import csp_hash
 from syuzhet.report.spans import Span, highlight
-from tests.conftest import SEEDS
-from tests.report_fixture import ensure_seed_story, hostile_document, seed_document
+from tests.report_fixture import hostile_document
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 VOID = {"meta", "br", "input", "img", "link", "hr", "circle", "line"}
 
 

@@ -36,7 +36,8 @@ LAYOUT = """() => {
   const width = window.innerWidth;
   const folded = el => { const d = el.closest('details:not([open])'); return d && !el.closest('summary'); };
   const shown = el => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0 && !folded(el); };
-  const name = el => el.tagName.toLowerCase() + (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : '');
+  const name = el => el.tagName.toLowerCase()
+    + (typeof el.className === 'string' && el.className ? '.' + el.className.split(' ')[0] : '');
   const all = Array.from(document.querySelectorAll('main *')).filter(shown);
   return {
     overflow: document.documentElement.scrollWidth - width,
