@@ -33,6 +33,7 @@ INDEX_MAX_DF = 0.2  # keys in more than this share of the sentences do not propo
 INDEX_MIN_DF = 40  # ... unless there are this few sentences
 DISAGREE_RATIO = 3.0  # values further apart are not one quantity reported differently
 MIN_WORDS, MAX_WORDS = 5, 70
+CLAIM_KINDS = ("paragraph",)
 MAX_FACTS = 80
 MAX_DETAILS = 3  # per fact; one per set of articles, dates first
 VERBS = frozenset({"VERB", "PRTS", "PRTF", "INFN", "GRND"})
@@ -60,7 +61,7 @@ class Claim:
 
 def is_claim(sentence: Sentence) -> bool:
     words = sentence.words
-    if not MIN_WORDS <= len(words) <= MAX_WORDS or sentence.kind != "paragraph":
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or sentence.kind not in CLAIM_KINDS:
         return False
     if sentence.text.rstrip(_CLOSING).endswith("?"):  # a question asserts nothing
         return False

@@ -49,7 +49,8 @@ class Dossier:
     claims: list[claims.Claim] = field(default_factory=list)
 
     def is_fact(self, s: Sentence) -> bool:
-        return self.roles.get((s.article, s.start), ("fact", ""))[0] == "fact"
+        """A paragraph sentence whose role is ``fact`` (headlines count as stating a fact, but are not shown)."""
+        return s.kind == "paragraph" and self.roles.get((s.article, s.start), ("fact", ""))[0] == "fact"
 
 
 Stage = Callable[[Dossier], None]
