@@ -49,8 +49,11 @@ class Dossier:
     claims: list[claims.Claim] = field(default_factory=list)
 
     def is_fact(self, s: Sentence) -> bool:
-        """A paragraph sentence whose role is ``fact`` (headlines count as stating a fact, but are not shown)."""
-        return s.kind == "paragraph" and self.roles.get((s.article, s.start), ("fact", ""))[0] == "fact"
+        """May ``s`` be shown as a key fact: a paragraph sentence whose role is ``fact`` and that names someone or
+        something or gives a number (who did what, how many, when, where); a claim without any of them may still
+        count as its article stating a fact."""
+        anchored = bool(s.numbers) or any(w.name for w in s.words)
+        return anchored and s.kind == "paragraph" and self.roles.get((s.article, s.start), ("fact", ""))[0] == "fact"
 
 
 Stage = Callable[[Dossier], None]

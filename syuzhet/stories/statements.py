@@ -7,7 +7,10 @@ Rules, first match wins:
 - ``question``: the sentence ends with a question mark.
 - ``dialogue``: its paragraph opens with a dash, an interview turn (question or answer).
 - ``fragment``: it opens with a small letter, a closing quotation mark or punctuation, closes a quotation it
-  never opened, or is shorter than ``MIN_WORDS`` words.
+  never opened, is shorter than ``MIN_WORDS`` words, or has fewer than ``MIN_WORDS - 1`` words that are not
+  numbers (a dateline, 'Published 01.02.2025 10:30').
+- ``sourcing``: a short sentence that only says where the news comes from ('Об этом сообщает агентство X',
+  openers in ``data/stories/sourcing_openers.txt``).
 - ``quote``: a good part of it (``DIRECT_SHARE``) is direct speech, or most of it (``QUOTED_SHARE``) is reported
   speech of a person (speech relayed from an organisation or a news agency stays a fact: 'the ministry said
   that 12 people died').
@@ -31,7 +34,8 @@ DIRECT_SHARE = 0.3  # ... and this much inside direct speech
 _DASHES = "-–—‒―"
 _OPENING = "«\"“„‘'"
 _CLOSING = "»”’"
-ROLES = ("fact", "quote", "opinion", "question", "dialogue", "fragment")
+ROLES = ("fact", "quote", "opinion", "question", "dialogue", "fragment", "sourcing")
+SOURCING_WORDS = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +108,18 @@ def role(s: Sentence, quotes: list[Span], dialogue: list[tuple[int, int]]) -> tu
         return "fragment", "closes_unopened_quote"
     if len(s.words) < MIN_WORDS:
         return "fragment", "too_short"
+    if sum(1 for w in s.words if w.pos != "NUMB") < MIN_WORDS - 1:
+        return "fragment", "mostly_numbers"
+    low = text.lower()
+    if len(s.words) <= SOURCING_WORDS and any(low.startswith(o) for o in lines("stories/sourcing_openers")):
+        return "sourcing", "names_the_source"
     if first in _OPENING and _long_quote(text):
         return "quote", "opens_with_quotation"
     if _covered(s, [q for q in quotes if q.direct]) >= DIRECT_SHARE:
         return "quote", "holds_direct_speech"
     if _covered(s, [q for q in quotes if q.person]) >= QUOTED_SHARE:
         return "quote", "inside_reported_speech"
-    if _cues().search(text.lower()):
+    if _cues().search(low):
         return "opinion", "opinion_cue"
     return "fact", "default"
 
