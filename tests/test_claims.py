@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from syuzhet.eval import stories as stories_eval
-from syuzhet.stories.claims import Claim, ClaimGrouper, cited, comparable, facts, group_claims, is_claim, skeleton
+from syuzhet.stories.claims import Claim, ClaimGrouper, cited, group_claims, is_claim, skeleton
+from syuzhet.stories.keyfacts import comparable, facts
 from syuzhet.stories.summary import summarize
 from syuzhet.stories.text import Sentence, _words
 

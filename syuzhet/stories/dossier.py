@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from syuzhet.model import Article, Entity, Quote, Story
-from syuzhet.stories import blindspots, claims, statements
+from syuzhet.stories import blindspots, claims, keyfacts, statements
 from syuzhet.stories import header as head
 from syuzhet.stories.framing import framing as frame
 from syuzhet.stories.framing import sentence_terms
@@ -69,7 +69,7 @@ def sources(d: Dossier) -> None:
 
 def key_facts(d: Dossier) -> None:
     d.claims = claims.group_claims(d.sentences)
-    d.story.facts = claims.facts(d.claims, d.lang, d.outlet, d.is_fact)
+    d.story.facts = keyfacts.facts(d.claims, d.lang, d.outlet, d.is_fact)
 
 
 def blind_spots(d: Dossier) -> None:
