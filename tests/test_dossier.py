@@ -131,7 +131,8 @@ def test_seeds_dossier_keeps_the_signing_whole(seeds: Path) -> None:
     top = story.facts[0]
     assert len(top.articles) == 5 and top.detail_of is None
     for fact in story.facts[:20]:  # no question, quotation, interview turn or fragment among the facts shown
-        assert not fact.text.rstrip("»\" ").endswith("?") and fact.text[0] not in "«\"–—-" and not fact.text[0].islower()
+        text = fact.text
+        assert not text.rstrip("»\" ").endswith("?") and text[0] not in "«\"–—-" and not text[0].islower()
     assert any(f.detail_of == 0 and len(f.articles) == 2 for f in story.facts)  # the date two outlets give
     assert 5 <= len(story.summary) <= 8
     for spot in story.blind_spots:
