@@ -141,6 +141,15 @@ def test_seeds_dossier_keeps_the_signing_whole(seeds: Path) -> None:
     assert all(set(d) <= {"word", "count", "z"} for d in keys)  # words as written, no internal keys
 
 
+def test_one_story_is_described_from_its_own_articles() -> None:
+    from syuzhet.model import Story
+    from syuzhet.stories.dossier import describe_story
+
+    story = describe_story(Story("s", None, [a.id for a in SUMMIT]), list(SUMMIT), [], [])
+    assert story.title in {a.title for a in SUMMIT} and len(story.facts[0].sources) == 3
+    assert {b["name"] for b in story.blind_spots} <= {"A", "B", "C"} and story.header["outlets"] == ["A", "B", "C"]
+
+
 def test_an_article_of_its_own_has_no_blind_spots() -> None:
     analysis = Analysis(articles=[article("s1", "Заголовок\n\nМинистр Норвегии подписал соглашение о квотах на 12 лет.",
                                           outlet="A")])

@@ -128,13 +128,36 @@ def story_sentences(articles: list[Article]) -> dict[str, list[Sentence]]:
             for i, ss in sents.items()}
 
 
+def describe_story(story: Story, members: list[Article], entities: list[Entity], quotes: list[Quote],
+                   sents: dict[str, list[Sentence]] | None = None, background: Counter[str] | None = None) -> Story:
+    """Run ``DOSSIER_STAGES`` on one story with its member articles, the entities mentioned in them and their
+    quotes. ``sents`` (sentences per article, site furniture removed) and ``background`` (word counts of the
+    whole run, the prior for framing) default to the members' own."""
+    sents = sents if sents is not None else story_sentences(members)
+    background = background if background is not None else Counter(
+        k for a in members for s in sents.get(a.id, []) for k, _ in sentence_terms(s))
+    spans = statements.quote_spans(quotes)
+    roles: dict[tuple[str, int], tuple[str, str]] = {}
+    for a in members:
+        for start, decided in statements.roles(a, sents.get(a.id, []), spans).items():
+            roles[a.id, start] = decided
+    langs = Counter(a.lang for a in members)
+    dossier = Dossier(
+        story, members, [s for a in members for s in sents.get(a.id, [])], roles,
+        {a.id: outlet_of(a) for a in members}, langs.most_common(1)[0][0] if langs else "und", background,
+        entities, quotes,
+    )
+    for stage in DOSSIER_STAGES:
+        stage(dossier)
+    return story
+
+
 def describe_stories(analysis: Analysis) -> None:
     """Fill every story of ``analysis.stories`` (run after ``cluster_stories``)."""
     by_id = {a.id: a for a in analysis.articles}
     sents = story_sentences(analysis.articles)
     background: Counter[str] = Counter(k for ss in sents.values() for s in ss for k, _ in sentence_terms(s))
     quotes = analysis.quotes or [q for a in analysis.articles for q in a.quotes]
-    spans = statements.quote_spans(quotes)
     by_article: dict[str, list[Quote]] = {}
     for q in quotes:
         by_article.setdefault(q.article, []).append(q)
@@ -144,19 +167,9 @@ def describe_stories(analysis: Analysis) -> None:
             entity_articles.setdefault(article, []).append(e)
     for story in analysis.stories:
         members = [by_id[i] for i in story.articles if i in by_id]
-        roles: dict[tuple[str, int], tuple[str, str]] = {}
-        for a in members:
-            for start, decided in statements.roles(a, sents[a.id], spans).items():
-                roles[a.id, start] = decided
-        langs = Counter(a.lang for a in members)
         entities = list({e.id: e for a in members for e in entity_articles.get(a.id, [])}.values())
-        dossier = Dossier(
-            story, members, [s for a in members for s in sents[a.id]], roles, {a.id: outlet_of(a) for a in members},
-            langs.most_common(1)[0][0] if langs else "und", background, entities,
-            [q for a in members for q in by_article.get(a.id, [])],
-        )
-        for stage in DOSSIER_STAGES:
-            stage(dossier)
+        describe_story(story, members, entities, [q for a in members for q in by_article.get(a.id, [])],
+                       sents, background)
 
 
 def pick_title(members: list[Article], sents: list[Sentence], lang: str) -> str | None:
