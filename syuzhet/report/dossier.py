@@ -4,6 +4,7 @@ words and names reach the page; ids and internal keys stay in analysis.json."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,6 +13,7 @@ from syuzhet.report.data import dicts, integer, strings, text
 
 Cites = Callable[[list[str]], list[Any]]  # article ids -> the page's sources
 FOLD_AFTER = 20  # key facts shown before the 'more' fold
+CARDS_SHOWN = 6  # blind-spot and framing cards shown before the fold (a story of 45 outlets has 45 of each)
 
 
 @dataclass(slots=True)
@@ -56,6 +58,7 @@ class BlindSpot:
 class Frame:
     scope: str
     name: str
+    articles: int
     compared_with: str
     words: list[str]
     actors: list[tuple[str, int, bool]]
@@ -99,8 +102,8 @@ def _value(record: dict[str, Any]) -> str:
     if text(value.get("unit")) == "date" and len(shown) == 5:
         month, day = shown.split("-")
         return f"{int(day)}.{month}"  # day.month, as written in the articles' languages
-    unit = text(value.get("unit"))
-    return f"{shown} {unit}…" if unit else shown
+    written = re.search(rf"(?<![\d.,]){re.escape(shown)}\s+([^\W\d_]+)", text(record.get("text")))
+    return f"{shown} {written.group(1)}" if written else shown  # the number with its word as written
 
 
 def facts(records: list[dict[str, Any]], cites: Cites, total: int, outlet_of: Callable[[str], str]) -> list[FactView]:
@@ -135,7 +138,7 @@ def blind_spots(records: list[dict[str, Any]]) -> list[BlindSpot]:
         out.append(BlindSpot(text(r.get("scope")) or "outlet", text(r.get("name")) or "?", only,
                              integer(r.get("only_here_total")) or len(only), missing,
                              integer(r.get("missing_total")) or len(missing)))
-    return out
+    return sorted(out, key=lambda b: (b.scope != "language", -b.only_total, -b.missing_total))
 
 
 def _tone_label(score: float) -> str:
@@ -158,8 +161,9 @@ def frames(records: list[dict[str, Any]]) -> list[Frame]:
                 tone.append((label, _tone_label(float(score)), integer(t.get("positive")) or 0,
                              integer(t.get("negative")) or 0))
         if words or actors or tone:
-            out.append(Frame(text(r.get("scope")) or "outlet", name, text(r.get("compared_with")), words, actors, tone))
-    return out
+            out.append(Frame(text(r.get("scope")) or "outlet", name, len(strings(r.get("articles"))),
+                             text(r.get("compared_with")), words, actors, tone))
+    return sorted(out, key=lambda f: (f.scope != "language", -f.articles, -len(f.words)))
 
 
 def header(record: dict[str, Any], title: str, key: list[FactView]) -> Header:

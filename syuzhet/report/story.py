@@ -74,6 +74,10 @@ class StoryView:
         return dossier.FOLD_AFTER
 
     @property
+    def cards(self) -> int:
+        return dossier.CARDS_SHOWN
+
+    @property
     def outlet_names(self) -> list[str]:
         return [name for name, _ in self.outlets]
 

@@ -58,6 +58,12 @@
   });
   reveal(window.location.hash);
 
+  // A long quotation shows six lines; a click shows all of it.
+  document.addEventListener("click", function (event) {
+    var quote = event.target instanceof Element ? event.target.closest(".quotes blockquote") : null;
+    if (quote) quote.classList.toggle("full");
+  });
+
   // Click a name (graph node, names table, speaker) to highlight its mentions in the article texts.
   var bar = document.getElementById("focus-bar");
   var current = null;
