@@ -77,7 +77,8 @@ class Quote:
 class Fact:
     """A claim and the articles stating it. ``evidence`` holds each article's own sentence; ``sources`` the
     outlets; ``single_source`` marks what only one outlet reports; ``disagreements`` lists values (numbers,
-    dates) that outlets give differently for the same claim."""
+    dates) that outlets give differently for the same claim. A *detail* (``detail_of``: the position of its
+    fact in the story's facts) is a ``value`` that only some of the fact's articles give."""
 
     text: str
     articles: list[str] = field(default_factory=list)
@@ -85,6 +86,8 @@ class Fact:
     single_source: bool = False
     disagreements: list[dict[str, Any]] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
+    detail_of: int | None = None
+    value: dict[str, str] | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -104,6 +107,8 @@ class Story:
     quotes: list[dict[str, Any]] = field(default_factory=list)
     network: list[dict[str, Any]] = field(default_factory=list)
     explain: list[dict[str, Any]] = field(default_factory=list)
+    header: dict[str, Any] = field(default_factory=dict)
+    blind_spots: list[dict[str, Any]] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -4,28 +4,19 @@ hostile article text shown as text and never run."""
 
 from __future__ import annotations
 
-import copy
 import html
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from syuzhet.report import render_report, write_report
+from syuzhet.report import render_pages, render_report, write_report
 from syuzhet.report.render import csp_hash
 from syuzhet.report.spans import Span, highlight
-from tests.conftest import SEEDS
-from tests.report_fixture import ensure_seed_story, hostile_document, seed_document
+from tests.report_fixture import hostile_document
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 VOID = {"meta", "br", "input", "img", "link", "hr", "circle", "line"}
 
 
@@ -128,7 +119,7 @@ def test_mentions_inside_quotes_across_blocks() -> None:
 def test_hostile_strings_are_escaped_everywhere() -> None:
     page = render_report(hostile_document())
     checker = check(page)
-    assert checker.tags.count("script") == 1  # ours
+    assert checker.tags.count("script") == len(render_pages(hostile_document()))  # ours, one per page
     assert checker.tags.count("img") == 0
     assert "&lt;script&gt;window.__xss = 1" in page
     for tag, name, value in checker.attrs:
@@ -169,151 +160,54 @@ def test_missing_fields_and_odd_types_are_tolerated(tmp_path: Path) -> None:
     page = target.read_text(encoding="utf-8")
     check(page)
     assert "Первый абзац." in page and "bad.bin" in page
-    assert "outlets" in page  # an unknown story field is still shown
+    assert "oops" not in page  # a field of the wrong type is left out, never shown raw
 
 
-def test_loose_articles_duplicates_and_claims_matrix() -> None:
+def test_key_facts_blind_spots_and_loose_articles_on_their_pages() -> None:
     a1 = minimal_article("a1", "Визит Токаева в Москву.", outlet="РИА")
     a2 = minimal_article("a2", "Визит Токаева в Москву.", outlet="ТАСС", duplicate_of="a1")
     a3 = minimal_article("a3", "Погода в Астане.", outlet="Tengri")
-    story = {"id": "s1", "title": "Визит", "articles": ["a1", "a2"], "summary": [{"text": "Был визит.",
-             "articles": ["a1", "a3"]}],
-             "facts": [{"text": "Подписано 14 документов", "articles": ["a1"]},
-                       {"text": "Визит был", "articles": ["a1", "a2"], "disputed_by": ["a2"]},
-                       {"text": "Число документов", "articles": ["a1", "a2"],
-                        "variants": [{"text": "14", "articles": ["a1"]}, {"text": "15", "articles": ["a2"]}]}],
+    facts = [{"text": "Подписана декларация", "articles": ["a1", "a2"], "sources": ["РИА", "ТАСС"],
+              "disagreements": [{"unit": "документ", "values": {"14": ["a1"], "15": ["a2"]}}]},
+             {"text": "12 ноября", "articles": ["a2"], "sources": ["ТАСС"], "detail_of": 0,
+              "value": {"unit": "date", "value": "11-12"}},
+             {"text": "Подписано 14 документов", "articles": ["a1"], "sources": ["РИА"]}]
+    story = {"id": "s1", "title": "Визит", "articles": ["a1", "a2"], "facts": facts,
+             "summary": [{"text": "Был визит.", "articles": ["a1", "a3"]}],
+             "blind_spots": [{"scope": "outlet", "name": "РИА", "only_here": [{"fact": 2, "text": facts[2]["text"]}],
+                              "missing": []}],
+             "framing": [{"scope": "outlet", "outlet": "ТАСС", "distinctive": [{"word": "исторический", "count": 2}],
+                          "actors": [{"name": "Касым-Жомарт Токаев", "mentions": 2, "only_here": True}],
+                          "tone": [{"name": "Россия", "score": 1.0, "positive": 2, "negative": 0}]}],
              "timeline": [{"date": "2025-11-12", "text": "Прилёт", "articles": ["a1"]}]}
-    page = render_report(document([a1, a2, a3], stories=[story]))
-    check(page)
-    unassigned = page.split('id="unassigned"', 1)[1].split("</ul>", 1)[0]
-    assert "#article-a3" in unassigned and "#article-a1" not in unassigned
-    assert "duplicate of" in page and "reprinted as" in page
-    matrix = page.split('class="matrix"', 1)[1].split("</table>", 1)[0]
-    assert matrix.count("single source") == 2  # 'Подписано…' by РИА only; 'Визит был' asserted by РИА only
-    assert matrix.count('badge disputed') == 2
-    assert 'class="cell dispute"' in matrix and 'class="cell variant"' in matrix
-    assert "cited, not in story" in page  # a3 cited by the summary
+    pages = render_pages(document([a1, a2, a3], stories=[story]))
+    assert set(pages) == {"index.html", "stories/story-s1.html", "articles/1.html"}
+    for page in pages.values():
+        check(page)
+    dossier = pages["stories/story-s1.html"]
+    facts_part = dossier.split('id="facts"', 1)[1].split('id="blind-spots"', 1)[0]
+    assert facts_part.count('<li class="fact') == 2  # the detail sits under its fact
+    assert "2 of 2 outlets" in facts_part and "РИА, ТАСС" in facts_part and "1 of 2 outlets" in facts_part
+    assert "12.11" in facts_part and "outlets disagree" in facts_part and "14 (РИА) vs 15 (ТАСС)" in facts_part
+    assert "Подписано 14 документов" in dossier.split('id="blind-spots"', 1)[1].split('id="framing"', 1)[0]
+    assert "исторический" in dossier and "warm" in dossier
+    assert "cited, not in story" in dossier  # a3 cited by the summary
+    assert "#article-a3" not in pages["index.html"] and "articles/1.html" in pages["index.html"]
+    assert 'id="article-a3"' in pages["articles/1.html"] and 'id="article-a1"' not in pages["articles/1.html"]
+    assert "duplicate of" in dossier and "reprinted by" in dossier
 
 
-# --- the page in real headless Chromium ---------------------------------------------------------------------
-
-
-@dataclass
-class Loaded:
-    page: Any
-    console_errors: list[str] = field(default_factory=list)
-    requests: list[str] = field(default_factory=list)
-    blocked: list[str] = field(default_factory=list)
-    dialogs: list[str] = field(default_factory=list)
-
-
-@pytest.fixture(scope="module")
-def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("no /usr/bin/chromium (apt-get install -y chromium chromium-driver)")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright (pip) is not installed")
-    with sync_api.sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")), executable_path=str(CHROMIUM), args=CHROMIUM_ARGS,
-            headless=True, viewport={"width": 1280, "height": 900},
-        )
-        try:
-            yield context
-        finally:
-            context.close()
-
-
-def open_page(context: Any, path: Path) -> Loaded:
-    page = context.new_page()
-    loaded = Loaded(page)
-    page.on("console", lambda m: loaded.console_errors.append(m.text) if m.type in ("error", "warning") else None)
-    page.on("pageerror", lambda e: loaded.console_errors.append(f"pageerror: {e}"))
-    page.on("request", lambda r: loaded.requests.append(r.url))
-
-    def dialog(d: Any) -> None:
-        loaded.dialogs.append(d.message)
-        d.dismiss()
-
-    page.on("dialog", dialog)
-
-    def block(route: Any) -> None:
-        loaded.blocked.append(route.request.url)
-        route.abort()
-
-    page.route(re.compile(r"^(?!file:).*"), block)
-    page.goto(path.as_uri())
-    page.wait_for_load_state("load")
-    page.wait_for_timeout(200)
-    return loaded
-
-
-def assert_offline_and_clean(loaded: Loaded, path: Path) -> None:
-    assert loaded.console_errors == []
-    assert loaded.blocked == []
-    assert loaded.requests == [path.as_uri()], loaded.requests
-
-
-@pytest.fixture(scope="module")
-def seed_report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, Any]]:
-    if not SEEDS.exists():
-        pytest.skip("../shared is not beside the repository")
-    doc = seed_document()
-    story = ensure_seed_story(doc)  # the pipeline's story once it makes one; a marked fixture story until then
-    return write_report(doc, tmp_path_factory.mktemp("seed-report")), story
-
-
-def test_seed_report_shows_five_sources(browser_context: Any, seed_report: tuple[Path, dict[str, Any]]) -> None:
-    path, story = seed_report
-    loaded = open_page(browser_context, path)
-    assert_offline_and_clean(loaded, path)
-    page = loaded.page
-    story_id = page.locator("section.story").filter(has_text=story["title"] or "").first.get_attribute("id")
-    rows = page.locator(f"#{story_id} table.sources tbody tr")
-    assert rows.count() == 5
-    links = rows.locator("a").evaluate_all("els => els.map(e => e.getAttribute('href'))")
-    for href in links:
-        assert page.locator(href).count() == 1  # every source links to its article's section
-    assert page.locator("article.doc").count() == 5
-    page.close()
-
-
-def test_hostile_article_is_shown_as_text_and_never_runs(browser_context: Any, tmp_path: Path) -> None:
-    path = write_report(hostile_document(), tmp_path)
-    loaded = open_page(browser_context, path)
-    page = loaded.page
-    page.wait_for_timeout(300)
-    assert page.evaluate("typeof window.__xss") == "undefined"
-    assert loaded.dialogs == []
-    assert_offline_and_clean(loaded, path)  # not even the <img src=x> was requested
-    body = page.locator("article.doc").first.inner_text()
-    assert "<script>window.__xss = 1; alert(1)</script>" in body
-    assert '<img src=x onerror="window.__xss = 2">' in body
-    assert page.locator("article.doc img, article.doc script, main script").count() == 0
-    page.close()
-
-
-def test_enhancements_filter_and_name_focus(browser_context: Any, tmp_path: Path) -> None:
-    text = "Токаев прилетел в Москву. Путин встретил Токаева."
-    doc = document(
-        [minimal_article("a1", text, outlet="РИА"), minimal_article("a2", "Погода в Астане хорошая.")],
-        entities=[{"id": "tok", "name": "Касым-Жомарт Токаев", "type": "PER", "mentions": [
-            {"article": "a1", "start": 0, "end": 6, "text": "Токаев"},
-            {"article": "a1", "start": text.index("Токаева"), "end": len(text) - 1, "text": "Токаева"}]},
-            {"id": "put", "name": "Владимир Путин", "type": "PER", "mentions": [
-                {"article": "a1", "start": text.index("Путин"), "end": text.index("Путин") + 5, "text": "Путин"}]}],
-        stories=[{"id": "s1", "title": "Визит", "articles": ["a1"], "summary": [], "facts": [], "timeline": []}],
-    )
-    path = write_report(copy.deepcopy(doc), tmp_path)
-    loaded = open_page(browser_context, path)
-    page = loaded.page
-    page.locator("svg.graph .node[data-entity='e-tok']").click()
-    assert page.locator(".m.focus").count() == 2
-    assert "2 mentions" in page.locator("#focus-bar").inner_text()
-    page.locator("#filter").fill("погода")
-    assert page.locator("#article-a1").is_hidden() and page.locator("#article-a2").is_visible()
-    page.locator("#filter").fill("")
-    page.locator("#show-names").uncheck()
-    background = page.locator("#article-a1 .m").first.evaluate("e => getComputedStyle(e).backgroundColor")
-    assert background in ("rgba(0, 0, 0, 0)", "transparent")
-    assert_offline_and_clean(loaded, path)
-    page.close()
+def test_a_large_run_pages_instead_of_inlining(tmp_path: Path) -> None:
+    articles = [minimal_article(f"a{n}", f"Новость номер {n} о погоде в городе.", outlet=f"O{n % 7}")
+                for n in range(250)]
+    stories = [{"id": f"s{n}", "title": f"Сюжет {n}", "articles": [f"a{n}", f"a{n + 100}"]} for n in range(40)]
+    index = write_report(document(articles, stories=stories), tmp_path / "out")
+    pages = sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.html"))
+    assert len([p for p in pages if p.startswith("stories/")]) == 40
+    assert [p for p in pages if p.startswith("articles/")] == ["articles/1.html", "articles/2.html"]  # 170 loose
+    sizes = {p: (tmp_path / "out" / p).stat().st_size for p in pages}
+    assert max(sizes, key=lambda p: sizes[p]) != "index.html" or sizes["index.html"] < 200_000
+    body = index.read_text(encoding="utf-8")
+    assert body.count('class="story-row"') == 40 and "Новость номер 249" not in body
+    write_report(document(articles[:2], stories=stories[:1]), tmp_path / "out")  # a smaller report after it
+    assert sorted(p.name for p in (tmp_path / "out" / "stories").glob("*.html")) == ["story-s0.html"]

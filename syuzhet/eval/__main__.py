@@ -13,6 +13,7 @@ COMMANDS = {
     "quotes": "syuzhet.eval.quotes",
     "entities": "syuzhet.eval.entities",
     "stories": "syuzhet.eval.stories",
+    "dossier": "syuzhet.eval.dossier",
     "ingest": "syuzhet.eval.ingest",
 }
 

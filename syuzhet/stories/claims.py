@@ -1,7 +1,6 @@
-"""The claims-by-articles matrix: sentence-level claims (names or numbers plus a verb, or two names) grouped across
-articles and languages by the overlap of their stems, names, numbers and dates. A group is one ``Fact``:
-its articles, its outlets, whether only one outlet states it, and where outlets give different values
-(numbers with the same unit, day-month dates) for it.
+"""Claims grouped across articles and languages: sentence-level claims (names or numbers plus a verb, two names,
+or a verb with ``MIN_TERMS`` content words) grouped by the overlap of their stems, names, numbers and dates.
+A group's parts become key facts in ``keyfacts``.
 
 Grouping is measured on ``tests/data/claims_dev.jsonl`` (``python -m syuzhet.eval stories --claims-only``):
 a pair of sentences is scored by the idf-weighted overlap of their keys, with the overlap of their non-name
@@ -14,10 +13,10 @@ from __future__ import annotations
 import functools
 import math
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from syuzhet.model import Fact
 from syuzhet.stories.text import Sentence, stem
 
 CLAIM_SIMILARITY = 0.35  # the best pair between two groups must reach this for them to merge ...
@@ -30,10 +29,11 @@ NUMBER_CONFLICT = 0.6  # factor when both give numbers and none of them agree
 SAME_ARTICLE = 0.6  # factor for two sentences of one article (they share its topic words anyway)
 INDEX_MAX_DF = 0.2  # keys in more than this share of the sentences do not propose candidate pairs ...
 INDEX_MIN_DF = 40  # ... unless there are this few sentences
-DISAGREE_RATIO = 3.0  # values further apart are not one quantity reported differently
 MIN_WORDS, MAX_WORDS = 5, 70
-MAX_FACTS = 80
+CLAIM_KINDS = ("paragraph",)
 VERBS = frozenset({"VERB", "PRTS", "PRTF", "INFN", "GRND"})
+MIN_TERMS = 3  # a sentence with a verb and no name or number is a claim when it has this many content words
+Shown = Callable[[Sentence], bool]
 _CLOSING = " \u00a0»\"'”)"
 
 
@@ -56,13 +56,22 @@ class Claim:
 
 def is_claim(sentence: Sentence) -> bool:
     words = sentence.words
-    if not MIN_WORDS <= len(words) <= MAX_WORDS or sentence.kind != "paragraph":
+    if not MIN_WORDS <= len(words) <= MAX_WORDS or sentence.kind not in CLAIM_KINDS:
         return False
     if sentence.text.rstrip(_CLOSING).endswith("?"):  # a question asserts nothing
         return False
     has_verb = any(w.pos in VERBS for w in words)
     names = sum(1 for w in words if w.name)
-    return (has_verb and (names > 0 or any(w.pos == "NUMB" for w in words))) or names >= 2
+    if has_verb and (names > 0 or any(w.pos == "NUMB" for w in words)):
+        return True
+    return names >= 2 or (has_verb and len(sentence.terms) >= MIN_TERMS)
+
+
+def claim_keys(sentence: Sentence) -> set[str]:
+    """``Sentence.stems`` plus the stems of short participles and gerunds ('подписан', 'подписав'), which
+    carry the action as often as finite verbs do."""
+    extra = {stem(w.key) for w in sentence.words if w.pos in ("PRTS", "GRND") and len(w.key) > 2}
+    return sentence.stems() | extra
 
 
 class ClaimGrouper:
@@ -73,7 +82,7 @@ class ClaimGrouper:
 
     def __init__(self, sentences: list[Sentence]) -> None:
         self.sentences = sentences
-        self.keys = [s.stems() for s in sentences]
+        self.keys = [claim_keys(s) for s in sentences]
         self.rest = [keys - {stem(k) for k in s.names} for s, keys in zip(sentences, self.keys, strict=True)]
         self.df: Counter[str] = Counter()
         for keys in self.keys:
@@ -203,42 +212,6 @@ def cognates(a: set[str], b: set[str]) -> dict[str, str]:
     return renamed
 
 
-def comparable(x: str, y: str) -> bool:
-    """Two values that could be reports of one quantity: within a factor of ``DISAGREE_RATIO`` (14 vs 15
-    documents, 50 vs 100 thousand passengers; not 190 flights vs a 24-hour strike)."""
-    try:
-        low, high = sorted((float(x), float(y)))
-    except ValueError:
-        return False
-    return low > 0 and high <= DISAGREE_RATIO * low
-
-
-def disagreements(sentences: list[Sentence]) -> list[dict[str, object]]:
-    """Units for which the sentences' articles give different values ('14 документов' vs '15 документов')."""
-    by_unit: dict[str, dict[str, set[str]]] = {}
-    for s in sentences:
-        for unit, value in set(s.values()):
-            by_unit.setdefault(unit, {}).setdefault(value, set()).add(s.article)
-    out: list[dict[str, object]] = []
-    for unit, values in sorted(by_unit.items()):
-        if len(values) > 1:
-            stated = {a for arts in values.values() for a in arts}
-            if len(stated) > 1 and all(len(arts) < len(stated) for arts in values.values()):
-                out.append({"unit": unit, "values": {v: sorted(a) for v, a in sorted(values.items())}})
-    covered = {v for d in out for v in d["values"]}  # type: ignore[attr-defined]
-    loose: dict[str, set[str]] = {}
-    for a, b in combinations(sentences, 2):
-        if a.article == b.article:
-            continue
-        x, y = a.numbers - b.numbers - covered, b.numbers - a.numbers - covered
-        if len(a.numbers) == len(b.numbers) and len(x) == len(y) == 1 and comparable(min(x), min(y)):
-            loose.setdefault(x.pop(), set()).add(a.article)
-            loose.setdefault(y.pop(), set()).add(b.article)
-    if loose:  # the same number of numbers, one of them different, and units that do not compare
-        out.append({"unit": "number", "values": {v: sorted(a) for v, a in sorted(loose.items())}})
-    return out
-
-
 def group_claims(sentences: list[Sentence]) -> list[Claim]:
     return ClaimGrouper([s for s in sentences if is_claim(s)]).group()
 
@@ -249,15 +222,19 @@ def _supported(claim: Claim, i: int) -> list[int]:
     return [j for j in range(len(claim.sentences)) if claim.score(i, j) >= CITE_SIMILARITY]
 
 
-def _shown(claim: Claim, lang: str) -> int:
-    """Position of the sentence shown for the claim: in the story's main language if possible, the one that can
-    cite most articles, then the one sharing most with the group."""
-    pool = [i for i, s in enumerate(claim.sentences) if s.lang == lang] or list(range(len(claim.sentences)))
+def _shown(claim: Claim, lang: str, allowed: Shown | None = None) -> int | None:
+    """Position of the sentence shown for the claim: one ``allowed`` may show (a statement of fact, not a
+    quotation), in the story's main language if possible, the one that can cite most articles, then the one
+    sharing most with the group. None when no sentence may be shown."""
+    usable = [i for i, s in enumerate(claim.sentences) if allowed is None or allowed(s)]
+    pool = [i for i in usable if claim.sentences[i].lang == lang] or usable
+    if not pool:
+        return None
 
     def rank(i: int) -> tuple[int, float, int]:
         s = claim.sentences[i]
         support = {claim.sentences[j].article for j in _supported(claim, i)}
-        return len(support), sum(claim.keys[k] for k in s.stems()) / (1 + len(s.words)) ** 0.5, -s.start
+        return len(support), sum(claim.keys[k] for k in claim_keys(s)) / (1 + len(s.words)) ** 0.5, -s.start
 
     return max(pool, key=rank)
 
@@ -265,50 +242,36 @@ def _shown(claim: Claim, lang: str) -> int:
 def cited(claim: Claim, lang: str) -> tuple[Sentence, list[Sentence]]:
     """The sentence shown for the claim and the sentences it cites: only those close to the shown one, so a
     related sentence that joined the group through another member is not counted as stating it."""
-    best = _shown(claim, lang)
+    best = _shown(claim, lang) or 0
     return claim.sentences[best], [claim.sentences[j] for j in _supported(claim, best)]
 
 
 def representative(claim: Claim, lang: str) -> Sentence:
     """The sentence shown for the claim (see ``cited``)."""
-    return claim.sentences[_shown(claim, lang)]
+    return claim.sentences[_shown(claim, lang) or 0]
 
 
 def subclaim(claim: Claim, positions: list[int]) -> Claim:
     """The part of ``claim`` made of the sentences at ``positions``."""
     part = Claim([claim.sentences[i] for i in positions])
     for s in part.sentences:
-        part.keys.update(s.stems())
+        part.keys.update(claim_keys(s))
     part.scores = {(p, q): claim.score(i, j) for (p, i), (q, j) in combinations(enumerate(positions), 2)
                    if claim.score(i, j) > 0}
     return part
 
 
-def parts(claim: Claim, lang: str) -> list[tuple[Sentence, list[Sentence]]]:
-    """``cited`` for the claim, then again for the sentences left uncited, until every sentence is cited once:
-    (shown sentence, cited sentences) for each part."""
+def parts(claim: Claim, lang: str, allowed: Shown | None = None) -> list[tuple[Sentence, list[Sentence]]]:
+    """``cited`` for the claim, then again for the sentences left uncited, until every sentence is cited once
+    or none left may be shown: (shown sentence, cited sentences) for each part. Sentences that may not be
+    shown (quotations, views) still count as their article stating the part they are close to."""
     out = []
     rest = claim
     while rest.sentences:
-        best = _shown(rest, lang)
+        best = _shown(rest, lang, allowed)
+        if best is None:
+            break
         taken = _supported(rest, best)
         out.append((rest.sentences[best], [rest.sentences[j] for j in taken]))
         rest = subclaim(rest, [i for i in range(len(rest.sentences)) if i not in taken])
     return out
-
-
-def to_fact(rep: Sentence, sentences: list[Sentence], outlet: dict[str, str]) -> Fact:
-    articles = sorted({s.article for s in sentences})
-    sources = sorted({outlet[a] for a in articles})
-    evidence = [{"article": s.article, "text": s.text, "start": s.start, "end": s.end, "lang": s.lang}
-                for s in sentences]
-    return Fact(rep.text, articles, sources, len(sources) == 1, disagreements(sentences), evidence)
-
-
-def facts(claims: list[Claim], lang: str, outlet: dict[str, str]) -> list[Fact]:
-    """Facts stated by several outlets first (most sources first), then single-outlet ones with numbers. A
-    claim gives one fact per part (``parts``)."""
-    made = [(to_fact(rep, sentences, outlet), sentences) for claim in claims for rep, sentences in parts(claim, lang)]
-    ranked = sorted(made, key=lambda fs: (-len(fs[0].sources), -any(s.numbers for s in fs[1]),
-                                          min(s.start for s in fs[1])))
-    return [f for f, _ in ranked[:MAX_FACTS]]

@@ -1,23 +1,36 @@
-"""How each outlet frames a story: its distinctive words and names against the other outlets (log-odds
-ratio with an informative Dirichlet prior, Monroe et al. 2008, the prior from the whole analysis), its tone
-toward the story's main names (a small lexicon in ``data/stories/tone_*.txt``), and what it reports that no
-other outlet does. Across languages only names and numbers compare: an outlet alone in its language is
-contrasted on those."""
+"""How each outlet, and each language community when a story spans several, frames a story: the words it
+stresses that the others do not, the actors it names, and its tone toward the story's main entities.
+
+- Words: within one language, the log-odds ratio with an informative Dirichlet prior (Monroe et al. 2008; the
+  prior from the whole analysis) of the outlet's content words against the other outlets of its language.
+  Across languages (an outlet alone in its language, or a language community) words are compared through
+  their cross-lingual keys and consonant skeletons ('агрессия'/'агресія', 'подписали'/'підписали'): a word
+  is distinctive when nothing in the other side's words matches it and it either carries tone (the lexicon
+  below) or recurs; evaluative words first. Without a bilingual dictionary, translations ('отношения' /
+  'відносини') cannot be told from stressed words, hence the stricter test.
+- Actors: the people and organisations it names, most mentioned first, marked when no one else names them.
+- Tone: lexicon hits (``data/stories/tone_*.txt``) in its sentences that mention each main entity.
+Words are shown as written (the commonest form); no internal key reaches the record."""
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from functools import cache
 from typing import Any
 
 from syuzhet.data import lines
-from syuzhet.model import Fact
+from syuzhet.model import Entity
+from syuzhet.stories.claims import skeleton
 from syuzhet.stories.text import CONTENT_POS, Sentence, stem, surfaces
 
 PRIOR_STRENGTH = 500.0
 Z_MIN = 1.96
 TOP_TERMS = 8
+TOP_ACTORS = 6
+MIN_COUNT_ACROSS = 3  # across languages a word that carries no tone must occur this often ...
+MIN_LENGTH_ACROSS = 5  # ... and have this long a key (short keys are function words and cognates folding misses)
 
 
 @cache
@@ -34,7 +47,8 @@ def _tone_of(word: str) -> int:
     return 0
 
 
-def sentence_terms(s: Sentence, names_only: bool) -> list[tuple[str, str]]:
+def sentence_terms(s: Sentence, names_only: bool = False) -> list[tuple[str, str]]:
+    """(key, written form) of the sentence's content words (and names)."""
     out = []
     for w, surface in zip(s.words, surfaces(s), strict=False):
         if w.name or (not names_only and w.pos in CONTENT_POS and len(w.key) > 2):
@@ -54,58 +68,111 @@ def log_odds(mine: Counter[str], rest: Counter[str], prior: Counter[str]) -> lis
                  - math.log((y_j + alpha) / (n_j + a0 - y_j - alpha)))
         z = delta / math.sqrt(1 / (y_i + alpha) + 1 / (y_j + alpha))
         scored.append((key, z))
-    return sorted(scored, key=lambda kv: -kv[1])
+    return sorted(scored, key=lambda kv: (-kv[1], kv[0]))
 
 
-def framing(sents: list[Sentence], outlet: dict[str, str], background: Counter[str],
-            facts: list[Fact], main_names: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """One record per outlet: distinctive terms (z-scores), tone per main name, exclusive facts."""
-    by_outlet: dict[str, list[Sentence]] = {}
+def _counts(sents: Iterable[Sentence]) -> tuple[Counter[str], dict[str, Counter[str]]]:
+    counts: Counter[str] = Counter()
+    shown: dict[str, Counter[str]] = {}
     for s in sents:
-        by_outlet.setdefault(outlet[s.article], []).append(s)
-    langs = {o: Counter(s.lang for s in ss).most_common(1)[0][0] for o, ss in by_outlet.items()}
-    out = []
-    for name, mine in sorted(by_outlet.items()):
-        alone = sum(1 for o, lang in langs.items() if lang == langs[name]) == 1
-        counts: Counter[str] = Counter()
-        rest: Counter[str] = Counter()
-        shown: dict[str, Counter[str]] = {}
-        for s in mine:
-            for key, surface in sentence_terms(s, alone):
+        for key, surface in sentence_terms(s):
+            if key.startswith("t:"):
                 counts[key] += 1
-                shown.setdefault(key, Counter())[surface] += 1
-        for other, theirs in by_outlet.items():
-            if other != name and (alone or langs[other] == langs[name]):
-                rest.update(k for s in theirs for k, _ in sentence_terms(s, alone))
-        distinctive = [{"term": shown[k].most_common(1)[0][0], "key": k, "z": round(z, 2)}
-                       for k, z in log_odds(counts, rest, background)[:TOP_TERMS] if z >= Z_MIN]
-        out.append({
-            "outlet": name,
-            "lang": langs[name],
-            "articles": sorted({s.article for s in mine}),
-            "distinctive": distinctive,
-            "compared_on": "names" if alone else "words and names",
-            "tone": _tone(mine, main_names),
-            "exclusive_facts": [f.text for f in facts if f.single_source and f.sources == [name]][:5],
-        })
+                shown.setdefault(key, Counter())[surface.lower()] += 1
+    return counts, shown
+
+
+def distinctive(mine: list[Sentence], rest: list[Sentence], background: Counter[str],
+                same_language: bool) -> list[dict[str, Any]]:
+    """The words ``mine`` stresses against ``rest``: [{word, count, z}] (z only within one language)."""
+    counts, shown = _counts(mine)
+    theirs, _ = _counts(rest)
+    if same_language:
+        scored = [(k, z) for k, z in log_odds(counts, theirs, background) if z >= Z_MIN][:TOP_TERMS]
+        return [{"word": shown[k].most_common(1)[0][0], "count": counts[k], "z": round(z, 2)} for k, z in scored]
+    known = {skeleton(k[2:]) for k in theirs} | {k[2:] for k in theirs}
+    alone = [k for k, n in counts.items() if k[2:] not in known and skeleton(k[2:]) not in known
+             and ((n >= MIN_COUNT_ACROSS and len(k) - 2 >= MIN_LENGTH_ACROSS) or _loaded(shown[k]))]
+    alone.sort(key=lambda k: (not _loaded(shown[k]), -counts[k], k))
+    return [{"word": shown[k].most_common(1)[0][0], "count": counts[k]} for k in alone[:TOP_TERMS]]
+
+
+def _loaded(forms: Counter[str]) -> bool:
+    """A word of the tone lexicon (evaluative: 'aggression', 'success')."""
+    return any(_tone_of(form) for form in forms)
+
+
+def mentioned(sents: list[Sentence], spans: dict[str, list[tuple[int, int, str]]]) -> dict[int, set[str]]:
+    """Entity ids mentioned in each sentence (by position in ``sents``)."""
+    out: dict[int, set[str]] = {}
+    for n, s in enumerate(sents):
+        out[n] = {eid for a, b, eid in spans.get(s.article, ()) if s.start <= a and b <= s.end}
     return out
 
 
-def _tone(mine: list[Sentence], main_names: list[tuple[str, str]]) -> list[dict[str, Any]]:
-    """Per main name: lexicon hits in the outlet's sentences that mention it; score = (pos-neg)/(pos+neg)."""
+def actors(mine: set[str], rest: set[str], entities: list[Entity]) -> list[dict[str, Any]]:
+    """People and organisations mentioned in the articles ``mine``, most mentioned first."""
+    counts = {e.id: sum(1 for m in e.mentions if m.article in mine) for e in entities if e.type in ("PER", "ORG")}
+    named = sorted((e for e in entities if counts.get(e.id)), key=lambda e: (-counts[e.id], e.name))
+    return [{"name": e.name, "type": e.type, "mentions": counts[e.id],
+             "only_here": not any(m.article in rest for m in e.mentions)} for e in named[:TOP_ACTORS]]
+
+
+def tone(sents: list[Sentence], ids: dict[int, set[str]], positions: list[int],
+         main: list[Entity]) -> list[dict[str, Any]]:
+    """Per main entity: lexicon hits in the sentences at ``positions`` that mention it;
+    score = (positive - negative) / (positive + negative)."""
     out = []
-    for key, label in main_names:
-        pos = neg = mentions = 0
-        for s in mine:
-            if key not in {"n:" + stem(w.key) for w in s.words if w.name}:
+    for e in main:
+        pos = neg = hits = 0
+        for n in positions:
+            if e.id not in ids[n]:
                 continue
-            mentions += 1
-            for w in surfaces(s):
-                t = _tone_of(w)
+            hits += 1
+            for word in surfaces(sents[n]):
+                t = _tone_of(word)
                 pos += t > 0
                 neg += t < 0
-        if mentions:
+        if hits:
             score = (pos - neg) / (pos + neg) if pos + neg else 0.0
-            out.append({"name": label, "sentences": mentions, "positive": pos, "negative": neg,
-                        "score": round(score, 2)})
+            out.append({"name": e.name, "sentences": hits, "positive": pos, "negative": neg, "score": round(score, 2)})
+    return out
+
+
+def framing(sents: list[Sentence], outlet: dict[str, str], background: Counter[str], entities: list[Entity],
+            main: list[Entity]) -> list[dict[str, Any]]:
+    """One record per outlet (``scope`` 'outlet'), then one per language community when the story spans
+    several languages (``scope`` 'language')."""
+    spans: dict[str, list[tuple[int, int, str]]] = {}
+    for e in entities:
+        for m in e.mentions:
+            spans.setdefault(m.article, []).append((m.start, m.end, e.id))
+    ids = mentioned(sents, spans)
+    langs_of: dict[str, Counter[str]] = {}
+    for s in sents:
+        langs_of.setdefault(outlet[s.article], Counter())[s.lang] += 1
+    lang = {o: c.most_common(1)[0][0] for o, c in langs_of.items()}
+    groups: list[tuple[str, str, set[str]]] = [("outlet", o, {o}) for o in sorted(lang)]
+    communities = sorted(set(lang.values()))
+    if len(communities) > 1:
+        groups += [("language", code, members) for code in communities
+                   if len(members := {o for o, x in lang.items() if x == code}) > 1]  # one outlet: its own record
+    out = []
+    for scope, name, outlets in groups:
+        positions = [n for n, s in enumerate(sents) if outlet[s.article] in outlets]
+        mine = [sents[n] for n in positions]
+        own_lang = {lang[o] for o in outlets}
+        same = scope == "outlet" and sum(1 for x in lang.values() if x in own_lang) > 1
+        rest = [s for s in sents if outlet[s.article] not in outlets
+                and (not same or lang[outlet[s.article]] in own_lang)]
+        articles = {s.article for s in mine}
+        others = {s.article for s in sents} - articles
+        out.append({
+            "scope": scope, "outlet" if scope == "outlet" else "language": name,
+            "outlets": sorted(outlets), "lang": "/".join(sorted(own_lang)), "articles": sorted(articles),
+            "compared_with": "same language" if same else "other languages" if rest else "nobody",
+            "distinctive": distinctive(mine, rest, background, same) if rest else [],
+            "actors": actors(articles, others, entities),
+            "tone": tone(sents, ids, positions, main),
+        })
     return out

@@ -28,7 +28,8 @@ def quotes_by_speaker(quotes: list[Quote], members: set[str], names: dict[str, s
     for group in speaker_groups(q for q in quotes if q.article in members):
         first = group[0]
         out.append({"speaker": first.speaker, "name": names.get(first.speaker or "", first.speaker_text),
-                    "quotes": [{"article": q.article, "kind": q.kind, "text": q.text} for q in group]})
+                    "quotes": [{"article": q.article, "kind": q.kind, "text": q.text, "start": q.start, "end": q.end}
+                               for q in group]})
     return sorted(out, key=lambda g: -len(g["quotes"]))
 
 

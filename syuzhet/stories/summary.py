@@ -1,38 +1,65 @@
-"""An extractive summary: 5-8 sentences picked from the claim groups, most widely reported first, none too
-close to one already picked. Every sentence is a sentence of a cited article, and it cites only the articles
-whose own sentence is close enough to it (``claims.parts``), not every article of its group."""
+"""An extractive summary of 5-8 sentences: the key facts in rank order (none too close to one already picked),
+each citing the articles and outlets that state it; when the facts run short, the most quoted speakers' words,
+each introduced by the speaker's name, so no quotation appears without who said it."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from syuzhet.model import Fact
-from syuzhet.stories.claims import Claim, parts
 from syuzhet.stories.text import Sentence
 
 MIN_SENTENCES, MAX_SENTENCES = 5, 8
 REDUNDANT = 0.5
+QUOTE_WORDS = 40  # a quotation longer than this is cut at a sentence end, or at this many words
 
 
-def _overlap(a: Sentence, b: Sentence) -> float:
-    x, y = a.stems(), b.stems()
-    return len(x & y) / (min(len(x), len(y)) or 1)
+def _overlap(a: set[str], b: set[str]) -> float:
+    return len(a & b) / (min(len(a), len(b)) or 1)
 
 
-def summarize(claims: list[Claim], lang: str, position: dict[str, int], outlet: dict[str, str]) -> list[Fact]:
-    """``position`` ranks articles (earliest first) to order the picked sentences."""
-    shown = [part for claim in claims for part in parts(claim, lang)]
-    ranked = sorted(shown, key=lambda rs: (-len({s.article for s in rs[1]}), min(s.start for s in rs[1])))
-    picked: list[tuple[Sentence, list[str]]] = []
-    for rep, sentences in ranked:
-        if any(_overlap(rep, other) >= REDUNDANT for other, _ in picked):
+def _stems(fact: Fact, sentences: dict[tuple[str, int], Sentence]) -> set[str]:
+    ev = fact.evidence[0] if fact.evidence else {}
+    s = sentences.get((ev.get("article", ""), ev.get("start", -1)))
+    return s.stems() if s else set(fact.text.lower().split())
+
+
+def _short(text: str) -> str:
+    words = text.split()
+    if len(words) <= QUOTE_WORDS:
+        return text
+    cut = " ".join(words[:QUOTE_WORDS])
+    end = max(cut.rfind(". "), cut.rfind("! "))
+    return cut[:end + 1] if end > len(cut) // 3 else cut + " …"
+
+
+def summarize(facts: list[Fact], sentences: dict[tuple[str, int], Sentence], quotes: list[dict[str, Any]],
+              outlet: dict[str, str]) -> list[Fact]:
+    """``facts`` ranked (details are skipped); ``quotes`` grouped by speaker as in ``Story.quotes``."""
+    picked: list[tuple[Fact, set[str]]] = []
+    for fact in facts:
+        if fact.detail_of is not None:
             continue
-        articles = sorted({s.article for s in sentences})
-        picked.append((rep, articles))
-        if len(picked) >= MAX_SENTENCES or (len(picked) >= MIN_SENTENCES and len(articles) < 2):
+        stems = _stems(fact, sentences)
+        if any(_overlap(stems, other) >= REDUNDANT for _, other in picked):
+            continue
+        multi = len(fact.sources) > 1
+        if len(picked) >= MIN_SENTENCES and not multi:
             break
-    picked.sort(key=lambda ra: (-len(ra[1]), position.get(ra[0].article, 0), ra[0].start))
-    out = []
-    for rep, articles in picked:
-        sources = sorted({outlet[a] for a in articles})
-        out.append(Fact(rep.text, articles, sources, len(sources) == 1,
-                        evidence=[{"article": rep.article, "start": rep.start, "end": rep.end}]))
+        picked.append((fact, stems))
+        if len(picked) >= MAX_SENTENCES:
+            break
+    out = [Fact(f.text, f.articles, f.sources, f.single_source, evidence=f.evidence[:1]) for f, _ in picked]
+    for group in quotes:
+        if len(out) >= MIN_SENTENCES:
+            break
+        name = group.get("name")
+        if not name or not group.get("speaker"):
+            continue  # a quotation whose speaker is unknown is never summarised
+        q = group["quotes"][0]
+        said = _short(q["text"].strip(" «»\"“”"))
+        text = f"{name}: «{said}»"
+        where = {k: q[k] for k in ("start", "end") if isinstance(q.get(k), int)}
+        out.append(Fact(text, [q["article"]], [outlet[q["article"]]], True,
+                        evidence=[{"article": q["article"], **where}]))
     return out

@@ -1,0 +1,107 @@
+"""Key facts from claim groups: one ``Fact`` per part of a group (``claims.parts``) that a statement of fact
+may show, with its articles, outlets, whether only one outlet states it, the values outlets give differently
+(``disagreements``) and its *details*: a date or number only some of its articles give, a fact of its own
+marked ``detail_of``. Facts stated by most outlets come first."""
+
+from __future__ import annotations
+
+from itertools import combinations
+
+from syuzhet.model import Fact
+from syuzhet.stories.claims import Claim, Shown, parts
+from syuzhet.stories.text import Sentence
+
+DISAGREE_RATIO = 3.0  # values further apart are not one quantity reported differently
+MAX_FACTS = 80
+MAX_DETAILS = 3  # per fact; one per set of articles, dates first
+
+
+def comparable(x: str, y: str) -> bool:
+    """Two values that could be reports of one quantity: within a factor of ``DISAGREE_RATIO`` (14 vs 15
+    documents, 50 vs 100 thousand passengers; not 190 flights vs a 24-hour strike)."""
+    try:
+        low, high = sorted((float(x), float(y)))
+    except ValueError:
+        return False
+    return low > 0 and high <= DISAGREE_RATIO * low
+
+
+def disagreements(sentences: list[Sentence]) -> list[dict[str, object]]:
+    """Units for which the sentences' articles give different values ('14 документов' vs '15 документов')."""
+    by_unit: dict[str, dict[str, set[str]]] = {}
+    for s in sentences:
+        for unit, value in set(s.values()):
+            by_unit.setdefault(unit, {}).setdefault(value, set()).add(s.article)
+    out: list[dict[str, object]] = []
+    for unit, values in sorted(by_unit.items()):
+        if len(values) > 1:
+            stated = {a for arts in values.values() for a in arts}
+            if len(stated) > 1 and all(len(arts) < len(stated) for arts in values.values()):
+                out.append({"unit": unit, "values": {v: sorted(a) for v, a in sorted(values.items())}})
+    covered = {v for d in out for v in d["values"]}  # type: ignore[attr-defined]
+    loose: dict[str, set[str]] = {}
+    for a, b in combinations(sentences, 2):
+        if a.article == b.article:
+            continue
+        x, y = a.numbers - b.numbers - covered, b.numbers - a.numbers - covered
+        if len(a.numbers) == len(b.numbers) and len(x) == len(y) == 1 and comparable(min(x), min(y)):
+            loose.setdefault(x.pop(), set()).add(a.article)
+            loose.setdefault(y.pop(), set()).add(b.article)
+    if loose:  # the same number of numbers, one of them different, and units that do not compare
+        out.append({"unit": "number", "values": {v: sorted(a) for v, a in sorted(loose.items())}})
+    return out
+
+
+def to_fact(rep: Sentence, sentences: list[Sentence], outlet: dict[str, str]) -> Fact:
+    articles = sorted({s.article for s in sentences})
+    sources = sorted({outlet[a] for a in articles})
+    ordered = sorted(sentences, key=lambda s: s is not rep)  # the shown sentence first
+    evidence = [{"article": s.article, "text": s.text, "start": s.start, "end": s.end, "lang": s.lang}
+                for s in ordered]
+    return Fact(rep.text, articles, sources, len(sources) == 1, disagreements(sentences), evidence)
+
+
+def details(fact: Fact, rep: Sentence, sentences: list[Sentence], lang: str,
+            outlet: dict[str, str]) -> list[Fact]:
+    """Values (a day and month, a number with its unit) that some but not all of a fact's articles give, each
+    as a fact of its own citing exactly those articles: 'signed on 12 May' under 'the treaty was signed'."""
+    if len(fact.articles) < 2:
+        return []
+    by_value: dict[tuple[str, str], list[Sentence]] = {}
+    for s in sentences:
+        for unit, value in set(s.values()):
+            by_value.setdefault((unit, value), []).append(s)
+    out: list[Fact] = []
+    seen: set[frozenset[str]] = set()
+    for (unit, value), stating in sorted(by_value.items(), key=lambda kv: (kv[0][0] != "date", kv[0])):
+        articles = frozenset(s.article for s in stating)
+        if len(articles) < 2 or len(articles) == len(fact.articles) or articles in seen or len(unit) < 3:
+            continue
+        seen.add(articles)
+        pool = [s for s in stating if s.lang == lang] or stating
+        shown = rep if rep in stating else min(pool, key=lambda s: (s.article, s.start))
+        detail = to_fact(shown, stating, outlet)
+        detail.value = {"unit": unit, "value": value}
+        out.append(detail)
+    return out[:MAX_DETAILS]
+
+
+def _key(fact: Fact, sentences: list[Sentence]) -> tuple[int, bool, int]:
+    return -len(fact.sources), not any(s.numbers or s.names for s in sentences), min(s.start for s in sentences)
+
+
+def facts(claims: list[Claim], lang: str, outlet: dict[str, str], allowed: Shown | None = None) -> list[Fact]:
+    """Facts stated by several outlets first (most sources first), then single-outlet ones with numbers or
+    names. A claim gives one fact per part (``parts``); a fact's details (values only some of its articles
+    give) follow it, marked with ``detail_of``."""
+    made = [(to_fact(rep, sentences, outlet), rep, sentences)
+            for claim in claims for rep, sentences in parts(claim, lang, allowed)]
+    ranked = sorted(made, key=lambda fs: _key(fs[0], fs[2]))[:MAX_FACTS]
+    out: list[Fact] = []
+    for fact, rep, sentences in ranked:
+        parent = len(out)
+        out.append(fact)
+        for detail in details(fact, rep, sentences, lang, outlet):
+            detail.detail_of = parent
+            out.append(detail)
+    return out

@@ -1,0 +1,131 @@
+"""What a sentence of a story does: states a fact, quotes someone, gives a view, asks, or is a fragment. Only
+``fact`` sentences are shown as key facts; quotes and views go to the quotes and framing sections, though they
+may still count as an outlet *mentioning* a fact (an expert's 'the signing of the treaty is a milestone' tells
+that the outlet reports the signing). Each rule is named, so a reader can see which one decided.
+
+Rules, first match wins:
+- ``question``: the sentence ends with a question mark.
+- ``dialogue``: its paragraph opens with a dash, an interview turn (question or answer).
+- ``fragment``: it opens with a small letter, a closing quotation mark or punctuation, closes a quotation it
+  never opened, is shorter than ``MIN_WORDS`` words, or has fewer than ``MIN_WORDS - 1`` words that are not
+  numbers (a dateline, 'Published 01.02.2025 10:30').
+- ``sourcing``: a short sentence that only says where the news comes from ('Об этом сообщает агентство X',
+  openers in ``data/stories/sourcing_openers.txt``).
+- ``quote``: a good part of it (``DIRECT_SHARE``) is direct speech, or most of it (``QUOTED_SHARE``) is reported
+  speech of a person (speech relayed from an organisation or a news agency stays a fact: 'the ministry said
+  that 12 people died').
+- ``opinion``: it holds an opinion cue (``data/stories/opinion_cues.txt``: 'по мнению', 'вважає', 'believes').
+- ``fact``: everything else."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+from syuzhet.data import lines
+from syuzhet.model import Article, Quote
+from syuzhet.stories.text import Sentence
+
+MIN_WORDS = 4
+QUOTED_SHARE = 0.5  # this much of a sentence inside a person's reported speech makes it a quote ...
+DIRECT_SHARE = 0.3  # ... and this much inside direct speech
+_DASHES = "-–—‒―"
+_OPENING = "«\"“„‘'"
+_CLOSING = "»”’"
+ROLES = ("fact", "quote", "opinion", "question", "dialogue", "fragment", "sourcing")
+SOURCING_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    start: int
+    end: int
+    person: bool  # said by a person (or someone unnamed), not relayed from an organisation
+    direct: bool
+
+
+@cache
+def _cues() -> re.Pattern[str]:
+    words = sorted(lines("stories/opinion_cues"), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)")
+
+
+def quote_spans(quotes: Iterable[Quote]) -> dict[str, list[Span]]:
+    """Quotation spans per article."""
+    spans: dict[str, list[Span]] = {}
+    for q in quotes:
+        person = not (q.speaker or "").startswith("ORG-")
+        spans.setdefault(q.article, []).append(Span(q.start, q.end, person, q.kind == "direct"))
+    return spans
+
+
+def dialogue_starts(article: Article) -> list[tuple[int, int]]:
+    """Spans of the paragraphs that open with a dash (interview turns)."""
+    out = []
+    for b in article.blocks:
+        if b.kind == "paragraph" and article.text[b.start:b.end].lstrip()[:1] in _DASHES:
+            out.append((b.start, b.end))
+    return out
+
+
+def _covered(s: Sentence, spans: list[Span]) -> float:
+    inside = sum(max(0, min(s.end, q.end) - max(s.start, q.start)) for q in spans)
+    return inside / max(1, s.end - s.start)
+
+
+def _unbalanced(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        if ch == "«":
+            depth += 1
+        elif ch == "»":
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
+
+
+def _long_quote(text: str) -> bool:
+    """The sentence opens with a quotation of ``MIN_WORDS`` words or more, or one that it never closes (a
+    quoted name, '«Росатом» построит...', is short and closed)."""
+    close = min((i for i in (text.find(c, 1) for c in _CLOSING + "\"") if i > 0), default=-1)
+    return close < 0 or len(text[1:close].split()) >= MIN_WORDS
+
+
+def role(s: Sentence, quotes: list[Span], dialogue: list[tuple[int, int]]) -> tuple[str, str]:
+    """(role, rule that decided it) for one sentence."""
+    text = s.text.strip()
+    if text.rstrip(_CLOSING + "\"' \u00a0").endswith("?"):
+        return "question", "question_mark"
+    if any(a <= s.start < b for a, b in dialogue):
+        return "dialogue", "dash_paragraph"
+    first = text[:1]
+    if first.islower() or (not first.isalnum() and first not in _OPENING + _DASHES):
+        return "fragment", "opens_mid_sentence"
+    if _unbalanced(text):
+        return "fragment", "closes_unopened_quote"
+    if len(s.words) < MIN_WORDS:
+        return "fragment", "too_short"
+    if sum(1 for w in s.words if w.pos != "NUMB") < MIN_WORDS - 1:
+        return "fragment", "mostly_numbers"
+    low = text.lower()
+    if len(s.words) <= SOURCING_WORDS and any(low.startswith(o) for o in lines("stories/sourcing_openers")):
+        return "sourcing", "names_the_source"
+    if first in _OPENING and _long_quote(text):
+        return "quote", "opens_with_quotation"
+    if _covered(s, [q for q in quotes if q.direct]) >= DIRECT_SHARE:
+        return "quote", "holds_direct_speech"
+    if _covered(s, [q for q in quotes if q.person]) >= QUOTED_SHARE:
+        return "quote", "inside_reported_speech"
+    if _cues().search(low):
+        return "opinion", "opinion_cue"
+    return "fact", "default"
+
+
+def roles(article: Article, sents: list[Sentence], quotes: dict[str, list[Span]]) -> dict[int, tuple[str, str]]:
+    """Role of each sentence of one article, by sentence start."""
+    dialogue = dialogue_starts(article)
+    own = quotes.get(article.id, [])
+    return {s.start: role(s, own, dialogue) for s in sents}

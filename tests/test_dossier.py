@@ -1,0 +1,160 @@
+"""The dossier stages on made-up stories: sentence roles, key facts with details, blind spots, framing across
+languages, the summary's named speakers and the header, as tables of cases."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from syuzhet.model import Block, Entity, Fact, Mention, Quote
+from syuzhet.pipeline import Analysis
+from syuzhet.stories import cluster_stories, describe_stories
+from syuzhet.stories.blindspots import blind_spots, novelty
+from syuzhet.stories.dossier import DOSSIER_STAGES
+from syuzhet.stories.framing import distinctive
+from syuzhet.stories.statements import Span, role
+from syuzhet.stories.summary import summarize
+from syuzhet.stories.text import Sentence, _words
+from tests.test_stories import SUMMIT, article
+
+
+def sentence(text: str, lang: str = "ru", start: int = 0, art: str = "a") -> Sentence:
+    s = Sentence(art, start, start + len(text), text, "paragraph", lang)
+    s.words = _words(text, lang)
+    return s
+
+
+@pytest.mark.parametrize(("text", "quoted", "expected"), [
+    ("Стороны подписали соглашение о рыболовстве на 12 лет.", None, "fact"),
+    ("Насколько важно это соглашение для Норвегии?", None, "question"),
+    ("подписали его в среду вечером в Рейкьявике.", None, "fragment"),
+    ("Альтернативы нет», – подчеркнул министр рыболовства.", None, "fragment"),
+    ("Опубликовано 15.06.2025 13:25.", None, "fragment"),
+    ("«Это историческое соглашение для обеих наших стран», – сказал премьер.", None, "quote"),
+    ("«Норинко» построит завод в Рейкьявике к 2027 году.", None, "fact"),  # a quoted name is no quotation
+    ("Премьер сказал, что соглашение откроет новую эру в отношениях.", (20, 60, True, False), "quote"),
+    ("Министерство сообщило, что квоты вырастут на 12 процентов.", (25, 58, False, False), "fact"),
+    ("По мнению экспертов, соглашение укрепит позиции Норвегии.", None, "opinion"),
+    ("На думку експертів, угода зміцнить позиції Норвегії.", None, "opinion"),
+    ("Об этом сообщает агентство NTB.", None, "sourcing"),
+])
+def test_sentence_roles(text: str, quoted: tuple[int, int, bool, bool] | None, expected: str) -> None:
+    lang = "uk" if "думку" in text else "ru"
+    spans = [Span(*quoted)] if quoted else []
+    assert role(sentence(text, lang), spans, [])[0] == expected
+
+
+def test_interview_turns_are_dialogue_not_facts() -> None:
+    text = "Интервью\n\n– Министр подписал соглашение о квотах на 12 лет."
+    a = article("i1", text)
+    s = sentence("Министр подписал соглашение о квотах на 12 лет.", start=text.index("Министр"), art="i1")
+    from syuzhet.stories.statements import dialogue_starts
+
+    assert role(s, [], dialogue_starts(a))[0] == "dialogue"
+
+
+def test_dossier_stages_are_one_literal_list() -> None:
+    assert [stage.__name__ for stage in DOSSIER_STAGES] == [
+        "sources", "key_facts", "blind_spots", "framing", "timeline", "quotes", "summary", "network", "header"]
+
+
+def _summit() -> Analysis:
+    quoted = "«Это соглашение откроет новую эру для всего региона», – сказал Стёре."
+    extra = article("a4", "Стёре: соглашение откроет новую эру\n\nПремьер Норвегии Йонас Стёре прилетел в Рейкьявик. "
+                    f"{quoted} Насколько оно выгодно Исландии?", outlet="D")
+    start = extra.text.index(quoted)
+    quote = Quote("a4", "PER-stere", "Стёре", "direct", quoted[1:50], start + 1, start + 51)
+    extra.quotes = [quote]
+    analysis = Analysis(articles=[*SUMMIT, extra])
+    mentions = [Mention(a.id, a.text.index("Стёре"), a.text.index("Стёре") + 5, "Стёре", "PER")
+                for a in analysis.articles if "Стёре" in a.text]
+    analysis.entities = [Entity("PER-stere", "Йонас Стёре", "PER", mentions)]
+    analysis.quotes = [quote]
+    cluster_stories(analysis)
+    describe_stories(analysis)
+    return analysis
+
+
+def test_key_facts_leave_out_questions_and_quotations_and_name_their_outlets() -> None:
+    analysis = _summit()
+    story = next(s for s in analysis.stories if "a4" in s.articles)
+    shown = [f.text for f in story.facts]
+    assert not any(t.endswith("?") or t.startswith("«") for t in shown)
+    signed = story.facts[0]
+    assert len(signed.sources) >= 3 and signed.detail_of is None
+    assert all(f.sources == sorted(f.sources) for f in story.facts)
+    summary = " ".join(f.text for f in story.summary)
+    assert "«" not in summary or "Йонас Стёре: «" in summary  # a quotation in the summary names its speaker
+    assert story.header["what"] and story.header["who"][0]["name"] == "Йонас Стёре"
+    assert story.header["outlets"] == ["A", "B", "C", "D"]
+
+
+def test_summary_quotes_only_named_speakers() -> None:
+    facts = [Fact("Стороны подписали соглашение.", ["a", "b"], ["A", "B"])]
+    quotes = [{"speaker": None, "name": "наблюдатели", "quotes": [{"article": "a", "text": "Это важно."}]},
+              {"speaker": "PER-x", "name": "Йонас Стёре", "quotes": [{"article": "b", "text": "Это новая эра."}]}]
+    lines = summarize(facts, {}, quotes, {"a": "A", "b": "B"})
+    assert [line.text for line in lines] == ["Стороны подписали соглашение.", "Йонас Стёре: «Это новая эра.»"]
+
+
+def test_blind_spots_list_what_only_one_side_reports_most_novel_first() -> None:
+    sents = [sentence("Норвегия и Исландия подписали соглашение о рыболовстве.", art="a"),
+             sentence("Исландия и Норвегия подписали соглашение о рыболовстве.", art="b"),
+             sentence("Соглашение о рыболовстве подписали в Рейкьявике вечером.", art="c"),
+             sentence("Гренландия не признает новые квоты на треску.", art="c", start=100)]
+    outlet = {"a": "A", "b": "B", "c": "C"}
+    facts = [Fact(sents[0].text, ["a", "b"], ["A", "B"], evidence=[{"article": "a", "start": 0}]),
+             Fact(sents[2].text, ["c"], ["C"], True, evidence=[{"article": "c", "start": 0}]),
+             Fact(sents[3].text, ["c"], ["C"], True, evidence=[{"article": "c", "start": 100}])]
+    novel = novelty(facts, sents, outlet)
+    assert novel[2] > novel[1]  # nobody else says anything like it
+    spots = {b["name"]: b for b in blind_spots(facts, {"A": "ru", "B": "ru", "C": "ru"}, novel)}
+    assert [x["fact"] for x in spots["C"]["only_here"]] == [2, 1]
+    assert [x["fact"] for x in spots["C"]["missing"]] == [0]  # 2 of 3 outlets: widely reported
+    assert spots["A"]["only_here"] == [] and spots["A"]["missing"] == []
+
+
+def test_framing_across_languages_keeps_loaded_words_without_a_counterpart() -> None:
+    uk = [sentence("Після агресії сусіда уряд підписав угоду про рибальство.", "uk", art="u")]
+    ru = [sentence("Правительство подписало соглашение о рыболовстве.", art="r")]
+    words = [d["word"] for d in distinctive(uk, ru, Counter(), same_language=False)]
+    assert "агресії" in words and "підписав" not in words  # a cognate of 'подписало' is not stressed
+
+
+def test_seeds_dossier_keeps_the_signing_whole(seeds: Path) -> None:
+    from syuzhet import analyze
+
+    analysis = analyze([str(seeds)])
+    (story,) = analysis.stories
+    top = story.facts[0]
+    assert len(top.articles) == 5 and top.detail_of is None
+    for fact in story.facts[:20]:  # no question, quotation, interview turn or fragment among the facts shown
+        text = fact.text
+        assert not text.rstrip("»\" ").endswith("?") and text[0] not in "«\"–—-" and not text[0].islower()
+    assert any(f.detail_of == 0 and len(f.articles) == 2 for f in story.facts)  # the date two outlets give
+    assert 5 <= len(story.summary) <= 8
+    for spot in story.blind_spots:
+        assert all(isinstance(x["fact"], int) for x in spot["only_here"] + spot["missing"])
+    keys = [d for f in story.framing for d in f["distinctive"]]
+    assert all(set(d) <= {"word", "count", "z"} for d in keys)  # words as written, no internal keys
+
+
+def test_one_story_is_described_from_its_own_articles() -> None:
+    from syuzhet.model import Story
+    from syuzhet.stories.dossier import describe_story
+
+    story = describe_story(Story("s", None, [a.id for a in SUMMIT]), list(SUMMIT), [], [])
+    assert story.title in {a.title for a in SUMMIT} and len(story.facts[0].sources) == 3
+    assert {b["name"] for b in story.blind_spots} <= {"A", "B", "C", "ru"}  # ru: A and B, against C in uk
+    assert story.header["outlets"] == ["A", "B", "C"]
+
+
+def test_an_article_of_its_own_has_no_blind_spots() -> None:
+    analysis = Analysis(articles=[article("s1", "Заголовок\n\nМинистр Норвегии подписал соглашение о квотах на 12 лет.",
+                                          outlet="A")])
+    analysis.articles[0].blocks = [Block(0, 9, "title", "ru"), Block(11, len(analysis.articles[0].text))]
+    cluster_stories(analysis)
+    describe_stories(analysis)
+    assert analysis.stories[0].blind_spots == []
