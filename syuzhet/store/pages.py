@@ -78,7 +78,8 @@ def story_page(db: sqlite3.Connection, upto: int, sort: Sort, where: StoryFilter
         f" WHERE {' AND '.join(members)} GROUP BY story"
         + (f" HAVING {' AND '.join(having)}" if having else "")
         + ") SELECT m.story, size, first, last, opened, updated, langs,"
-        " (SELECT a.title FROM story_members s JOIN articles a ON a.id = s.article WHERE s.rowid = m.opened)"
+        " (SELECT a.title FROM story_members s JOIN articles a ON a.id = s.article WHERE s.story = m.story"
+        " AND s.rowid <= m.updated AND a.title IS NOT NULL ORDER BY s.rowid LIMIT 1)"
         f" FROM m {'WHERE ' + keyset if after else ''} ORDER BY {order} LIMIT ?"
     )
     params += having_params + ([*after] if after else []) + [limit]
