@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
 from syuzhet import __version__
@@ -15,6 +15,7 @@ from syuzhet.api.dossiers import Dossiers
 from syuzhet.api.limits import BodyLimit, RateLimit
 from syuzhet.api.routers import articles, changes, entities, health, quotes, search, stories
 from syuzhet.api.settings import Settings
+from syuzhet.api.strict import known_query
 from syuzhet.api.writer import IngestWorker
 from syuzhet.store import Store
 
@@ -45,7 +46,7 @@ def create_app(settings: Settings) -> FastAPI:
             app.state.pool.close()
 
     app = FastAPI(title="syuzhet", version=__version__, description=DESCRIPTION, lifespan=lifespan,
-                  docs_url="/docs", redoc_url=None)
+                  docs_url="/docs", redoc_url=None, dependencies=[Depends(known_query)])
     app.state.settings = settings
     for module in (health, articles, stories, entities, quotes, search, changes):
         app.include_router(module.router)

@@ -24,24 +24,27 @@ KIND_OF_MEDIA = {
     "application/rss+xml": "feed", "application/atom+xml": "feed", "application/xml": "feed", "text/xml": "feed",
     "text/plain": "text",
 }
+_FIELDS = ("text", "html", "title", "date", "url", "outlet", "author", "lang")
 _ITEM_SCHEMA = {
-    "type": "object", "additionalProperties": True,
-    "properties": {k: {"type": "string"} for k in ("text", "html", "title", "date", "url", "outlet", "author",
-                                                     "lang")},
+    "description": "An article: `text` or `html`, plus any of the other fields. An item that is not one (not an "
+                   "object, no text) is answered as skipped, with the reason; the other items go on.",
+    "properties": {k: {"description": f"The article's {k}."} for k in _FIELDS},
     "example": {"title": "Council approves the new budget", "date": "2025-03-14", "url": "https://example.org/1",
                 "text": "The city council approved the budget on Friday after a long debate about roads."},
 }
+_TEXT = {"type": "string"}
 _BODY = {"required": True, "content": {
-    "application/json": {"schema": {"oneOf": [_ITEM_SCHEMA, {"type": "array", "items": _ITEM_SCHEMA}]}},
-    "application/x-ndjson": {"schema": {"type": "string"}, "example": '{"text": "..."}\n{"html": "<html>..."}\n'},
-    "text/html": {"schema": {"type": "string"}},
-    "application/rss+xml": {"schema": {"type": "string"}},
-    "application/atom+xml": {"schema": {"type": "string"}},
-    "text/plain": {"schema": {"type": "string"}},
+    "application/json": {"schema": {"oneOf": [{**_ITEM_SCHEMA, "type": "object"},
+                                              {"type": "array", "items": _ITEM_SCHEMA}]}},
+    "application/x-ndjson": {"schema": _TEXT, "example": '{"text": "..."}\n{"html": "<html>..."}\n'},
+    "text/html": {"schema": _TEXT},
+    "application/rss+xml": {"schema": _TEXT},
+    "application/atom+xml": {"schema": _TEXT},
+    "text/plain": {"schema": _TEXT},
 }}
 Label = Annotated[str | None, Query(description="Names the body in each article's `source` (as a file name "
                                                 "would); items of a list or feed get '#N'.", max_length=200,
-                                    pattern=r"^[^\s#]+$")]
+                                    pattern=r"^[A-Za-z0-9._:@+/-]+$")]
 
 
 @router.post("", response_model=IngestResult, openapi_extra={"requestBody": _BODY},

@@ -21,17 +21,25 @@ StoryId = Annotated[str, Path(description="A story id ('s' + the id of the artic
                               examples=["s9f2c4e1a7b3d5f60"], max_length=200)]
 
 
-def _filter(since: date | None, until: date | None, lang: str | None, outlet: str | None, entity: str | None,
-            q: str | None) -> StoryFilter:
-    return StoryFilter(since.isoformat() if since else None, until.isoformat() if until else None, lang, outlet,
-                       entity, q)
+def _day(value: str | None, name: str) -> str | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError as err:
+        raise ProblemError(422, f"{name}: {value!r} is not a day (YYYY-MM-DD)") from err
+
+
+Day = {"pattern": r"^\d{4}-\d{2}-\d{2}$", "json_schema_extra": {"format": "date"}, "examples": ["2025-03-14"]}
 
 
 @router.get("", response_model=StoryPage, responses=responses(400, 422, 429))
 def list_stories(
     store: ReadStore,
-    since: Annotated[date | None, Query(description="Stories whose latest article is on or after this day.")] = None,
-    until: Annotated[date | None, Query(description="Stories whose earliest article is on or before this day.")] = None,
+    since: Annotated[str | None, Query(description="Stories whose latest article is on or after this day.",
+                                       **Day)] = None,
+    until: Annotated[str | None, Query(description="Stories whose earliest article is on or before this day.",
+                                       **Day)] = None,
     lang: Annotated[str | None, Query(description="Stories with an article in this language.", examples=["uk"],
                                       max_length=20)] = None,
     outlet: Annotated[str | None, Query(description="Stories with an article from this outlet (name or host).",
@@ -46,9 +54,8 @@ def list_stories(
 ) -> StoryPage:
     """Stories as of one snapshot of the store: a listing paged with `cursor` never skips or repeats a story
     while articles are being ingested; what arrives meanwhile is at `/v1/changes?after=` + `changes`."""
-    where = _filter(since, until, lang, outlet, entity, q)
-    asked = {"sort": sort, "where": [since and since.isoformat(), until and until.isoformat(), lang, outlet,
-                                     entity, q]}
+    where = StoryFilter(_day(since, "since"), _day(until, "until"), lang, outlet, entity, q)
+    asked = {"sort": sort, "where": [where.since, where.until, lang, outlet, entity, q]}
     after: tuple[Any, int] | None = None
     if cursor:
         try:
