@@ -54,7 +54,8 @@ class Load:
         self.left -= 1
         return self.left >= 0 and time.monotonic() < self.deadline
 
-    async def call(self, client: httpx.AsyncClient, name: str, method: str, path: str, **kw: object) -> httpx.Response | None:
+    async def call(self, client: httpx.AsyncClient, name: str, method: str, path: str,
+                   **kw: object) -> httpx.Response | None:
         start = time.perf_counter()
         try:
             reply = await client.request(method, path, **kw)  # type: ignore[arg-type]
@@ -83,9 +84,11 @@ class Load:
                     if reply is not None and reply.status_code == 200:
                         changes = changes or reply.json()["changes"]
                 elif what < 0.55:
-                    await self.call(client, "GET /v1/stories/{id}", "GET", f"/v1/stories/{rng.choice(pick['stories'])}")
+                    story = rng.choice(pick["stories"])
+                    await self.call(client, "GET /v1/stories/{id}", "GET", f"/v1/stories/{story}")
                 elif what < 0.65:
-                    await self.call(client, "GET /v1/articles/{id}", "GET", f"/v1/articles/{rng.choice(pick['articles'])}")
+                    article = rng.choice(pick["articles"])
+                    await self.call(client, "GET /v1/articles/{id}", "GET", f"/v1/articles/{article}")
                 elif what < 0.72:
                     await self.call(client, "GET /v1/entities?q=", "GET", "/v1/entities",
                                     params={"q": rng.choice(pick["names"])})
