@@ -27,7 +27,7 @@ def schemathesis_run(server: Server, token: str, examples: int, seed: int,
          "-H", f"Authorization: Bearer {token}", "--max-examples", str(examples), "--seed", str(seed),
          "--generation-deterministic", "--workers", "1", "--request-timeout", "120", "--no-color",
          "--report", "junit", "--report-junit-path", str(report)],
-        capture_output=True, text=True, env=env, timeout=600, cwd=HERE.parent,
+        capture_output=True, text=True, env=env, timeout=600, cwd=report.parent,
     )
 
 
