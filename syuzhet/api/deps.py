@@ -8,7 +8,6 @@ state of the store, however many articles are committed meanwhile."""
 from __future__ import annotations
 
 import queue
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,40 +25,35 @@ from syuzhet.store import Store, StoreError
 class StorePool:
     def __init__(self, path: Path, size: int) -> None:
         self.path, self.size = path, size
-        self.idle: queue.LifoQueue[Store] = queue.LifoQueue()
-        self.opened = 0
-        self.lock = threading.Lock()
+        self.idle: queue.LifoQueue[Store] = queue.LifoQueue()  # at most ``size`` kept open between requests
 
     def _take(self) -> Store:
+        """An idle connection, or a new one: never wait, since a request that waits for a connection would hold
+        the worker thread that the request holding the connection needs to finish (the pool deadlocks)."""
         try:
             return self.idle.get_nowait()
         except queue.Empty:
-            pass
-        with self.lock:
-            grow = self.opened < self.size
-            self.opened += grow
-        if grow:
-            try:
-                return Store(self.path, read_only=True)
-            except StoreError:
-                with self.lock:
-                    self.opened -= 1
-                raise
-        return self.idle.get(timeout=30)
+            return Store(self.path, read_only=True)
+
+    def _give_back(self, store: Store) -> None:
+        if self.idle.qsize() < self.size:
+            self.idle.put(store)
+        else:
+            store.close()
 
     @contextmanager
     def reader(self) -> Iterator[Store]:
         """A read-only store whose reads all see one committed state."""
         try:
             store = self._take()
-        except (StoreError, queue.Empty) as err:
-            raise ProblemError(503, f"the store cannot be read now ({err or 'all connections busy'})") from err
+        except StoreError as err:
+            raise ProblemError(503, f"the store cannot be read now ({err})") from err
         store.db.execute("BEGIN")
         try:
             yield store
         finally:
             store.db.execute("COMMIT")
-            self.idle.put(store)
+            self._give_back(store)
 
     def close(self) -> None:
         while True:
