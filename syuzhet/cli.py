@@ -1,5 +1,5 @@
-"""Command line: ``syuzhet analyze``, ``ingest``, ``articles``, ``search``, ``stories``, ``entities``, ``quotes``
-(also ``python -m syuzhet``)."""
+"""Command line: ``syuzhet analyze``, ``ingest``, ``articles``, ``search``, ``stories``, ``entities``, ``quotes``,
+``serve`` (also ``python -m syuzhet``)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from syuzhet.api.command import serve, token
 from syuzhet.model import Article
 from syuzhet.output import analysis_document, write_analysis
 from syuzhet.pipeline import STORE_STAGES, Analysis, BatchStage, analyze
@@ -331,6 +332,10 @@ def _open(db: Path, must_exist: bool = False) -> Store:
     except StoreError as error:
         err.print(f"syuzhet: {error}", markup=False)
         raise typer.Exit(2) from error
+
+
+app.command()(serve)
+app.command()(token)
 
 
 def main() -> None:

@@ -125,8 +125,21 @@ def analyze(
     """Read, clean and analyse articles from files, folders, globs or '-'."""
     if isinstance(inputs, str):
         inputs = [inputs]
+    return analyze_items(read(inputs, max_bytes), keep_raw=keep_raw, workers=workers, on_item=on_item,
+                         batch_stages=batch_stages)
+
+
+def analyze_items(
+    items: Iterable[Article | Problem],
+    *,
+    keep_raw: bool = False,
+    workers: int = 1,
+    on_item: Callable[[Article | Problem], None] | None = None,
+    batch_stages: list[BatchStage] | None = None,
+) -> Analysis:
+    """``analyze`` over articles already read (``readers.read_content`` for an uploaded body)."""
     result = Analysis()
-    for item in process_all(read(inputs, max_bytes), keep_raw=keep_raw, workers=workers):
+    for item in process_all(items, keep_raw=keep_raw, workers=workers):
         if isinstance(item, Article) and (letters := _body_letters(item)) < MIN_BODY_LETTERS:
             item = Problem(item.source, f"no article text ({letters} letters left after cleaning)")
         if on_item:

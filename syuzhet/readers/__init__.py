@@ -13,7 +13,7 @@ from syuzhet.readers.html import read_html
 from syuzhet.readers.jsonl import read_jsonl
 from syuzhet.readers.sources import DEFAULT_MAX_BYTES, Source, expand
 
-__all__ = ["DEFAULT_MAX_BYTES", "read"]
+__all__ = ["DEFAULT_MAX_BYTES", "KINDS", "read", "read_content"]
 
 Reader = Callable[[str, str], Iterator[Article | Problem]]
 
@@ -46,13 +46,27 @@ def read(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Arti
         yield from _read_source(item, max_bytes)
 
 
+KINDS = tuple(READERS)
+
+
 def _read_source(source: Source, max_bytes: int) -> Iterator[Article | Problem]:
     try:
-        content, warning = decode(source.read_bytes(max_bytes))
-        if warning:
-            yield Problem(source.label, warning, skipped=False)
-        yield from READERS[sniff(source.label, content)](source.label, content)
+        data = source.read_bytes(max_bytes)
     except InputError as err:
         yield Problem(source.label, str(err))
+        return
+    yield from read_content(source.label, data)
+
+
+def read_content(label: str, data: bytes, kind: str | None = None) -> Iterator[Article | Problem]:
+    """Articles from bytes already in hand (an uploaded body): decoded, then read as ``kind`` (one of
+    ``KINDS``; default: sniffed from ``label`` and the content). Problems are yielded, never raised."""
+    try:
+        content, warning = decode(data)
+        if warning:
+            yield Problem(label, warning, skipped=False)
+        yield from READERS[kind or sniff(label, content)](label, content)
+    except InputError as err:
+        yield Problem(label, str(err))
     except Exception as err:
-        yield Problem(source.label, f"unexpected error while reading ({type(err).__name__}: {err})")
+        yield Problem(label, f"unexpected error while reading ({type(err).__name__}: {err})")

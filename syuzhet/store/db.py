@@ -43,8 +43,13 @@ class StoreError(Exception):
 
 
 class Store:
-    def __init__(self, path: Path | str) -> None:
+    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+        """``read_only``: a reader's connection (no schema set-up, no write), usable from one thread at a time
+        though not only the one that opened it (a server's pool hands it to its worker threads)."""
         self.path = Path(path)
+        if read_only:
+            self.db = _reader(self.path)
+            return
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
@@ -258,6 +263,18 @@ class Store:
                "JOIN entities e ON e.id = m.entity JOIN articles a ON a.id = m.article")
         for eid, name, kind, text, aid, source, outlet, url in self.db.execute(sql):
             yield eid, name, kind, text, Article(source=source, raw="", id=aid, outlet=outlet, url=url)
+
+
+def _reader(path: Path) -> sqlite3.Connection:
+    if not path.exists():
+        raise StoreError(f"{path}: no such store")
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+                             check_same_thread=False)
+        db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+    except sqlite3.DatabaseError as err:
+        raise StoreError(f"{path}: not a usable syuzhet store ({err})") from err
+    return db
 
 
 def _fts_query(query: str) -> str:

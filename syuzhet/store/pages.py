@@ -1,0 +1,146 @@
+"""Stories read page by page from the store, and the feed of what changed since a point.
+
+A story only grows (members are inserted, never moved or removed), and ``story_members.rowid`` grows with
+every commit of the single writer. So a listing fixes a *snapshot*: the highest member row it saw. Every
+page of that listing counts, dates and filters stories by their members up to the snapshot only, and
+continues after the last story's sort key: pages never skip or repeat a story, whatever is ingested while
+a client pages. What arrived after the snapshot is what ``changes(after=snapshot)`` returns."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from syuzhet.store.db import StoreError
+from syuzhet.store.db import _fts_query as fts_query
+
+Sort = Literal["size", "recent"]
+
+# sort -> (ORDER BY, the keyset condition after a given key, the key of a row)
+_ORDER: dict[str, tuple[str, str]] = {
+    "size": ("size DESC, opened ASC", "(-size, opened) > (-?, ?)"),
+    "recent": ("last_day DESC, opened DESC", "(last_day, opened) < (?, ?)"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class StoryFilter:
+    since: str | None = None  # a story's latest article date (YYYY-MM-DD) is on or after this
+    until: str | None = None  # its earliest is on or before this
+    lang: str | None = None  # some article of the story is in this language
+    outlet: str | None = None  # some article is from this outlet (its name or its URL's host)
+    entity: str | None = None  # some article mentions this entity id
+    q: str | None = None  # some article matches this full-text query (``Store.search`` syntax)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRow:
+    id: str
+    size: int
+    first: str | None
+    last: str | None
+    opened: int
+    updated: int
+    title: str | None
+    langs: dict[str, int]
+
+    def key(self, sort: Sort) -> tuple[Any, int]:
+        return (self.size, self.opened) if sort == "size" else ((self.last or "")[:10], self.opened)
+
+
+def snapshot(db: sqlite3.Connection) -> int:
+    """The highest story member row: the point a listing sees the store at."""
+    return int(db.execute("SELECT coalesce(max(rowid), 0) FROM story_members").fetchone()[0])
+
+
+def story_page(db: sqlite3.Connection, upto: int, sort: Sort, where: StoryFilter, after: tuple[Any, int] | None,
+               limit: int) -> list[StoryRow]:
+    """Stories as of member row ``upto``, sorted, after the sort key ``after``. A bad full-text query
+    raises ``StoreError``."""
+    params: list[Any] = [upto]
+    members = ["rowid <= ?"]
+    for sql, values in _filters(where):
+        members.append(f"story IN ({sql})")
+        params += [upto, *values]
+    having, having_params = [], []
+    if where.since:
+        having.append("substr(max(date), 1, 10) >= ?")
+        having_params.append(where.since[:10])
+    if where.until:
+        having.append("substr(min(date), 1, 10) <= ?")
+        having_params.append(where.until[:10])
+    order, keyset = _ORDER[sort]
+    sql = (
+        "WITH m AS (SELECT story, count(*) AS size, min(rowid) AS opened, max(rowid) AS updated, min(date) AS first,"
+        " max(date) AS last, coalesce(substr(max(date), 1, 10), '') AS last_day,"
+        " group_concat(lang) AS langs FROM story_members"
+        f" WHERE {' AND '.join(members)} GROUP BY story"
+        + (f" HAVING {' AND '.join(having)}" if having else "")
+        + ") SELECT m.story, size, first, last, opened, updated, langs,"
+        " (SELECT a.title FROM story_members s JOIN articles a ON a.id = s.article WHERE s.story = m.story"
+        " AND s.rowid <= m.updated AND a.title IS NOT NULL ORDER BY s.rowid LIMIT 1)"
+        f" FROM m {'WHERE ' + keyset if after else ''} ORDER BY {order} LIMIT ?"
+    )
+    params += having_params + ([*after] if after else []) + [limit]
+    try:
+        rows = db.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as err:
+        if not where.q:
+            raise
+        raise StoreError(f"bad search query {where.q!r}: {err}") from err
+    return [StoryRow(r[0], r[1], r[2], r[3], r[4], r[5], r[7], _langs(r[6])) for r in rows]
+
+
+def _filters(where: StoryFilter) -> list[tuple[str, list[str]]]:
+    """(subquery of the stories with a member up to the snapshot that matches, its values) per filter set."""
+    found: list[tuple[str, list[str]]] = []
+    if where.lang:
+        found.append(("SELECT story FROM story_members WHERE rowid <= ? AND lang = ?", [where.lang]))
+    if where.outlet:
+        found.append(("SELECT s.story FROM story_members s JOIN articles a ON a.id = s.article WHERE s.rowid <= ?"
+                      " AND (a.outlet = ? OR a.url LIKE ? OR a.url LIKE ?)",
+                      [where.outlet, f"%://{where.outlet}/%", f"%://www.{where.outlet}/%"]))
+    if where.entity:
+        found.append(("SELECT s.story FROM mentions me JOIN story_members s ON s.article = me.article"
+                      " WHERE s.rowid <= ? AND me.entity = ?", [where.entity]))
+    if where.q:
+        found.append(("SELECT s.story FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+                      " JOIN story_members s ON s.article = a.id WHERE s.rowid <= ? AND articles_fts MATCH ?",
+                      [fts_query(where.q)]))
+    return found
+
+
+def _langs(joined: str | None) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for lang in (joined or "").split(","):
+        if lang:
+            counts[lang] = counts.get(lang, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    story: str
+    created: bool  # the story was opened after the cursor
+    articles: list[str]  # its members that arrived after the cursor, in arrival order
+    size: int  # its size up to the end of this batch of changes
+
+
+def changes(db: sqlite3.Connection, after: int, limit: int) -> tuple[list[Change], int]:
+    """Stories that gained members after member row ``after`` (at most ``limit`` new members, in commit
+    order), and the row to continue from."""
+    rows = db.execute("SELECT rowid, story, article FROM story_members WHERE rowid > ? ORDER BY rowid LIMIT ?",
+                      (after, limit)).fetchall()
+    if not rows:
+        return [], after
+    end = int(rows[-1][0])
+    grouped: dict[str, list[str]] = {}
+    for _, story, article in rows:
+        grouped.setdefault(str(story), []).append(str(article))
+    marks = ", ".join("?" * len(grouped))
+    stats = {str(r[0]): (int(r[1]), int(r[2])) for r in db.execute(
+        f"SELECT story, min(rowid), count(*) FROM story_members WHERE story IN ({marks}) AND rowid <= ?"
+        " GROUP BY story", [*grouped, end])}
+    found = [Change(sid, stats[sid][0] > after, members, stats[sid][1]) for sid, members in grouped.items()]
+    return found, end
