@@ -1,5 +1,11 @@
 """Stories on SlavicNER ru+uk and the seeds: ``python -m syuzhet.eval stories [--baseline P] [--facts-baseline R]
-[--claims | --claims-only] [--claims-baseline P]``.
+[--claims | --claims-only] [--claims-baseline P]``; on a labelled news stream: ``python -m syuzhet.eval stories
+--stream FILE [--store] [--batch N] [--min-bcubed F] [--min-pairs F]``.
+
+- Stream (``--stream``, e.g. ``../shared/corpus/stories/dev.jsonl``): the items are fed as a user's JSONL (no
+  labels, no language) to one ``analyze`` run, and with ``--store`` also to ``ingest`` runs into one store in
+  date order, ``--batch`` items a run; scored as the stream's README says (B-cubed, pairwise, cross-language
+  pairwise, merged gold events; ``syuzhet.eval.stream``).
 
 - Clustering on SlavicNER ru+uk (five topics; a topic holds many events, so recall against topics is low by
   design and precision is what counts): B-cubed precision/recall/F1, stories, stories joining ru and uk.
@@ -22,11 +28,13 @@ import argparse
 import hashlib
 import json
 import re
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 from syuzhet.dates import month_numbers
 from syuzhet.eval.common import prf, print_table, shared_dir
+from syuzhet.eval.stream import HEADER, Scores, cluster_stream, ingest_stream, load_stream, score
 from syuzhet.model import Article, Fact
 from syuzhet.pipeline import Analysis, analyze
 from syuzhet.stories import cluster_stories, describe_stories
@@ -223,7 +231,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--claims-baseline", type=float, default=None,
                         help="exit 1 if pairwise same-claim precision on the dev set is below")
     parser.add_argument("--show-errors", action="store_true", help="print the dev pairs the grouper gets wrong")
+    parser.add_argument("--stream", type=Path, default=None, help="score clustering on this labelled stream")
+    parser.add_argument("--store", action="store_true", help="with --stream: also ingest it run by run")
+    parser.add_argument("--batch", type=int, default=50, help="with --store: items per ingest run")
+    parser.add_argument("--min-bcubed", type=float, default=None, help="with --stream: exit 1 if B-cubed F1 is below")
+    parser.add_argument("--min-pairs", type=float, default=None, help="with --stream: exit 1 if pairwise F1 is below")
     args = parser.parse_args(argv)
+    if args.stream is not None:
+        return stream_main(args)
     raw = args.shared / "corpus" / "slavicner" / "raw"
     failed = False
     if args.claims or args.claims_only or args.claims_baseline is not None:
@@ -266,4 +281,26 @@ def main(argv: list[str] | None = None) -> int:
         failed = True
     if args.facts_baseline is not None and recall < args.facts_baseline:
         failed = True
+    return 1 if failed else 0
+
+
+def stream_main(args: argparse.Namespace) -> int:
+    items = load_stream(args.stream)
+    runs: list[tuple[str, Scores]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        runs.append(("analyze", score(items, cluster_stream(items, Path(tmp)))))
+        if args.store:
+            runs.append((f"ingest, {args.batch} a run", score(items, ingest_stream(items, Path(tmp), args.batch))))
+    events = len({i["event"] for i in items})
+    print_table(f"stories on {args.stream.name}: {len(items)} items, {events} events", ["run", *HEADER],
+                [[name, *scores.row()] for name, scores in runs])
+    for name, scores in runs:
+        merged = [f"{a} + {b}" for a, b, _ in scores.merged[:10]]
+        print(f"{name}: {len(scores.merged)} pairs of gold events merged" + "".join(f"\n  {m}" for m in merged))
+    failed = False
+    for _, scores in runs:
+        if args.min_bcubed is not None and scores.bcubed[2] < args.min_bcubed:
+            failed = True
+        if args.min_pairs is not None and scores.pairs[2] < args.min_pairs:
+            failed = True
     return 1 if failed else 0

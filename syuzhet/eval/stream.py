@@ -121,3 +121,47 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     """As the reference scorer computes them (an empty side counts as 0, not 1)."""
     p, r = tp / max(tp + fp, 1), tp / max(tp + fn, 1)
     return p, r, 2 * p * r / max(p + r, 1e-9)
+
+
+def cluster_stream(items: Sequence[dict[str, Any]], workdir: Path) -> list[object]:
+    """Each item's story when the whole stream is one ``analyze`` run (the batch path)."""
+    from syuzhet.entities import link_entities
+    from syuzhet.pipeline import analyze, mark_duplicates
+    from syuzhet.stories import cluster_stories
+
+    feed = workdir / "feed.jsonl"
+    write_feed(items, feed)
+    analysis = analyze([str(feed)], batch_stages=[mark_duplicates, link_entities, cluster_stories])
+    story_of = {a: s.id for s in analysis.stories for a in s.articles}
+    predicted: list[object] = [f"alone{i}" for i in range(len(items))]
+    for article in analysis.articles:
+        if (n := item_number(article.source)) is not None and article.id in story_of:
+            predicted[n] = story_of[article.id]
+    return predicted
+
+
+def ingest_stream(items: Sequence[dict[str, Any]], workdir: Path, batch: int) -> list[object]:
+    """Each item's story when the stream arrives in date order (undated last), ``batch`` items per
+    ``ingest`` run into one store, a fresh ``Store`` per run (the incremental path)."""
+    from syuzhet.pipeline import STORE_STAGES, analyze
+    from syuzhet.store import Store
+
+    order = sorted(range(len(items)), key=lambda i: (items[i].get("date") is None, items[i].get("date") or "", i))
+    db = workdir / "stream.db"
+    where: dict[str, int] = {}
+    for k in range(0, len(order), batch):
+        chunk = order[k:k + batch]
+        feed = workdir / f"batch{k // batch:04d}.jsonl"
+        write_feed([items[i] for i in chunk], feed)
+        analysis = analyze([str(feed)], batch_stages=STORE_STAGES)
+        for article in analysis.articles:
+            if (n := item_number(article.source)) is not None:
+                where[article.id] = chunk[n]
+        with Store(db) as store:
+            store.add_analysis(analysis)
+    predicted: list[object] = [f"alone{i}" for i in range(len(items))]
+    with Store(db) as store:
+        for article, story in store.db.execute("SELECT article, story FROM story_members"):
+            if article in where:
+                predicted[where[article]] = story
+    return predicted

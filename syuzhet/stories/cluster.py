@@ -79,6 +79,8 @@ class StoryIndex:
         best: tuple[float, StoryState, dict[str, float]] | None = None
         for story in self._candidates(entry):
             values = story.features(entry)
+            if values["names"] < self.model.min_names:
+                continue
             p = self.model.probability(values, entry.date is not None)
             if best is None or p > best[0]:
                 best = (p, story, values)

@@ -8,7 +8,9 @@ The features, all in [0, 1]:
 - ``names``: cosine of the language-free keys alone (names, linked entities, numbers);
 - ``same_day`` .. ``over_week``, ``undated``: how far apart the publication dates are;
 - ``other_language``: the two are in different languages;
-- ``same_outlet``: one outlet published both (a site rarely runs two stories on one event in a feed).
+- ``same_outlet``: one outlet published both (a site rarely runs two stories on one event in a feed);
+- ``similarity_near``, ``names_near``: the two similarities when the dates are at most three days apart
+  (so that being published on the same day counts only as far as the words agree).
 
 An article without a date is scored by a second set of weights (``undated``) over the features that do not
 involve dates, fitted on every pair of the stream with both dates hidden: how likely two articles are one
@@ -28,7 +30,7 @@ from importlib.resources import files
 from typing import Any
 
 FEATURES = ("similarity", "names", "same_day", "one_day", "two_three_days", "four_seven_days", "over_week",
-            "undated", "other_language", "same_outlet")
+            "undated", "other_language", "same_outlet", "similarity_near", "names_near")
 UNDATED_FEATURES = ("similarity", "names", "other_language", "same_outlet")
 GAPS = ((0, 0, "same_day"), (1, 1, "one_day"), (2, 3, "two_three_days"), (4, 7, "four_seven_days"))
 MODEL_FILE = "stories/link_model.json"  # under syuzhet/data
@@ -64,6 +66,7 @@ class LinkModel:
     undated: Weights  # for an article without one
     threshold: float  # join a story when the probability reaches this
     window_days: int  # stories whose dates all lie further away are not candidates
+    min_names: float = 0.0  # and an article joins only a story whose names it shares at least this much
     meta: dict[str, Any] = field(default_factory=dict)
 
     def weights_for(self, dated: bool) -> Weights:
@@ -81,7 +84,7 @@ class LinkModel:
 
     def as_dict(self) -> dict[str, Any]:
         return {"dated": self.dated.as_dict(), "undated": self.undated.as_dict(), "threshold": self.threshold,
-                "window_days": self.window_days, "meta": self.meta}
+                "window_days": self.window_days, "min_names": self.min_names, "meta": self.meta}
 
 
 def _weights(record: dict[str, Any]) -> Weights:
@@ -90,7 +93,7 @@ def _weights(record: dict[str, Any]) -> Weights:
 
 def model_from(record: dict[str, Any]) -> LinkModel:
     return LinkModel(_weights(record["dated"]), _weights(record["undated"]), float(record["threshold"]),
-                     int(record["window_days"]), dict(record.get("meta", {})))
+                     int(record["window_days"]), float(record.get("min_names", 0.0)), dict(record.get("meta", {})))
 
 
 @functools.cache

@@ -91,6 +91,9 @@ class StoryState:
         values["names"] = names_all / n
         for date, count in self.dates.items():
             values[gap_feature(days_between(entry.date, date))] += count / n
+        near = values["same_day"] + values["one_day"] + values["two_three_days"]
+        values["similarity_near"] = values["similarity"] * near
+        values["names_near"] = values["names"] * near
         values["other_language"] = (n - self.langs.get(entry.lang, 0)) / n
         values["same_outlet"] = self.outlets.get(entry.outlet, 0) / n
         return values
