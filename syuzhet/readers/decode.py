@@ -58,6 +58,8 @@ def decode(data: bytes) -> tuple[str, str | None]:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"binary file ({kind}), not text")
+    if utf16 := _utf16_without_bom(data):
+        return _checked(utf16), None
     try:
         return _checked(data.decode("utf-8")), None
     except UnicodeDecodeError:
@@ -75,6 +77,22 @@ def decode(data: bytes) -> tuple[str, str | None]:
     if best is None:
         raise InputError("binary or undecodable content (not UTF-8, UTF-16 or a Cyrillic code page)")
     return _checked(str(best)), None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: NUL bytes, nearly all at odd (LE) or even (BE) positions, where text in
+    any 8-bit encoding or UTF-8 has none. The text when it decodes cleanly, else None."""
+    head = data[:_HEAD_BYTES]
+    if head.count(0) < len(head) // 8:
+        return None
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    codec = "utf-16-le" if odd > 4 * even else "utf-16-be" if even > 4 * odd else None
+    if codec is None:
+        return None
+    try:
+        return data[: len(data) - len(data) % 2].decode(codec)
+    except UnicodeDecodeError:
+        return None
 
 
 def _has_multibyte(text: str) -> bool:
