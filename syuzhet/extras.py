@@ -29,7 +29,7 @@ def installed(extra: str) -> bool:
 
 def hint(extra: str, what: str = NLP_WORK) -> str:
     names = ", ".join(missing(extra)) or ", ".join(EXTRAS[extra])
-    return f"{what} are not computed without the '{extra}' extra ({names} not installed): pip install 'syuzhet[{extra}]'"
+    return f"{what} need the '{extra}' extra ({names} not installed): pip install 'syuzhet[{extra}]'"
 
 
 def require(extra: str, what: str = NLP_WORK) -> None:

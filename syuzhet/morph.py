@@ -12,7 +12,7 @@ from syuzhet.extras import require
 @cache
 def analyzer(lang: str) -> Any:
     """The analyser for 'uk', else Russian."""
-    require("nlp", "morphology (pymorphy3)")
+    require("nlp", "morphology and the stages using it")
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang="uk" if lang == "uk" else "ru")
