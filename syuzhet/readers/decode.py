@@ -80,19 +80,24 @@ def decode(data: bytes) -> tuple[str, str | None]:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM: NUL bytes, nearly all at odd (LE) or even (BE) positions, where text in
-    any 8-bit encoding or UTF-8 has none. The text when it decodes cleanly, else None."""
+    """UTF-16 text without a BOM: the high byte of each character is nearly always 0x00 (Latin, digits,
+    spaces) or 0x04 (Cyrillic), at odd positions (LE) or even ones (BE); text in UTF-8 or an 8-bit code page
+    shows no such pattern. The text when it decodes cleanly, else None."""
     head = data[:_HEAD_BYTES]
-    if head.count(0) < len(head) // 8:
+    if len(head) < 8 or b"\x00" not in head:
         return None
-    odd, even = head[1::2].count(0), head[0::2].count(0)
-    codec = "utf-16-le" if odd > 4 * even else "utf-16-be" if even > 4 * odd else None
+    odd, even = _high_share(head[1::2]), _high_share(head[0::2])
+    codec = "utf-16-le" if odd > 0.7 > 0.3 > even else "utf-16-be" if even > 0.7 > 0.3 > odd else None
     if codec is None:
         return None
     try:
         return data[: len(data) - len(data) % 2].decode(codec)
     except UnicodeDecodeError:
         return None
+
+
+def _high_share(half: bytes) -> float:
+    return (half.count(0) + half.count(4)) / max(1, len(half))
 
 
 def _has_multibyte(text: str) -> bool:
