@@ -14,32 +14,33 @@ import traceback
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from tests.fuzz_targets import TARGETS  # noqa: E402
+from tests.fuzz_targets import TARGETS
 
 
 def campaign(name: str, seconds: float) -> tuple[int, list[str]]:
+    """Rounds of 500 examples (fresh random seeds) until the time is up; each failure is kept once."""
     target, strategies = TARGETS[name]
     tried = 0
-    failures: list[str] = []
+    failures: dict[str, str] = {}
     deadline = time.monotonic() + seconds
 
-    def counted(*args: object) -> None:
+    def counted(args: tuple[object, ...]) -> None:
         nonlocal tried
         tried += 1
         target(*args)
 
-    rounds = 0
     while time.monotonic() < deadline:
-        rounds += 1
         run = settings(max_examples=500, deadline=None, database=None, suppress_health_check=list(HealthCheck))(
-            given(*strategies)(counted))
+            given(st.tuples(*strategies))(counted))
         try:
             run()
         except Exception as err:  # hypothesis re-raises the shrunk failure
-            failures.append(f"{type(err).__name__}: {err}\n{traceback.format_exc(limit=3)}")
-    return tried, failures
+            key = f"{type(err).__name__}: {str(err)[:200]}"
+            failures.setdefault(key, traceback.format_exc(limit=6))
+    return tried, [f"{key}\n{trace}" for key, trace in failures.items()]
 
 
 def main() -> None:

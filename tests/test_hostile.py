@@ -106,7 +106,7 @@ def test_huge_single_paragraph_is_cut_and_bounded(tmp_path: Path) -> None:
         "try: main()\nfinally: print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)"),
         "-", "analyze", str(path), "--out", str(tmp_path / "o")], capture_output=True, text=True, timeout=600)
     assert child.returncode == 0 and "Traceback" not in child.stderr, child.stderr
-    assert f"big.jsonl#1: text cut to its first 99,9" in child.stderr  # at a word break before the limit
+    assert "big.jsonl#1: text cut to its first 99,9" in child.stderr  # at a word break before the limit
     [article] = json.loads((tmp_path / "o" / "analysis.json").read_text())["articles"]
     assert len(article["text"]) <= MAX_ARTICLE_CHARS + len("Большой\n\n")  # the title comes first
     peak_kb = int(child.stderr.rsplit("peak ", 1)[1].split()[0])
@@ -212,12 +212,12 @@ def test_feed_entities_and_repeats(capsys: pytest.CaptureFixture[str], tmp_path:
     feed.write_text(f"<?xml version='1.0'?><rss version='2.0'><channel><title>Лента</title><item>"
                     f"<title>Мост &amp;quot;Северный&amp;quot;</title><description>{BODY} Он сказал &amp;quot;да"
                     f"&amp;quot;.</description></item></channel></rss>", encoding="utf-8")
-    code, _, err = run(capsys, "analyze", str(feed), "--out", str(tmp_path / "o"))
+    assert run(capsys, "analyze", str(feed), "--out", str(tmp_path / "o"))[0] == 0
     [article] = json.loads((tmp_path / "o" / "analysis.json").read_text())["articles"]
     assert '"да"' in article["text"] and "&quot;" not in article["text"] + (article["title"] or "")
     item = {"text": BODY, "title": "Мост"}
     db = tmp_path / "store.db"
-    code, _, err = run(capsys, "ingest", str(jsonl(tmp_path / "twice.jsonl", item, item)), "--db", str(db))
+    _, _, err = run(capsys, "ingest", str(jsonl(tmp_path / "twice.jsonl", item, item)), "--db", str(db))
     assert "1 new, 0 already stored, 1 repeated within this input" in err
 
 
