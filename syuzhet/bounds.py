@@ -73,8 +73,8 @@ def worker_count(requested: int, inputs: int) -> int:
     return max(1, min(requested, usable_cpus(), inputs))
 
 
-class TimeLimit(Exception):
-    """An article's stages ran past their time limit."""
+class TimeLimit(BaseException):
+    """An article's stages ran past their time limit (a BaseException: no stage's ``except Exception`` eats it)."""
 
 
 @contextmanager

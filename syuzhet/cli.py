@@ -391,6 +391,9 @@ def main() -> None:
     except sqlite3.DatabaseError as error:
         err.print(f"syuzhet: the store is damaged or not a syuzhet store ({error})", markup=False)
         sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("syuzhet: interrupted (the store keeps every article whose transaction finished)", markup=False)
+        sys.exit(130)
     except (Exception, RecursionError, MemoryError) as error:
         if os.environ.get("SYUZHET_DEBUG"):
             raise

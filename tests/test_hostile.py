@@ -19,6 +19,10 @@ import pytest
 from syuzhet import analyze, cli
 from syuzhet.bounds import MAX_ARTICLE_CHARS, usable_cpus, worker_count
 from syuzhet.dates import normalize_date
+from syuzhet.model import Article
+from syuzhet.pipeline import process_guarded
+from syuzhet.problems import Problem
+from syuzhet.readers import read
 from syuzhet.readers.decode import decode
 from syuzhet.store import Store
 from syuzhet.text import fold_lookalikes
@@ -135,6 +139,14 @@ def test_devices_and_pipes_are_read_within_the_limit(capsys: pytest.CaptureFixtu
     gz.write_bytes(gzip.compress(b"x " * (3 * 1024 * 1024)))
     code, _, err = run(capsys, "analyze", str(gz), "--max-size", "1", "--out", str(tmp_path / "o"))
     assert "too large once decompressed" in err
+
+
+def test_an_article_past_its_time_is_skipped_with_a_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Мост открыт\n\n" + (BODY + "\n") * 200, encoding="utf-8")
+    [article] = [a for a in read([str(tmp_path / "a.txt")]) if isinstance(a, Article)]
+    problem = process_guarded(article, max_seconds=0.01)
+    assert isinstance(problem, Problem) and "processing stopped: took over 0.01 s" in problem.reason
+    assert isinstance(process_guarded(article, max_seconds=None), Article)
 
 
 # -- 5. workers ----------------------------------------------------------------------------------------------
