@@ -18,7 +18,7 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LOCAL = {"syuzhet", "tests", "benchmarks", "scripts"}
+LOCAL = {"syuzhet", "tests", "benchmarks", "scripts"} | {p.stem for p in (ROOT / "scripts").glob("*.py")}
 # Packages that a dependency imports at run time without declaring them, so pip may leave them out:
 # trafilatura and justext call ``lxml.html.clean``, which lxml 5.2+ moved to its own distribution.
 UNDECLARED_BY_DEPENDENCIES = {"lxml_html_clean": "lxml-html-clean"}
@@ -48,8 +48,9 @@ def imports(path: Path) -> Iterator[tuple[int, str]]:
             yield node.lineno, node.module.split(".")[0]
 
 
-def problems() -> list[str]:
-    groups = declared()
+def problems(groups: dict[str, set[str]] | None = None) -> list[str]:
+    """One line per import that ``groups`` (default: pyproject.toml's) does not declare."""
+    groups = groups or declared()
     runtime = set().union(*(names for group, names in groups.items() if group != "dev"))
     everything = runtime | groups.get("dev", set())
     found = []
