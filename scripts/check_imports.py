@@ -18,7 +18,9 @@ from importlib.metadata import packages_distributions
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-LOCAL = {"syuzhet", "tests", "benchmarks", "scripts"} | {p.stem for p in (ROOT / "scripts").glob("*.py")}
+# the project's own packages, and the modules of scripts/ and benchmarks/ that import each other
+LOCAL = {"syuzhet", "tests", "benchmarks", "scripts"} | {
+    p.stem for folder in ("scripts", "benchmarks") for p in (ROOT / folder).glob("*.py")}
 # Packages that a dependency imports at run time without declaring them, so pip may leave them out:
 # trafilatura and justext call ``lxml.html.clean``, which lxml 5.2+ moved to its own distribution.
 UNDECLARED_BY_DEPENDENCIES = {"lxml_html_clean": "lxml-html-clean"}
