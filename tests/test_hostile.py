@@ -25,6 +25,7 @@ from syuzhet.problems import Problem
 from syuzhet.readers import read
 from syuzhet.readers.decode import decode
 from syuzhet.store import Store
+from syuzhet.store.schema import SCHEMA_VERSION
 from syuzhet.text import fold_lookalikes
 
 BODY = ("Министр транспорта сообщил журналистам, что новый мост через реку откроют весной. "
@@ -273,7 +274,7 @@ def test_version_and_damage_are_named(capsys: pytest.CaptureFixture[str], tmp_pa
         connection.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
     assert "store schema version 99" in run(capsys, "articles", "--db", str(db))[2]
     with sqlite3.connect(db) as connection:
-        connection.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        connection.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'", (str(SCHEMA_VERSION),))
         connection.execute("PRAGMA journal_mode=DELETE")
     data = bytearray(db.read_bytes())
     data[len(data) // 2: len(data) // 2 + 4096] = b"\x00" * 4096  # a page in the middle
