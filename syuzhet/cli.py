@@ -4,7 +4,11 @@
 from __future__ import annotations
 
 import json
+import math
+import os
+import sqlite3
 import sys
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -14,8 +18,10 @@ import typer
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from syuzhet.api.command import serve, token
+from syuzhet.bounds import DEFAULT_MAX_SECONDS
 from syuzhet.model import Article
 from syuzhet.output import analysis_document, write_analysis
 from syuzhet.pipeline import STORE_STAGES, Analysis, BatchStage, analyze
@@ -23,6 +29,7 @@ from syuzhet.problems import Problem
 from syuzhet.store import Store, StoreError
 from syuzhet.stories import describe_stories, explain_story
 from syuzhet.stories.outlets import outlet_of
+from syuzhet.text import one_line
 from syuzhet.views import by_speaker, count_mentions, entity_rows
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -34,12 +41,41 @@ DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
 Explain = Annotated[bool, typer.Option(
     "--explain", help="Show which rules decided: cleaning and quotes per article, and why articles share a story.")]
 AsIs = Annotated[bool, typer.Option("--as-is", help="Keep text identical to the input (no cleaning).")]
-Parallel = Annotated[int, typer.Option("--parallel", "-j", min=1, help="Worker processes for article stages.")]
-MaxSize = Annotated[float, typer.Option("--max-size", min=0.001, help="Skip input files larger than this (MB).")]
+Parallel = Annotated[int, typer.Option(
+    "--parallel", "-j", min=1, help="Worker processes for article stages (at most the CPUs and the articles).")]
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise typer.BadParameter("must be a finite number")
+    return value
+
+
+MaxSize = Annotated[float, typer.Option(
+    "--max-size", min=0.001, max=4096, callback=_finite, help="Skip input files larger than this (MB).")]
+MaxSeconds = Annotated[float, typer.Option(
+    "--max-seconds", min=1, max=86400, callback=_finite, help="Skip an article whose stages take longer (s).")]
+OutDir = Annotated[Path, typer.Option("--out", "-o", help="Output folder (analysis.json, index.html).")]
+
+
+def _cell(value: object) -> Text:
+    """Stored text as it is shown: never read as Rich markup ('[/x]', '[link=...]'), no control characters."""
+    return Text(one_line(str(value), limit=2000) if value is not None else "")
+
+
+def _writable(out_dir: Path) -> None:
+    """Check the output folder before any work: exit 2 with one line if it cannot be written."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out_dir):
+            pass
+    except OSError as error:
+        err.print(f"syuzhet: cannot write to {out_dir}: {error.strerror or error}", markup=False)
+        raise typer.Exit(2) from error
 
 
 def _run(inputs: list[str], as_is: bool, parallel: int, max_size: float, explain: bool,
-         stages: list[BatchStage] | None = None) -> Analysis:
+         stages: list[BatchStage] | None = None, max_seconds: float = DEFAULT_MAX_SECONDS) -> Analysis:
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
         console=err, transient=True, disable=not err.is_terminal,
@@ -58,12 +94,12 @@ def _run(inputs: list[str], as_is: bool, parallel: int, max_size: float, explain
 
         return analyze(
             inputs, keep_raw=as_is, workers=parallel, max_bytes=int(max_size * 1024 * 1024), on_item=on_item,
-            batch_stages=stages,
+            batch_stages=stages, max_seconds=max_seconds,
         )
 
 
 def _explain(article: Article) -> None:
-    err.print(f"[bold]{article.source}[/bold]")
+    err.print(Text(one_line(article.source), style="bold"))
     for decision in article.trace:
         err.print(f"  {decision.rule:<20} {decision.action:<9} {decision.text[:100]}", markup=False)
     for quote in article.quotes:
@@ -93,23 +129,19 @@ def _summary(analysis: Analysis, extra: str = "") -> str:
 @app.command("analyze")
 def analyze_cmd(
     inputs: Inputs,
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder (analysis.json, index.html).")] = Path(
-        "out"
-    ),
+    out_dir: OutDir = Path("out"),
     as_is: AsIs = False,
     explain: Explain = False,
     parallel: Parallel = 1,
     max_size: MaxSize = 50.0,
+    max_seconds: MaxSeconds = DEFAULT_MAX_SECONDS,
 ) -> None:
     """Analyse articles and write OUT/analysis.json and the report OUT/index.html."""
-    from syuzhet.report import write_report
-
-    analysis = _run(inputs, as_is, parallel, max_size, explain)
+    _writable(out_dir)
+    analysis = _run(inputs, as_is, parallel, max_size, explain, max_seconds=max_seconds)
     if explain:
         _explain_stories(analysis)
-    document = analysis_document(analysis)
-    target = write_analysis(analysis, out_dir, document)
-    report = write_report(document, out_dir)
+    target, report = _write(analysis, out_dir)
     err.print(_summary(analysis, f" -> {target}, {report}"), markup=False)
     raise typer.Exit(0 if analysis.articles else 1)
 
@@ -122,19 +154,24 @@ def ingest(
     explain: Explain = False,
     parallel: Parallel = 1,
     max_size: MaxSize = 50.0,
+    max_seconds: MaxSeconds = DEFAULT_MAX_SECONDS,
 ) -> None:
     """Add articles to the store with their entities, quotes and stories; what is already stored is skipped.
     New articles join the stored stories they belong to or open new ones (nothing is re-clustered)."""
-    analysis = _run(inputs, as_is, parallel, max_size, explain, STORE_STAGES)
+    _open(db).close()  # a file that is not a syuzhet store is refused before any work
+    analysis = _run(inputs, as_is, parallel, max_size, explain, STORE_STAGES, max_seconds)
     with _open(db) as store:
         added = store.add_analysis(analysis)
-        placed = {store.story_of(a.id) for a in added}
+        placed = {story for a in added if (story := store.story_of(a.id))}
         total, dups = store.count(), sum(1 for a in added if a.duplicate_of)
         if explain:
-            _explain_stories(store.analysis(sorted(s for s in placed if s)))
+            _explain_stories(store.analysis(sorted(placed)))
+    distinct = len({a.id for a in analysis.articles})
+    repeats = len(analysis.articles) - distinct
     err.print(
-        _summary(analysis, f"; {len(added)} new, {len(analysis.articles) - len(added)} already stored, "
-                           f"{dups} near-duplicates; {len(placed)} stories touched; {total} articles in {db}"),
+        _summary(analysis, f"; {len(added)} new, {distinct - len(added)} already stored"
+                           + (f", {repeats} repeated within this input" if repeats else "")
+                           + f", {dups} near-duplicates; {len(placed)} stories touched; {total} articles in {db}"),
         markup=False,
     )
     raise typer.Exit(0 if analysis.articles else 1)
@@ -209,32 +246,27 @@ def stories_cmd(
         days = sorted(d[:10] for d in (dates.get(a) for a in story.articles) if d)
         span = f"{days[0]}…{days[-1]}" if days and days[0] != days[-1] else (days[0] if days else "")
         langs = " ".join(f"{k} {v}" for k, v in sorted(story.languages.items(), key=lambda kv: -kv[1]))
-        table.add_row(story.id, str(len(story.articles)), span, langs, str(len(story.outlets)), story.title or "")
+        table.add_row(story.id, str(len(story.articles)), span, langs, str(len(story.outlets)), _cell(story.title))
     out.print(table)
     if explain:
         for story in analysis.stories:
             for line in explain_story(story):
-                out.print(line, markup=False, highlight=False)
+                out.print(_cell(line), highlight=False)
 
 
 @app.command("report")
 def report_cmd(
     ids: StoryIds = None,
     db: DbOption = Path("syuzhet.db"),
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Output folder (analysis.json, index.html).")] = Path(
-        "out"
-    ),
+    out_dir: OutDir = Path("out"),
     limit: Limit = 20,
 ) -> None:
     """Write OUT/analysis.json and OUT/index.html for stored stories (default: the largest ones)."""
-    from syuzhet.report import write_report
-
+    _writable(out_dir)
     with _open(db, must_exist=True) as store:
         analysis = _stories(store, ids, limit)
     describe_stories(analysis)
-    document = analysis_document(analysis)
-    target = write_analysis(analysis, out_dir, document)
-    report = write_report(document, out_dir)
+    target, report = _write(analysis, out_dir)
     err.print(f"{len(analysis.stories)} stories, {len(analysis.articles)} articles -> {target}, {report}",
               markup=False)
 
@@ -265,9 +297,9 @@ def entities_cmd(
     table.add_column("by outlet", max_width=60)
     table.add_column("written as", max_width=60)
     for c in counts:
-        table.add_row(c.id, c.type, c.name, str(c.mentions), str(len(c.articles)),
-                      ", ".join(f"{o} {n}" for o, n in c.outlets.most_common()),
-                      ", ".join(f for f, _ in c.forms.most_common(4)))
+        table.add_row(_cell(c.id), _cell(c.type), _cell(c.name), str(c.mentions), str(len(c.articles)),
+                      _cell(", ".join(f"{o} {n}" for o, n in c.outlets.most_common())),
+                      _cell(", ".join(f for f, _ in c.forms.most_common(4))))
     out.print(table)
     err.print(f"{len(counts)} entities", markup=False)
 
@@ -291,13 +323,14 @@ def quotes_cmd(
             record = {"story": story.id, "speakers": [g.as_dict(outlet) for g in groups]}
             sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
             continue
-        out.print(f"[bold]story {story.id}[/bold] ({len(story.articles)} articles, "
-                  f"{sum(len(g.quotes) for g in groups)} quotes)")
+        out.print(Text(f"story {story.id}", style="bold"), Text(
+            f"({len(story.articles)} articles, {sum(len(g.quotes) for g in groups)} quotes)"))
         for group in groups:
-            out.print(f"  [bold]{group.name}[/bold]" + (f" ({group.speaker})" if group.speaker else ""))
+            out.print(Text("  ") + Text(one_line(group.name), style="bold")
+                      + _cell(f" ({group.speaker})" if group.speaker else ""))
             for q in group.quotes:
-                out.print(f"    {q.kind:<8} {outlet[q.article]} [{q.cue or ''}]: «{q.text}»",
-                          markup=False, highlight=False)
+                out.print(Text("    ") + _cell(f"{q.kind:<8} {outlet[q.article]} [{q.cue or ''}]: «{q.text}»"),
+                          highlight=False)
 
 
 def _list(items: list[Article], as_json: bool, snippet: Callable[[Article], str]) -> None:
@@ -317,18 +350,30 @@ def _list(items: list[Article], as_json: bool, snippet: Callable[[Article], str]
         title = article.title or "(no title) " + article.text[:80]
         if snippet(article):
             title = snippet(article).replace("\n", " ")
-        table.add_row(article.id, article.date or "", article.lang, article.outlet or "", title,
-                      article.duplicate_of or "")
+        table.add_row(_cell(article.id), _cell(article.date), _cell(article.lang), _cell(article.outlet),
+                      _cell(title), _cell(article.duplicate_of))
     out.print(table)
     err.print(f"{len(items)} articles", markup=False)
 
 
+def _write(analysis: Analysis, out_dir: Path) -> tuple[Path, Path]:
+    from syuzhet.report import write_report
+
+    document = analysis_document(analysis)
+    try:
+        return write_analysis(analysis, out_dir, document), write_report(document, out_dir)
+    except OSError as error:
+        err.print(f"syuzhet: cannot write to {out_dir}: {error.strerror or error}", markup=False)
+        raise typer.Exit(2) from error
+
+
 def _open(db: Path, must_exist: bool = False) -> Store:
+    """The store at ``db``: read-only for the listing commands (``must_exist``), which never write to it."""
     if must_exist and not db.exists():
         err.print(f"syuzhet: {db}: no such store (run `syuzhet ingest` first)", markup=False)
         raise typer.Exit(2)
     try:
-        return Store(db)
+        return Store(db, read_only=must_exist)
     except StoreError as error:
         err.print(f"syuzhet: {error}", markup=False)
         raise typer.Exit(2) from error
@@ -339,4 +384,19 @@ app.command()(token)
 
 
 def main() -> None:
-    app()
+    """Run the command line; whatever escapes a command is one line on stderr (``SYUZHET_DEBUG=1`` shows the
+    traceback), never a traceback on the user's terminal."""
+    try:
+        app(standalone_mode=True)
+    except sqlite3.DatabaseError as error:
+        err.print(f"syuzhet: the store is damaged or not a syuzhet store ({error})", markup=False)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        err.print("syuzhet: interrupted (the store keeps every article whose transaction finished)", markup=False)
+        sys.exit(130)
+    except (Exception, RecursionError, MemoryError) as error:
+        if os.environ.get("SYUZHET_DEBUG"):
+            raise
+        err.print(f"syuzhet: error: {type(error).__name__}: {str(error)[:300]} (SYUZHET_DEBUG=1 shows where)",
+                  markup=False)
+        sys.exit(3)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
+from syuzhet.extras import require
+
 
 @cache
 def analyzer(lang: str) -> Any:
     """The analyser for 'uk', else Russian."""
-    try:
-        import pymorphy3
-    except ModuleNotFoundError as err:  # pragma: no cover - the nlp extra is part of the dev install
-        raise ModuleNotFoundError("morphology needs pymorphy3: pip install 'syuzhet[nlp]'") from err
+    require("nlp", "morphology and the stages using it")
+    import pymorphy3
+
     return pymorphy3.MorphAnalyzer(lang="uk" if lang == "uk" else "ru")

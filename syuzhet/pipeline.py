@@ -3,14 +3,19 @@ all articles of a run. Later stages (entities, quotes, stories) join these lists
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from functools import partial
+from itertools import islice
+from typing import Any, TypeVar
 
+from syuzhet.bounds import DEFAULT_MAX_SECONDS, TimeLimit, time_limit, worker_count
 from syuzhet.clean import as_is, clean
 from syuzhet.dedupe import content_id, dedupe
 from syuzhet.entities import find_entities, link_entities
+from syuzhet.extras import hint, installed
 from syuzhet.lang import detect_language
 from syuzhet.model import Article, Entity, Quote, Story
 from syuzhet.problems import Problem
@@ -57,52 +62,75 @@ BATCH_STAGES: list[BatchStage] = [
 ]
 # ``ingest``: the store decides duplicates and stories itself, one article at a time against everything stored
 STORE_STAGES: list[BatchStage] = [link_entities, attribute_quotes]
+# without the ``nlp`` extra these are left out (said once per run), and the core stages still run
+NLP_STAGES: set[Callable[..., Any]] = {
+    find_entities, find_quotes, link_entities, attribute_quotes, cluster_stories, describe_stories,
+}
+
+
+S = TypeVar("S", bound=Callable[..., Any])
+
+
+def available(stages: list[S]) -> list[S]:
+    """``stages`` less the ones whose extra is not installed."""
+    return stages if installed("nlp") else [stage for stage in stages if stage not in NLP_STAGES]
 
 
 def process(article: Article, keep_raw: bool = False) -> Article:
     """Every article stage on one article."""
-    for stage in AS_IS_STAGES if keep_raw else ARTICLE_STAGES:
+    for stage in available(AS_IS_STAGES if keep_raw else ARTICLE_STAGES):
         article = stage(article)
     return article
 
 
-def _process_as_is(article: Article) -> Article:
-    return process(article, keep_raw=True)
+def process_guarded(article: Article, keep_raw: bool = False,
+                    max_seconds: float | None = DEFAULT_MAX_SECONDS) -> Article | Problem:
+    """``process`` within the time limit; what goes wrong becomes a ``Problem`` line, never an exception."""
+    try:
+        with time_limit(max_seconds):
+            return process(article, keep_raw)
+    except TimeLimit as err:
+        return Problem(article.source, f"processing stopped: {err}")
+    except (Exception, RecursionError, MemoryError) as err:
+        return Problem(article.source, f"processing failed ({type(err).__name__}: {str(err)[:200]})")
+
+
+POOL_BATCH = 64
 
 
 def process_all(
-    items: Iterable[Article | Problem], keep_raw: bool = False, workers: int = 1
+    items: Iterable[Article | Problem], keep_raw: bool = False, workers: int = 1,
+    max_seconds: float | None = DEFAULT_MAX_SECONDS,
 ) -> Iterator[Article | Problem]:
-    """Article stages over a stream, in order; in a process pool when ``workers`` > 1."""
-    run = _process_as_is if keep_raw else process
+    """Article stages over a stream, in order; in a process pool when ``workers`` > 1 and there is more than
+    one article (never more workers than CPUs or than articles in the first batch)."""
+    run = partial(process_guarded, keep_raw=keep_raw, max_seconds=max_seconds)
+    stream = iter(items)
+    first = list(islice(stream, POOL_BATCH))
+    workers = worker_count(workers, sum(isinstance(item, Article) for item in first))
     if workers <= 1:
-        for item in items:
-            yield item if isinstance(item, Problem) else _guarded(run, item)
+        for item in _chain(first, stream):
+            yield item if isinstance(item, Problem) else run(item)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: list[Article | Problem] = []
-        for item in items:
-            pending.append(item)
-            if len(pending) >= 64:
-                yield from _pool_batch(pool, run, pending)
-                pending = []
-        yield from _pool_batch(pool, run, pending)
+        pending = first
+        while pending:
+            yield from _pool_batch(pool, run, pending)
+            pending = list(islice(stream, POOL_BATCH))
+
+
+def _chain(first: list[Article | Problem], rest: Iterator[Article | Problem]) -> Iterator[Article | Problem]:
+    yield from first
+    yield from rest
 
 
 def _pool_batch(
-    pool: ProcessPoolExecutor, run: ArticleStage, batch: list[Article | Problem]
+    pool: ProcessPoolExecutor, run: Callable[[Article], Article | Problem], batch: list[Article | Problem]
 ) -> Iterator[Article | Problem]:
     articles = [item for item in batch if isinstance(item, Article)]
     done = iter(pool.map(run, articles, chunksize=8))
     for item in batch:
         yield item if isinstance(item, Problem) else next(done)
-
-
-def _guarded(run: ArticleStage, article: Article) -> Article | Problem:
-    try:
-        return run(article)
-    except Exception as err:
-        return Problem(article.source, f"processing failed ({type(err).__name__}: {err})")
 
 
 MIN_BODY_LETTERS = 40
@@ -113,20 +141,23 @@ def _body_letters(article: Article) -> int:
     return sum(ch.isalpha() for piece in body for ch in piece)
 
 
+Inputs = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
+
+
 def analyze(
-    inputs: list[str] | str,
+    inputs: Inputs,
     *,
     keep_raw: bool = False,
     workers: int = 1,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    max_seconds: float | None = DEFAULT_MAX_SECONDS,
     on_item: Callable[[Article | Problem], None] | None = None,
     batch_stages: list[BatchStage] | None = None,
 ) -> Analysis:
-    """Read, clean and analyse articles from files, folders, globs or '-'."""
-    if isinstance(inputs, str):
-        inputs = [inputs]
-    return analyze_items(read(inputs, max_bytes), keep_raw=keep_raw, workers=workers, on_item=on_item,
-                         batch_stages=batch_stages)
+    """Read, clean and analyse articles from files, folders, globs or '-' (strings or paths)."""
+    given = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
+    return analyze_items(read([os.fspath(path) for path in given], max_bytes), keep_raw=keep_raw,
+                         workers=workers, max_seconds=max_seconds, on_item=on_item, batch_stages=batch_stages)
 
 
 def analyze_items(
@@ -134,12 +165,19 @@ def analyze_items(
     *,
     keep_raw: bool = False,
     workers: int = 1,
+    max_seconds: float | None = DEFAULT_MAX_SECONDS,
     on_item: Callable[[Article | Problem], None] | None = None,
     batch_stages: list[BatchStage] | None = None,
 ) -> Analysis:
     """``analyze`` over articles already read (``readers.read_content`` for an uploaded body)."""
     result = Analysis()
-    for item in process_all(items, keep_raw=keep_raw, workers=workers):
+    if not installed("nlp"):
+        missing = Problem("syuzhet[nlp]", hint("nlp") + "; articles are read, cleaned and stored without them",
+                          skipped=False)
+        result.problems.append(missing)
+        if on_item:
+            on_item(missing)
+    for item in process_all(items, keep_raw=keep_raw, workers=workers, max_seconds=max_seconds):
         if isinstance(item, Article) and (letters := _body_letters(item)) < MIN_BODY_LETTERS:
             item = Problem(item.source, f"no article text ({letters} letters left after cleaning)")
         if on_item:
@@ -148,6 +186,6 @@ def analyze_items(
             result.problems.append(item)
         else:
             result.articles.append(item)
-    for stage in BATCH_STAGES if batch_stages is None else batch_stages:
+    for stage in available(BATCH_STAGES if batch_stages is None else batch_stages):
         stage(result)
     return result

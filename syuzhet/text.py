@@ -7,7 +7,7 @@ import unicodedata
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000\t\f\v]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")  # C0 and C1 (U+0085 is a newline)
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
 
 
@@ -28,8 +28,15 @@ def tidy_line(line: str) -> str:
     return _WS_RUN.sub(" ", line).strip()
 
 
+def one_line(value: str, limit: int = 1000) -> str:
+    """A metadata value (title, outlet, author...) as one printable line: normalised, no control characters or
+    line breaks, at most ``limit`` characters."""
+    return tidy_line(normalize(value[: limit * 4]).replace("\n", " "))[:limit]
+
+
 _LATIN_LOOKALIKES = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
-_MIXED_WORD = re.compile(r"\w*[а-яёіїєґА-ЯЁІЇЄҐ]\w*")
+# anchored at a word start: without \b a long all-Latin token is rescanned from each of its positions (quadratic)
+_MIXED_WORD = re.compile(r"\b\w*[а-яёіїєґА-ЯЁІЇЄҐ]\w*")
 
 
 def fold_lookalikes(text: str) -> str:

@@ -14,6 +14,7 @@ import logging
 import re
 from typing import TYPE_CHECKING
 
+from syuzhet.bounds import pieces
 from syuzhet.entities import en_names, kk_names
 from syuzhet.entities.lemma import lemmatize
 from syuzhet.entities.link import link_entities
@@ -57,7 +58,12 @@ def tag_text(text: str, lang: str) -> list[Span]:
 
 
 def _segments(article: Article) -> list[tuple[int, int, str]]:
-    """(start, end, lang) runs of ``article.text`` to tag: consecutive blocks of one language merged."""
+    """(start, end, lang) runs of ``article.text`` to tag: consecutive blocks of one language merged, then cut
+    at breaks into pieces of at most ``bounds.MAX_TAGGED_CHARS`` (the taggers' memory grows with length)."""
+    return [(s, e, lang) for start, end, lang in _runs(article) for s, e in pieces(start, end, article.text)]
+
+
+def _runs(article: Article) -> list[tuple[int, int, str]]:
     default = article.lang if article.lang in TAGGED_LANGS else ""
     if not article.blocks:
         return [(0, len(article.text), default)] if default else []

@@ -69,13 +69,16 @@ def _keys(piece: Piece, lang: str) -> list[str]:
     return keys
 
 
+MAX_NAME_WORDS = 8
+
+
 def _title_matches(piece: Piece, known: dict[str, str], lang: str) -> list[Piece]:
     """Headline words: the longest parts of a piece that are names found elsewhere in the text."""
     out = []
     toks = piece.tokens
     i = 0
     while i < len(toks):
-        for j in range(len(toks), i, -1):
+        for j in range(min(len(toks), i + MAX_NAME_WORDS), i, -1):  # bounded: cubic on a long run of capitals
             kind = known.get(name_key(" ".join(t.base for t in toks[i:j]), lang))
             if kind:
                 out.append(Piece(toks[i:j], kind, strong=True))

@@ -95,15 +95,16 @@ def _cyrillic_word(word: str, lang: str) -> str:
 
 
 @functools.lru_cache(maxsize=200_000)
-def name_key(text: str, lang: str = "") -> str:
-    """Comparison key of a name: 'Токаєв'/'uk', 'Токаев', 'Tokayev' -> 'токаев'; 'Росія', 'Россия' -> 'росия'."""
+def name_key(text: str, lang: str = "", fold_doubles: bool = True) -> str:
+    """Comparison key of a name: 'Токаєв'/'uk', 'Токаев', 'Tokayev' -> 'токаев'; 'Росія', 'Россия' -> 'росия'.
+    Acronyms keep doubled letters (``fold_doubles=False``): 'BBC' is not 'БК'."""
     low = _HYPHENS.sub(" ", text.lower().replace("’", "'").replace("ʼ", "'"))
     lang = lang or guess_lang(text)
     words = []
     for raw in low.split():
         word = apply(_cyrillic_word(raw, lang), "fold")
         word = _NON_WORD.sub("", word)
-        word = re.sub(r"(.)\1+", r"\1", word)
+        word = re.sub(r"(.)\1+", r"\1", word) if fold_doubles else word
         if word:
             words.append(word)
     return " ".join(words)

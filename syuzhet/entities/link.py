@@ -25,6 +25,7 @@ surname), so an entity keeps its id when more articles mention it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections import Counter, defaultdict
@@ -173,7 +174,8 @@ def _local_persons(mentions: list[Mention], lang_of: dict[int, str]) -> list[_Pe
 
 
 def _keys(lemma: str, lang: str, local: bool) -> set[str]:
-    key = name_key(lemma, lang)
+    acronym_key = functools.partial(name_key, lang=lang, fold_doubles=False)  # 'BBC' (ббк) is not 'БК'
+    key = acronym_key(lemma) if is_acronym(lemma) else name_key(lemma, lang)
     if not key:
         return set()
     keys = {key}
@@ -184,7 +186,7 @@ def _keys(lemma: str, lang: str, local: bool) -> set[str]:
         keys.add("alias:" + alias)
     acronym = acronym_of(lemma)
     if acronym and (local or len(acronym) >= MIN_GLOBAL_ACRONYM):
-        keys |= {name_key(acronym, lang), "acr:" + name_key(acronym, lang)}
+        keys |= {acronym_key(acronym), "acr:" + acronym_key(acronym)}
     return keys
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from syuzhet.bounds import MAX_ARTICLE_CHARS, MAX_TOKEN_CHARS, cut_long_tokens, cut_point
+from syuzhet.dates import normalize_date
 from syuzhet.model import Article
 from syuzhet.problems import InputError, Problem
 from syuzhet.readers.decode import decode
@@ -12,6 +14,7 @@ from syuzhet.readers.formats import sniff
 from syuzhet.readers.html import read_html
 from syuzhet.readers.jsonl import read_jsonl
 from syuzhet.readers.sources import DEFAULT_MAX_BYTES, Source, expand
+from syuzhet.text import one_line
 
 __all__ = ["DEFAULT_MAX_BYTES", "KINDS", "read", "read_content"]
 
@@ -65,8 +68,36 @@ def read_content(label: str, data: bytes, kind: str | None = None) -> Iterator[A
         content, warning = decode(data)
         if warning:
             yield Problem(label, warning, skipped=False)
-        yield from READERS[kind or sniff(label, content)](label, content)
+        for item in READERS[kind or sniff(label, content)](label, content):
+            yield from settled(item)
     except InputError as err:
         yield Problem(label, str(err))
-    except Exception as err:
-        yield Problem(label, f"unexpected error while reading ({type(err).__name__}: {err})")
+    except (Exception, RecursionError, MemoryError) as err:
+        yield Problem(label, f"unexpected error while reading ({type(err).__name__}: {str(err)[:200]})")
+
+
+def settled(item: Article | Problem) -> Iterator[Article | Problem]:
+    """Metadata from any reader made safe: one printable line per value (no control characters, which would
+    reach terminals and the store), and a date as YYYY-MM-DD or none, with a warning when one is dropped;
+    the text within the bounds (``syuzhet.bounds``), with a warning when it is cut."""
+    if isinstance(item, Problem):
+        yield item
+        return
+    hints = {key: one_line(value) for key, value in item.hints.items() if isinstance(value, str)}
+    if "date" in hints:
+        given = hints.pop("date")
+        if date := normalize_date(given):
+            hints["date"] = date
+        else:
+            yield Problem(item.source, f"date {given[:40]!r} not understood; left empty", skipped=False)
+    item.hints = {key: value for key, value in hints.items() if value}
+    if len(item.raw) > MAX_ARTICLE_CHARS:
+        kept = cut_point(item.raw, MAX_ARTICLE_CHARS)
+        yield Problem(item.source, f"text cut to its first {kept:,} characters (of {len(item.raw):,}; "
+                                   f"limit {MAX_ARTICLE_CHARS:,} per article)", skipped=False)
+        item.raw = item.raw[:kept]
+    item.raw, long_tokens = cut_long_tokens(item.raw)
+    if long_tokens:
+        yield Problem(item.source, f"{long_tokens:,} token(s) over {MAX_TOKEN_CHARS} characters cut to that length",
+                      skipped=False)
+    yield item

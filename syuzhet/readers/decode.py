@@ -58,6 +58,8 @@ def decode(data: bytes) -> tuple[str, str | None]:
     for magic, kind in _MAGIC:
         if data.startswith(magic):
             raise InputError(f"binary file ({kind}), not text")
+    if utf16 := _utf16_without_bom(data):
+        return _checked(utf16), None
     try:
         return _checked(data.decode("utf-8")), None
     except UnicodeDecodeError:
@@ -75,6 +77,27 @@ def decode(data: bytes) -> tuple[str, str | None]:
     if best is None:
         raise InputError("binary or undecodable content (not UTF-8, UTF-16 or a Cyrillic code page)")
     return _checked(str(best)), None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM: the high byte of each character is nearly always 0x00 (Latin, digits,
+    spaces) or 0x04 (Cyrillic), at odd positions (LE) or even ones (BE); text in UTF-8 or an 8-bit code page
+    shows no such pattern. The text when it decodes cleanly, else None."""
+    head = data[:_HEAD_BYTES]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    odd, even = _high_share(head[1::2]), _high_share(head[0::2])
+    codec = "utf-16-le" if odd > 0.7 > 0.3 > even else "utf-16-be" if even > 0.7 > 0.3 > odd else None
+    if codec is None:
+        return None
+    try:
+        return data[: len(data) - len(data) % 2].decode(codec)
+    except UnicodeDecodeError:
+        return None
+
+
+def _high_share(half: bytes) -> float:
+    return (half.count(0) + half.count(4)) / max(1, len(half))
 
 
 def _has_multibyte(text: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import time
 from collections.abc import Iterator
 from typing import Any
@@ -22,7 +23,7 @@ def read_feed(label: str, content: str) -> Iterator[Article | Problem]:
         reason = f"feed has no items ({parsed.bozo_exception})" if parsed.bozo else "feed has no items"
         yield Problem(label, reason)
         return
-    outlet = parsed.feed.get("title")
+    outlet = _plain(parsed.feed.get("title"))
     lang = (parsed.feed.get("language") or "")[:2].lower() or None
     for n, entry in enumerate(entries, 1):
         source = f"{label}#{n}"
@@ -32,7 +33,7 @@ def read_feed(label: str, content: str) -> Iterator[Article | Problem]:
             yield Problem(source, "feed item has no text")
             continue
         hints = {
-            "title": entry.get("title"),
+            "title": _plain(entry.get("title")),
             "url": entry.get("link"),
             "author": entry.get("author"),
             "date": _date(entry),
@@ -40,6 +41,11 @@ def read_feed(label: str, content: str) -> Iterator[Article | Problem]:
             "lang": lang,
         }
         yield Article(source=source, raw=text, fmt="feed", hints={k: v for k, v in hints.items() if v})
+
+
+def _plain(value: Any) -> str | None:
+    """A title as text: feedparser leaves double-escaped entities ('&amp;quot;') as '&quot;'."""
+    return html.unescape(value) if isinstance(value, str) else None
 
 
 def _entry_html(entry: Any) -> str:
@@ -56,7 +62,7 @@ def _date(entry: Any) -> str | None:
 def html_to_text(fragment: str) -> str:
     """An HTML fragment as plain paragraphs separated by blank lines."""
     if "<" not in fragment:
-        return fragment
+        return html.unescape(fragment)  # '&amp;quot;' in the XML is '&quot;' here: still an HTML entity
     try:
         root = lxml.html.fragment_fromstring(fragment, create_parent="div")
     except (ValueError, lxml.etree.ParserError):

@@ -22,6 +22,11 @@ def read_jsonl(label: str, content: str) -> Iterator[Article | Problem]:
         except json.JSONDecodeError as err:
             yield Problem(label, f"not valid JSON: {err.msg} (line {err.lineno})")
             return
+        except (ValueError, RecursionError) as err:
+            yield Problem(label, f"not usable JSON: {_why(err)}")
+            return
+        if not isinstance(items, list):
+            items = [items]
         for n, item in enumerate(items, 1):
             yield _item(f"{label}#{n}", item)
         return
@@ -35,13 +40,22 @@ def read_jsonl(label: str, content: str) -> Iterator[Article | Problem]:
         except json.JSONDecodeError as err:
             yield Problem(f"{label}#{n}", f"line {lineno} is not valid JSON: {err.msg}")
             continue
+        except (ValueError, RecursionError) as err:  # nested too deep, a number too long to convert
+            yield Problem(f"{label}#{n}", f"line {lineno} is not usable JSON: {_why(err)}")
+            continue
         yield _item(f"{label}#{n}", item)
+
+
+def _why(err: Exception) -> str:
+    if isinstance(err, RecursionError):
+        return "nested too deeply"
+    return str(err).split(";")[0][:120]
 
 
 def _item(source: str, item: Any) -> Article | Problem:
     if not isinstance(item, dict):
         return Problem(source, "item is not a JSON object")
-    hints = {key: str(value) for key in _META if (value := _field(item, key))}
+    hints = {key: str(value) for key in _META if isinstance(value := _field(item, key), str | int | float)}
     try:
         if isinstance(item.get("html"), str) and item["html"].strip():
             article = read_html(source, item["html"], url=hints.get("url"))

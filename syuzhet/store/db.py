@@ -17,6 +17,7 @@ from types import TracebackType
 from typing import TYPE_CHECKING
 
 from syuzhet.dedupe import band_keys, find_original, shingles
+from syuzhet.extras import installed
 from syuzhet.model import Article, Block, Entity, Mention, Quote, Story
 from syuzhet.store.migrate import drop_story_index, rebuild_story_index, stored_version
 from syuzhet.store.schema import DDL, SCHEMA_VERSION
@@ -44,14 +45,25 @@ class StoreError(Exception):
 
 class Store:
     def __init__(self, path: Path | str, read_only: bool = False) -> None:
-        """``read_only``: a reader's connection (no schema set-up, no write), usable from one thread at a time
-        though not only the one that opened it (a server's pool hands it to its worker threads)."""
+        """Open the store at ``path``. Writing creates it (or upgrades an older syuzhet store) but refuses a
+        SQLite file of another application. ``read_only`` is a reader's connection: no schema set-up, no write
+        (not even the WAL switch), a check that the file is a whole syuzhet store of this version; usable from
+        one thread at a time though not only the one that opened it (a server's pool hands it to its worker
+        threads)."""
         self.path = Path(path)
         if read_only:
             self.db = _reader(self.path)
+            try:
+                self._check(read_only=True)
+            except (sqlite3.DatabaseError, StoreError) as err:
+                self.db.close()
+                if isinstance(err, StoreError):
+                    raise
+                raise StoreError(f"{self.path}: not a usable syuzhet store ({err})") from err
             return
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
+            self._check(read_only=False)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
             outdated = stored_version(self.db) == 2
@@ -64,6 +76,23 @@ class Store:
             raise StoreError(f"{self.path}: not a usable syuzhet store ({err})") from err
         if outdated:
             rebuild_story_index(self)
+
+    def _check(self, read_only: bool) -> None:
+        tables = {str(r[0]) for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if not tables and not read_only:
+            return  # a new (or empty) file becomes a store
+        if "meta" not in tables or "articles" not in tables:
+            what = "an empty file" if not tables else "a SQLite file of another application"
+            raise StoreError(f"{self.path}: not a syuzhet store ({what}); left as it is")
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        version = int(row[0]) if row and str(row[0]).isdigit() else 0
+        if version > SCHEMA_VERSION or (read_only and version != SCHEMA_VERSION):
+            raise StoreError(f"{self.path}: store schema version {version}, this syuzhet reads version "
+                             f"{SCHEMA_VERSION}" + (" (run `syuzhet ingest` on it to upgrade)" if version else ""))
+        if read_only:
+            problems = [str(r[0]) for r in self.db.execute("PRAGMA quick_check(3)")]
+            if problems != ["ok"]:
+                raise StoreError(f"{self.path}: the store is damaged ({'; '.join(problems)[:300]})")
 
     def __enter__(self) -> Store:
         return self
@@ -84,6 +113,9 @@ class Store:
         grams = shingles(article)
         keys = band_keys(grams) if grams else []
         self.db.execute("BEGIN IMMEDIATE")
+        if self.has(article.id):  # another ingest stored it since the check above
+            self.db.execute("ROLLBACK")
+            return False
         try:
             article.duplicate_of = find_original(grams, keys, self) if keys else None
             if article.duplicate_of and (article.date or "9999") < (self._date(article.duplicate_of) or "9999"):
@@ -116,7 +148,7 @@ class Store:
         for entity in analysis.entities:
             for m in entity.mentions:
                 spans.setdefault(m.article, {})[m.start, m.end] = entity
-        index = self.story_index()
+        index = self.story_index() if installed("nlp") else None  # stories need the nlp extra's morphology
         added = []
         for article in sorted(analysis.articles, key=article_order):
             if self.add(article, spans.get(article.id, {}), index):
@@ -266,12 +298,20 @@ class Store:
 
 
 def _reader(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write; on a read-only folder, where SQLite cannot make the WAL index file,
+    the file is opened as immutable (no one can be writing to it there)."""
     if not path.exists():
         raise StoreError(f"{path}: no such store")
+    uri = path.resolve().as_uri()
     try:
-        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                             check_same_thread=False)
-        db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        db = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        try:
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError:
+            db.close()
+            db = sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None,
+                                 check_same_thread=False)
+            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as err:
         raise StoreError(f"{path}: not a usable syuzhet store ({err})") from err
     return db
