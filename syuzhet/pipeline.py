@@ -4,9 +4,8 @@ all articles of a run. Later stages (entities, quotes, stories) join these lists
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from syuzhet.clean import as_is, clean
 from syuzhet.dedupe import content_id, dedupe
@@ -17,6 +16,9 @@ from syuzhet.problems import Problem
 from syuzhet.quotes import attribute_quotes, find_quotes
 from syuzhet.readers import DEFAULT_MAX_BYTES, read
 from syuzhet.stories import cluster_stories, describe_stories
+
+if TYPE_CHECKING:
+    from syuzhet.engine import Engine
 
 ArticleStage = Callable[[Article], Article]
 
@@ -66,43 +68,42 @@ def process(article: Article, keep_raw: bool = False) -> Article:
     return article
 
 
-def _process_as_is(article: Article) -> Article:
-    return process(article, keep_raw=True)
+def run_articles(articles: list[Article], keep_raw: bool = False) -> list[Article | Problem]:
+    """Every article stage on each article, as an engine's worker runs them: a failure becomes the article's
+    problem line, and the raw input is dropped once cleaned (nothing after the article stages reads it)."""
+    done: list[Article | Problem] = []
+    for article in articles:
+        try:
+            article = process(article, keep_raw)
+        except Exception as err:
+            done.append(Problem(article.source, f"processing failed ({type(err).__name__}: {err})"))
+            continue
+        article.raw = ""
+        done.append(article)
+    return done
+
+
+# Made-up text in each language with a model behind it: running the stages on it loads every model.
+_WARM_UP = (
+    "Министр Иван Петров сказал в Москве журналистам: «Работа идёт по плану».",
+    "Міністр Іван Петренко заявив у Києві, що робота триває за планом.",
+)
+
+
+def warm_up(keep_raw: bool = False) -> None:
+    """Load the models of the article stages now (once per process) rather than on the first article."""
+    run_articles([Article(source="warm-up", raw=text) for text in _WARM_UP], keep_raw)
 
 
 def process_all(
-    items: Iterable[Article | Problem], keep_raw: bool = False, workers: int = 1
+    items: Iterable[Article | Problem], keep_raw: bool = False, workers: int = 1, engine: Engine | None = None
 ) -> Iterator[Article | Problem]:
-    """Article stages over a stream, in order; in a process pool when ``workers`` > 1."""
-    run = _process_as_is if keep_raw else process
-    if workers <= 1:
-        for item in items:
-            yield item if isinstance(item, Problem) else _guarded(run, item)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: list[Article | Problem] = []
-        for item in items:
-            pending.append(item)
-            if len(pending) >= 64:
-                yield from _pool_batch(pool, run, pending)
-                pending = []
-        yield from _pool_batch(pool, run, pending)
+    """Article stages over a stream, in order, on ``engine`` (default: local with ``workers`` processes)."""
+    if engine is None:
+        from syuzhet.engine import LocalEngine
 
-
-def _pool_batch(
-    pool: ProcessPoolExecutor, run: ArticleStage, batch: list[Article | Problem]
-) -> Iterator[Article | Problem]:
-    articles = [item for item in batch if isinstance(item, Article)]
-    done = iter(pool.map(run, articles, chunksize=8))
-    for item in batch:
-        yield item if isinstance(item, Problem) else next(done)
-
-
-def _guarded(run: ArticleStage, article: Article) -> Article | Problem:
-    try:
-        return run(article)
-    except Exception as err:
-        return Problem(article.source, f"processing failed ({type(err).__name__}: {err})")
+        engine = LocalEngine(workers)
+    return engine.map(items, keep_raw)
 
 
 MIN_BODY_LETTERS = 40
@@ -113,6 +114,29 @@ def _body_letters(article: Article) -> int:
     return sum(ch.isalpha() for piece in body for ch in piece)
 
 
+def stream(
+    inputs: list[str] | str,
+    *,
+    keep_raw: bool = False,
+    workers: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    engine: Engine | None = None,
+) -> Iterator[Article | Problem]:
+    """Read and run the article stages: each input's article (or problem) in input order, one at a time."""
+    items = read([inputs] if isinstance(inputs, str) else inputs, max_bytes)
+    return stream_items(items, keep_raw=keep_raw, workers=workers, engine=engine)
+
+
+def stream_items(
+    items: Iterable[Article | Problem], *, keep_raw: bool = False, workers: int = 1, engine: Engine | None = None,
+) -> Iterator[Article | Problem]:
+    """``stream`` over articles already read."""
+    for item in process_all(items, keep_raw, workers, engine):
+        if isinstance(item, Article) and (letters := _body_letters(item)) < MIN_BODY_LETTERS:
+            item = Problem(item.source, f"no article text ({letters} letters left after cleaning)")
+        yield item
+
+
 def analyze(
     inputs: list[str] | str,
     *,
@@ -121,12 +145,14 @@ def analyze(
     max_bytes: int = DEFAULT_MAX_BYTES,
     on_item: Callable[[Article | Problem], None] | None = None,
     batch_stages: list[BatchStage] | None = None,
+    engine: Engine | None = None,
 ) -> Analysis:
-    """Read, clean and analyse articles from files, folders, globs or '-'."""
+    """Read, clean and analyse articles from files, folders, globs or '-' (the whole run in memory: for
+    corpora of any size, ``syuzhet.flow`` streams into a store)."""
     if isinstance(inputs, str):
         inputs = [inputs]
     return analyze_items(read(inputs, max_bytes), keep_raw=keep_raw, workers=workers, on_item=on_item,
-                         batch_stages=batch_stages)
+                         batch_stages=batch_stages, engine=engine)
 
 
 def analyze_items(
@@ -136,12 +162,11 @@ def analyze_items(
     workers: int = 1,
     on_item: Callable[[Article | Problem], None] | None = None,
     batch_stages: list[BatchStage] | None = None,
+    engine: Engine | None = None,
 ) -> Analysis:
     """``analyze`` over articles already read (``readers.read_content`` for an uploaded body)."""
     result = Analysis()
-    for item in process_all(items, keep_raw=keep_raw, workers=workers):
-        if isinstance(item, Article) and (letters := _body_letters(item)) < MIN_BODY_LETTERS:
-            item = Problem(item.source, f"no article text ({letters} letters left after cleaning)")
+    for item in stream_items(items, keep_raw=keep_raw, workers=workers, engine=engine):
         if on_item:
             on_item(item)
         if isinstance(item, Problem):

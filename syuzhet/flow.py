@@ -1,0 +1,68 @@
+"""The streaming flow, for a corpus of any size in bounded memory: articles come out of the article stages
+one at a time, are linked (entities, quote speakers) a chunk at a time, and go into a store, which finds
+near-duplicates against everything stored and attaches each article to its story. Nothing holds every
+article: memory is the models, one chunk, and the rows the story index reads.
+
+``ingest_stream`` is this flow into the user's store (``syuzhet ingest``); ``analyze --format jsonl|parquet``
+is this flow into a temporary store, then the store's tables written out in parts (``syuzhet.tables``)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from syuzhet.model import Article
+from syuzhet.pipeline import STORE_STAGES, Analysis
+from syuzhet.problems import Problem
+from syuzhet.store import Store
+
+CHUNK = 500  # articles linked together: entity and speaker linking see this many at once
+
+
+@dataclass
+class Tally:
+    """What a streamed run did, in counts (a run of millions of articles keeps no list of them)."""
+
+    articles: int = 0
+    skipped: int = 0
+    new: int = 0
+    duplicates: int = 0
+    langs: Counter[str] = field(default_factory=Counter)
+    stories: set[str] = field(default_factory=set)
+
+
+def ingest_stream(
+    items: Iterable[Article | Problem], store: Store, *, chunk: int = CHUNK,
+    on_item: Callable[[Article | Problem], None] | None = None,
+) -> Tally:
+    """Store the processed articles of ``items`` (see ``syuzhet.pipeline.stream``) with their mentions,
+    quotes and stories, ``chunk`` articles at a time."""
+    tally = Tally()
+    batch: list[Article] = []
+    for item in items:
+        if on_item:
+            on_item(item)
+        if isinstance(item, Problem):
+            tally.skipped += item.skipped
+            continue
+        batch.append(item)
+        if len(batch) >= chunk:
+            _store(batch, store, tally)
+            batch = []
+    _store(batch, store, tally)
+    return tally
+
+
+def _store(batch: list[Article], store: Store, tally: Tally) -> None:
+    if not batch:
+        return
+    analysis = Analysis(articles=batch)
+    for stage in STORE_STAGES:
+        stage(analysis)
+    added = store.add_analysis(analysis)
+    tally.articles += len(batch)
+    tally.langs.update(a.lang for a in batch)
+    tally.new += len(added)
+    tally.duplicates += sum(1 for a in added if a.duplicate_of)
+    tally.stories.update(s for s in (store.story_of(a.id) for a in added) if s)
