@@ -8,6 +8,7 @@ is this flow into a temporary store, then the store's tables written out in part
 
 from __future__ import annotations
 
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -30,6 +31,8 @@ class Tally:
     duplicates: int = 0
     langs: Counter[str] = field(default_factory=Counter)
     stories: set[str] = field(default_factory=set)
+    link_seconds: float = 0.0  # CPU time in this process: linking chunks, then storing (dedupe, stories)
+    store_seconds: float = 0.0
 
 
 def ingest_stream(
@@ -57,10 +60,14 @@ def ingest_stream(
 def _store(batch: list[Article], store: Store, tally: Tally) -> None:
     if not batch:
         return
+    started = time.process_time()
     analysis = Analysis(articles=batch)
     for stage in STORE_STAGES:
         stage(analysis)
+    linked = time.process_time()
     added = store.add_analysis(analysis)
+    tally.link_seconds += linked - started
+    tally.store_seconds += time.process_time() - linked
     tally.articles += len(batch)
     tally.langs.update(a.lang for a in batch)
     tally.new += len(added)

@@ -11,7 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from syuzhet.engine.base import Item, articles_in, chunks, merge, plan
-from syuzhet.engine.threads import one_thread
+from syuzhet.engine.threads import one_thread, one_thread_here
 from syuzhet.problems import Problem
 
 CHUNK = 8  # articles per task: big enough to hide the pickling, small enough to balance the workers
@@ -25,13 +25,13 @@ class LocalEngine:
     def map(self, items: Iterable[Item], keep_raw: bool = False) -> Iterator[Item]:
         from syuzhet.pipeline import run_articles
 
-        one_thread()
         workers, chunk, stream = plan(items, self.workers, self.chunk)
-        if workers == 1:
+        if workers > 1:
+            yield from _pooled(stream, workers, chunk, keep_raw)
+            return
+        with one_thread_here():
             for batch in chunks(stream, 1):
                 yield from merge(batch, run_articles(articles_in(batch), keep_raw))
-            return
-        yield from _pooled(stream, workers, chunk, keep_raw)
 
     def close(self) -> None:
         """Nothing outlives a ``map``: its pool is shut down when the stream ends."""

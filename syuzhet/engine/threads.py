@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 _VARIABLES = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
 
 def one_thread() -> None:
-    """Ask for one BLAS thread, unless the user set a count: through the environment before numpy loads,
-    and through threadpoolctl once it has."""
+    """In a worker process: ask for one BLAS thread, unless the user set a count, through the environment
+    before numpy loads and through threadpoolctl once it has."""
     if any(name in os.environ for name in _VARIABLES):
         return
     for name in _VARIABLES:
@@ -22,3 +24,15 @@ def one_thread() -> None:
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(limits=1)
+
+
+@contextmanager
+def one_thread_here() -> Iterator[None]:
+    """In the caller's process: one BLAS thread while the block runs, the previous limits after it."""
+    if any(name in os.environ for name in _VARIABLES):
+        yield
+        return
+    from threadpoolctl import threadpool_limits
+
+    with threadpool_limits(limits=1):
+        yield
