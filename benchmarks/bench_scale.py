@@ -11,6 +11,7 @@ bound: forked workers share the parent's pages). Run on a shared machine, the fi
                                                     # synthetic corpora through analyze --format jsonl
     python benchmarks/bench_scale.py steps --sizes 10000   # CPU per article of each step of the streamed
                                                     # flow (article stages, linking, store + story index)
+    python benchmarks/bench_scale.py steps --corpus ../shared/corpus/slavicner/raw   # the same, real articles
 
 ``speed`` prints articles per CPU-second and two parallel efficiencies: CPU (the one-worker run's CPU over
 the two-worker run's: 1.0 means no overhead for going parallel) and wall (speed-up over one worker / 2,
@@ -191,7 +192,7 @@ def scale(shared: Path, sizes: list[int], workers: int) -> None:
                   f"{r.tree_mb:.0f}", flush=True)
 
 
-def steps(shared: Path, sizes: list[int]) -> None:
+def steps(shared: Path, sizes: list[int], corpus: Path | None = None) -> None:
     """In this process, one worker: where an article's CPU goes in the streamed flow, and how the store and
     story step's share moves as the store grows (what bounds a sharded run: see docs/SCALE.md)."""
     from syuzhet.flow import ingest_stream
@@ -200,15 +201,17 @@ def steps(shared: Path, sizes: list[int]) -> None:
 
     warm_up()
     print("articles | stages ms/article | linking ms/article | store+stories ms/article | store MB")
-    for size in sizes:
+    for size in [0] if corpus else sizes:
         with tempfile.TemporaryDirectory() as tmp:
-            corpus = Path(tmp) / "corpus"
-            build_corpus(shared, size, corpus)
+            folder = corpus or Path(tmp) / "corpus"
+            if not corpus:
+                build_corpus(shared, size, folder)
             with Store(Path(tmp) / "s.db") as store:
                 started = time.process_time()
-                tally = ingest_stream(stream([str(corpus)]), store)
+                tally = ingest_stream(stream([str(folder)]), store)
                 total = time.process_time() - started
             db_mb = (Path(tmp) / "s.db").stat().st_size / 2**20
+        size = tally.articles
         stages = total - tally.link_seconds - tally.store_seconds
         print(f"{size} | {1000 * stages / size:.1f} | {1000 * tally.link_seconds / size:.1f} | "
               f"{1000 * tally.store_seconds / size:.1f} | {db_mb:.0f}", flush=True)
@@ -220,13 +223,14 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--corpus", type=Path, help="steps: this folder instead of a synthetic corpus")
     args = parser.parse_args()
     if args.what == "speed":
         speed(args.shared)
     elif args.what == "scale":
         scale(args.shared, args.sizes, args.workers)
     else:
-        steps(args.shared, args.sizes)
+        steps(args.shared, args.sizes, args.corpus)
 
 
 if __name__ == "__main__":

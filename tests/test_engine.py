@@ -54,11 +54,11 @@ def _write_corpus(folder: Path, copies: int) -> Path:
 
 
 def test_process_pool_gives_the_same_analysis_as_one_process(tmp_path: Path) -> None:
-    corpus = str(_write_corpus(tmp_path / "in", 20))
+    corpus = str(_write_corpus(tmp_path / "in", 10))
     one = analysis_document(analyze([corpus]))
-    two = analysis_document(analyze([corpus], engine=LocalEngine(2)))
+    two = analysis_document(analyze([corpus], engine=LocalEngine(2, chunk=2)))  # five chunks over two workers
     assert one == two
-    assert len(one["articles"]) == 20 and len(one["skipped"]) == 1
+    assert len(one["articles"]) == 10 and len(one["skipped"]) == 1
 
 
 def test_a_failing_article_in_a_worker_is_a_problem_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,9 +72,9 @@ def test_a_failing_article_in_a_worker_is_a_problem_line(tmp_path: Path, monkeyp
         return real(article, keep_raw)
 
     monkeypatch.setattr(pipeline, "process", fragile)  # inherited by the forked workers
-    corpus = str(_write_corpus(tmp_path / "in", 12))
-    result = analyze([corpus], engine=LocalEngine(2))
-    assert len(result.articles) == 11
+    corpus = str(_write_corpus(tmp_path / "in", 8))
+    result = analyze([corpus], engine=LocalEngine(2, chunk=2))
+    assert len(result.articles) == 7
     assert [str(p) for p in result.problems if "07.txt" in p.source] == [
         f"skipped: {corpus}/07.txt: processing failed (RuntimeError: model failed)"]
 

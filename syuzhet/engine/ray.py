@@ -64,7 +64,7 @@ class RayEngine:
 
     def _connect(self, workers: int | None) -> None:
         options: dict[str, Any] = {
-            "include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING,
+            "include_dashboard": False, "log_to_driver": False, "logging_level": logging.ERROR,
         }
         if self.address is None:
             from syuzhet.engine.base import available_cpus
