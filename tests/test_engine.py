@@ -115,3 +115,16 @@ def test_ray_engine_missing_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> 
 def test_address_needs_the_ray_engine() -> None:
     with pytest.raises(ValueError, match="--address needs --engine ray"):
         make_engine("local", 1, "auto")
+
+
+def test_an_unreachable_cluster_is_one_clear_error_not_a_hang() -> None:
+    import socket
+
+    from syuzhet.engine.ray import RayEngineError
+
+    _ray_or_fail()
+    with socket.socket() as probe:  # a loopback port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    with pytest.raises(RayEngineError, match=f"cannot reach a Ray cluster at 127.0.0.1:{port}"):
+        make_engine("ray", 2, f"127.0.0.1:{port}")

@@ -10,6 +10,7 @@ joining a cluster that has one needs it in ``RAY_AUTH_TOKEN`` (or Ray's token fi
 from __future__ import annotations
 
 import logging
+import socket
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -19,6 +20,7 @@ from syuzhet.model import Article
 
 CHUNK = 8
 WINDOW = 2
+CONNECT_SECONDS = 10.0  # Ray itself retries an unreachable cluster for minutes
 OBJECT_STORE_BYTES = 256 * 1024 * 1024  # chunks of articles are small: no need for Ray's 30% of the RAM
 
 
@@ -72,6 +74,7 @@ class RayEngine:
             options.update(num_cpus=workers or available_cpus(), object_store_memory=OBJECT_STORE_BYTES,
                            _node_ip_address="127.0.0.1")
         else:
+            _reachable(self.address)
             options["address"] = self.address
         try:
             self.ray.init(**options)
@@ -114,3 +117,14 @@ class RayEngine:
             self.ray.shutdown()
             self.started = False
 
+
+
+def _reachable(address: str) -> None:
+    """A HOST:PORT address must answer within ``CONNECT_SECONDS`` ('auto' and ray:// URLs are Ray's to find)."""
+    host, _, port = address.rpartition(":")
+    if address == "auto" or "://" in address or not host or not port.isdigit():
+        return
+    try:
+        socket.create_connection((host, int(port)), timeout=CONNECT_SECONDS).close()
+    except OSError as err:
+        raise RayEngineError(f"cannot reach a Ray cluster at {address}: {err}") from err
