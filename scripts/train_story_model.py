@@ -179,7 +179,8 @@ def main(argv: list[str] | None = None) -> int:
             seen = view(feats, view_name, aligned)
             predicted: list[list[object]] = []
             for k in range(args.folds):
-                story_of = cluster(analysis.articles, seen, base, as_model(names, *weights[k], threshold, args.min_names))
+                model = as_model(names, *weights[k], threshold, args.min_names)
+                story_of = cluster(analysis.articles, seen, base, model)
                 predicted.append([story_of.get(article_of[i].id, f"alone{i}") if i in article_of else f"alone{i}"
                                   for i in range(len(items))])
             folds = [score(items, predicted[k], {i for i in range(len(items)) if fold[i] == k})

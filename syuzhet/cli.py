@@ -10,7 +10,8 @@ import sqlite3
 import sys
 import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -22,9 +23,11 @@ from rich.text import Text
 
 from syuzhet.api.command import serve, token
 from syuzhet.bounds import DEFAULT_MAX_SECONDS
+from syuzhet.engine import ENGINES, Engine, make_engine
+from syuzhet.flow import Tally, ingest_stream
 from syuzhet.model import Article
 from syuzhet.output import analysis_document, write_analysis
-from syuzhet.pipeline import STORE_STAGES, Analysis, BatchStage, analyze
+from syuzhet.pipeline import Analysis, analyze, stream
 from syuzhet.problems import Problem
 from syuzhet.store import Store, StoreError
 from syuzhet.stories import describe_stories, explain_story
@@ -41,8 +44,10 @@ DbOption = Annotated[Path, typer.Option("--db", help="SQLite store file.")]
 Explain = Annotated[bool, typer.Option(
     "--explain", help="Show which rules decided: cleaning and quotes per article, and why articles share a story.")]
 AsIs = Annotated[bool, typer.Option("--as-is", help="Keep text identical to the input (no cleaning).")]
-Parallel = Annotated[int, typer.Option(
-    "--parallel", "-j", min=1, help="Worker processes for article stages (at most the CPUs and the articles).")]
+Parallel = Annotated[int | None, typer.Option(
+    "--parallel", "-j", min=1,
+    help="Workers for the article stages (default: 1 locally, every CPU of a Ray cluster; at most the CPUs and "
+    "the articles).")]
 
 
 def _finite(value: float) -> float:
@@ -74,8 +79,32 @@ def _writable(out_dir: Path) -> None:
         raise typer.Exit(2) from error
 
 
-def _run(inputs: list[str], as_is: bool, parallel: int, max_size: float, explain: bool,
-         stages: list[BatchStage] | None = None, max_seconds: float = DEFAULT_MAX_SECONDS) -> Analysis:
+EngineName = Annotated[str, typer.Option(
+    "--engine", help=f"Where the article stages run: {' or '.join(ENGINES)} (ray: pip install 'syuzhet[ray]').")]
+Address = Annotated[str | None, typer.Option(
+    "--address", help="Join this Ray cluster ('auto', or host:port) instead of starting a local one.")]
+Format = Annotated[str, typer.Option(
+    "--format", help="json: OUT/analysis.json and the report, the run held in memory; jsonl or parquet: "
+    "partitioned tables OUT/{articles,mentions,quotes,stories}/, streamed in bounded memory.")]
+
+
+@contextmanager
+def _engine(name: str, parallel: int | None, address: str | None) -> Iterator[Engine]:
+    from syuzhet.engine.ray import RayEngineError
+
+    try:
+        engine = make_engine(name, parallel, address)
+    except (ValueError, RayEngineError) as error:
+        err.print(f"syuzhet: {error}", markup=False)
+        raise typer.Exit(2) from error
+    try:
+        yield engine
+    finally:
+        engine.close()
+
+
+@contextmanager
+def _progress(explain: bool) -> Iterator[Callable[[Article | Problem], None]]:
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
         console=err, transient=True, disable=not err.is_terminal,
@@ -92,10 +121,7 @@ def _run(inputs: list[str], as_is: bool, parallel: int, max_size: float, explain
                     _explain(item)
             progress.update(task, description=f"{seen['articles']} articles")
 
-        return analyze(
-            inputs, keep_raw=as_is, workers=parallel, max_bytes=int(max_size * 1024 * 1024), on_item=on_item,
-            batch_stages=stages, max_seconds=max_seconds,
-        )
+        yield on_item
 
 
 def _explain(article: Article) -> None:
@@ -115,15 +141,13 @@ def _explain_stories(analysis: Analysis) -> None:
                 err.print(line, markup=False)
 
 
-def _summary(analysis: Analysis, extra: str = "") -> str:
-    skipped = [p for p in analysis.problems if p.skipped]
-    langs = Counter(a.lang for a in analysis.articles)
-    dups = sum(1 for a in analysis.articles if a.duplicate_of)
+def _summary(articles: int, skipped: int, dups: int, langs: Counter[str], extra: str = "") -> str:
     lang_text = ", ".join(f"{k} {v}" for k, v in langs.most_common()) or "none"
-    return (
-        f"{len(analysis.articles)} articles read, {len(skipped)} skipped, {dups} duplicates; "
-        f"languages: {lang_text}{extra}"
-    )
+    return f"{articles} articles read, {skipped} skipped, {dups} duplicates; languages: {lang_text}{extra}"
+
+
+def _tally_summary(tally: Tally, extra: str = "") -> str:
+    return _summary(tally.articles, tally.skipped, tally.duplicates, tally.langs, extra)
 
 
 @app.command("analyze")
@@ -132,18 +156,59 @@ def analyze_cmd(
     out_dir: OutDir = Path("out"),
     as_is: AsIs = False,
     explain: Explain = False,
-    parallel: Parallel = 1,
+    parallel: Parallel = None,
     max_size: MaxSize = 50.0,
     max_seconds: MaxSeconds = DEFAULT_MAX_SECONDS,
+    engine: EngineName = "local",
+    address: Address = None,
+    fmt: Format = "json",
 ) -> None:
-    """Analyse articles and write OUT/analysis.json and the report OUT/index.html."""
+    """Analyse articles and write OUT/analysis.json and the report OUT/index.html (or, with --format jsonl or
+    parquet, partitioned tables of articles, mentions, quotes and stories)."""
+    from syuzhet.tables import ParquetMissing, check_format
+
+    try:
+        check_format(fmt)
+    except (ValueError, ParquetMissing) as error:
+        err.print(f"syuzhet: {error}", markup=False)
+        raise typer.Exit(2) from error
     _writable(out_dir)
-    analysis = _run(inputs, as_is, parallel, max_size, explain, max_seconds=max_seconds)
+    if fmt != "json":
+        _analyze_tables(inputs, out_dir, as_is, explain, parallel, max_size, max_seconds, engine, address, fmt)
+        return
+    with _engine(engine, parallel, address) as executor, _progress(explain) as on_item:
+        analysis = analyze(inputs, keep_raw=as_is, max_bytes=_bytes(max_size), max_seconds=max_seconds,
+                           on_item=on_item, engine=executor)
     if explain:
         _explain_stories(analysis)
     target, report = _write(analysis, out_dir)
-    err.print(_summary(analysis, f" -> {target}, {report}"), markup=False)
+    err.print(_summary(len(analysis.articles), sum(p.skipped for p in analysis.problems),
+                       sum(1 for a in analysis.articles if a.duplicate_of), Counter(a.lang for a in analysis.articles),
+                       f" -> {target}, {report}"), markup=False)
     raise typer.Exit(0 if analysis.articles else 1)
+
+
+def _analyze_tables(inputs: list[str], out_dir: Path, as_is: bool, explain: bool, parallel: int | None,
+                    max_size: float, max_seconds: float, engine: str, address: str | None, fmt: str) -> None:
+    """The streaming flow into a temporary store next to the output, then its tables."""
+    from syuzhet.tables import write_tables
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".run-") as tmp, Store(Path(tmp) / "run.db") as store:
+        with _engine(engine, parallel, address) as executor, _progress(explain) as on_item:
+            items = stream(inputs, keep_raw=as_is, max_bytes=_bytes(max_size), max_seconds=max_seconds,
+                           engine=executor)
+            tally = ingest_stream(items, store, on_item=on_item)
+        if explain:
+            _explain_stories(store.analysis(sorted(tally.stories)))
+        rows = write_tables(store, out_dir, fmt)
+    written = ", ".join(f"{n} {name}" for name, n in rows.items())
+    err.print(_tally_summary(tally, f" -> {out_dir}/ ({fmt}: {written})"), markup=False)
+    raise typer.Exit(0 if tally.articles else 1)
+
+
+def _bytes(max_size: float) -> int:
+    return int(max_size * 1024 * 1024)
 
 
 @app.command()
@@ -152,29 +217,31 @@ def ingest(
     db: DbOption = Path("syuzhet.db"),
     as_is: AsIs = False,
     explain: Explain = False,
-    parallel: Parallel = 1,
+    parallel: Parallel = None,
     max_size: MaxSize = 50.0,
     max_seconds: MaxSeconds = DEFAULT_MAX_SECONDS,
+    engine: EngineName = "local",
+    address: Address = None,
 ) -> None:
     """Add articles to the store with their entities, quotes and stories; what is already stored is skipped.
-    New articles join the stored stories they belong to or open new ones (nothing is re-clustered)."""
-    _open(db).close()  # a file that is not a syuzhet store is refused before any work
-    analysis = _run(inputs, as_is, parallel, max_size, explain, STORE_STAGES, max_seconds)
-    with _open(db) as store:
-        added = store.add_analysis(analysis)
-        placed = {story for a in added if (story := store.story_of(a.id))}
-        total, dups = store.count(), sum(1 for a in added if a.duplicate_of)
+    New articles join the stored stories they belong to or open new ones (nothing is re-clustered). Articles
+    stream into the store as they are done: any number of them in bounded memory."""
+    with _open(db) as store:  # a file that is not a syuzhet store is refused before any work
+        with _engine(engine, parallel, address) as executor, _progress(explain) as on_item:
+            items = stream(inputs, keep_raw=as_is, max_bytes=_bytes(max_size), max_seconds=max_seconds,
+                           engine=executor)
+            tally = ingest_stream(items, store, on_item=on_item)
+        total = store.count()
         if explain:
-            _explain_stories(store.analysis(sorted(placed)))
-    distinct = len({a.id for a in analysis.articles})
-    repeats = len(analysis.articles) - distinct
+            _explain_stories(store.analysis(sorted(tally.stories)))
     err.print(
-        _summary(analysis, f"; {len(added)} new, {distinct - len(added)} already stored"
-                           + (f", {repeats} repeated within this input" if repeats else "")
-                           + f", {dups} near-duplicates; {len(placed)} stories touched; {total} articles in {db}"),
+        _tally_summary(tally, f"; {tally.new} new, {tally.articles - tally.new - tally.repeats} already stored"
+                              + (f", {tally.repeats} repeated within this input" if tally.repeats else "")
+                              + f", {tally.duplicates} near-duplicates; {len(tally.stories)} stories touched; "
+                              f"{total} articles in {db}"),
         markup=False,
     )
-    raise typer.Exit(0 if analysis.articles else 1)
+    raise typer.Exit(0 if tally.articles else 1)
 
 
 @app.command()

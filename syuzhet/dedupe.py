@@ -41,8 +41,7 @@ def shingles(article: Article) -> set[str]:
 
 def band_keys(grams: set[str]) -> list[str]:
     mh = MinHash(num_perm=NUM_PERM, seed=17)
-    for gram in grams:
-        mh.update(gram.encode("utf-8"))
+    mh.update_batch([gram.encode("utf-8") for gram in grams])  # the same hash values as update() per gram
     values = mh.hashvalues
     return [
         f"{band}:" + hashlib.blake2b(values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8).hexdigest()

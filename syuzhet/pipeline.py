@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
-from functools import partial
-from itertools import islice
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from syuzhet.bounds import DEFAULT_MAX_SECONDS, TimeLimit, time_limit, worker_count
+from syuzhet.bounds import DEFAULT_MAX_SECONDS, TimeLimit, time_limit
 from syuzhet.clean import as_is, clean
 from syuzhet.dedupe import content_id, dedupe
 from syuzhet.entities import find_entities, link_entities
@@ -22,6 +19,9 @@ from syuzhet.problems import Problem
 from syuzhet.quotes import attribute_quotes, find_quotes
 from syuzhet.readers import DEFAULT_MAX_BYTES, read
 from syuzhet.stories import cluster_stories, describe_stories
+
+if TYPE_CHECKING:
+    from syuzhet.engine import Engine
 
 ArticleStage = Callable[[Article], Article]
 
@@ -95,42 +95,43 @@ def process_guarded(article: Article, keep_raw: bool = False,
         return Problem(article.source, f"processing failed ({type(err).__name__}: {str(err)[:200]})")
 
 
-POOL_BATCH = 64
+def run_articles(articles: list[Article], keep_raw: bool = False,
+                 max_seconds: float | None = DEFAULT_MAX_SECONDS) -> list[Article | Problem]:
+    """Every article stage on each article, as an engine's worker runs them: within the time limit, a failure
+    becomes the article's problem line, and the raw input is dropped once cleaned (nothing after the article
+    stages reads it)."""
+    done: list[Article | Problem] = []
+    for article in articles:
+        result = process_guarded(article, keep_raw, max_seconds)
+        if isinstance(result, Article):
+            result.raw = ""
+        done.append(result)
+    return done
+
+
+# Made-up text in each language with a model behind it: running the stages on it loads every model.
+_WARM_UP = (
+    "Министр Иван Петров сказал в Москве журналистам: «Работа идёт по плану».",
+    "Міністр Іван Петренко заявив у Києві, що робота триває за планом.",
+)
+
+
+def warm_up(keep_raw: bool = False) -> None:
+    """Load the models of the article stages now (once per process) rather than on the first article."""
+    run_articles([Article(source="warm-up", raw=text) for text in _WARM_UP], keep_raw, None)
 
 
 def process_all(
-    items: Iterable[Article | Problem], keep_raw: bool = False, workers: int = 1,
+    items: Iterable[Article | Problem], keep_raw: bool = False, workers: int = 1, engine: Engine | None = None,
     max_seconds: float | None = DEFAULT_MAX_SECONDS,
 ) -> Iterator[Article | Problem]:
-    """Article stages over a stream, in order; in a process pool when ``workers`` > 1 and there is more than
-    one article (never more workers than CPUs or than articles in the first batch)."""
-    run = partial(process_guarded, keep_raw=keep_raw, max_seconds=max_seconds)
-    stream = iter(items)
-    first = list(islice(stream, POOL_BATCH))
-    workers = worker_count(workers, sum(isinstance(item, Article) for item in first))
-    if workers <= 1:
-        for item in _chain(first, stream):
-            yield item if isinstance(item, Problem) else run(item)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending = first
-        while pending:
-            yield from _pool_batch(pool, run, pending)
-            pending = list(islice(stream, POOL_BATCH))
+    """Article stages over a stream, in order, on ``engine`` (default: local with ``workers`` processes, never
+    more than CPUs or articles)."""
+    if engine is None:
+        from syuzhet.engine import LocalEngine
 
-
-def _chain(first: list[Article | Problem], rest: Iterator[Article | Problem]) -> Iterator[Article | Problem]:
-    yield from first
-    yield from rest
-
-
-def _pool_batch(
-    pool: ProcessPoolExecutor, run: Callable[[Article], Article | Problem], batch: list[Article | Problem]
-) -> Iterator[Article | Problem]:
-    articles = [item for item in batch if isinstance(item, Article)]
-    done = iter(pool.map(run, articles, chunksize=8))
-    for item in batch:
-        yield item if isinstance(item, Problem) else next(done)
+        engine = LocalEngine(workers)
+    return engine.map(items, keep_raw, max_seconds)
 
 
 MIN_BODY_LETTERS = 40
@@ -144,6 +145,40 @@ def _body_letters(article: Article) -> int:
 Inputs = str | os.PathLike[str] | Iterable[str | os.PathLike[str]]
 
 
+def _paths(inputs: Inputs) -> list[str]:
+    given = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
+    return [os.fspath(path) for path in given]
+
+
+def stream(
+    inputs: Inputs,
+    *,
+    keep_raw: bool = False,
+    workers: int = 1,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_seconds: float | None = DEFAULT_MAX_SECONDS,
+    engine: Engine | None = None,
+) -> Iterator[Article | Problem]:
+    """Read and run the article stages: each input's article (or problem) in input order, one at a time."""
+    return stream_items(read(_paths(inputs), max_bytes), keep_raw=keep_raw, workers=workers,
+                        max_seconds=max_seconds, engine=engine)
+
+
+def stream_items(
+    items: Iterable[Article | Problem], *, keep_raw: bool = False, workers: int = 1,
+    max_seconds: float | None = DEFAULT_MAX_SECONDS, engine: Engine | None = None,
+) -> Iterator[Article | Problem]:
+    """``stream`` over articles already read. Without the ``nlp`` extra, a first problem line says so (the
+    articles are still read and cleaned)."""
+    if not installed("nlp"):
+        yield Problem("syuzhet[nlp]", hint("nlp") + "; articles are read, cleaned and stored without them",
+                      skipped=False)
+    for item in process_all(items, keep_raw, workers, engine, max_seconds):
+        if isinstance(item, Article) and (letters := _body_letters(item)) < MIN_BODY_LETTERS:
+            item = Problem(item.source, f"no article text ({letters} letters left after cleaning)")
+        yield item
+
+
 def analyze(
     inputs: Inputs,
     *,
@@ -153,11 +188,12 @@ def analyze(
     max_seconds: float | None = DEFAULT_MAX_SECONDS,
     on_item: Callable[[Article | Problem], None] | None = None,
     batch_stages: list[BatchStage] | None = None,
+    engine: Engine | None = None,
 ) -> Analysis:
-    """Read, clean and analyse articles from files, folders, globs or '-' (strings or paths)."""
-    given = [inputs] if isinstance(inputs, str | os.PathLike) else list(inputs)
-    return analyze_items(read([os.fspath(path) for path in given], max_bytes), keep_raw=keep_raw,
-                         workers=workers, max_seconds=max_seconds, on_item=on_item, batch_stages=batch_stages)
+    """Read, clean and analyse articles from files, folders, globs or '-' (strings or paths). The whole run
+    is held in memory: for corpora of any size, ``syuzhet.flow`` streams into a store."""
+    return analyze_items(read(_paths(inputs), max_bytes), keep_raw=keep_raw, workers=workers,
+                         max_seconds=max_seconds, on_item=on_item, batch_stages=batch_stages, engine=engine)
 
 
 def analyze_items(
@@ -168,18 +204,11 @@ def analyze_items(
     max_seconds: float | None = DEFAULT_MAX_SECONDS,
     on_item: Callable[[Article | Problem], None] | None = None,
     batch_stages: list[BatchStage] | None = None,
+    engine: Engine | None = None,
 ) -> Analysis:
     """``analyze`` over articles already read (``readers.read_content`` for an uploaded body)."""
     result = Analysis()
-    if not installed("nlp"):
-        missing = Problem("syuzhet[nlp]", hint("nlp") + "; articles are read, cleaned and stored without them",
-                          skipped=False)
-        result.problems.append(missing)
-        if on_item:
-            on_item(missing)
-    for item in process_all(items, keep_raw=keep_raw, workers=workers, max_seconds=max_seconds):
-        if isinstance(item, Article) and (letters := _body_letters(item)) < MIN_BODY_LETTERS:
-            item = Problem(item.source, f"no article text ({letters} letters left after cleaning)")
+    for item in stream_items(items, keep_raw=keep_raw, workers=workers, max_seconds=max_seconds, engine=engine):
         if on_item:
             on_item(item)
         if isinstance(item, Problem):

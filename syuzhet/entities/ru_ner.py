@@ -44,7 +44,11 @@ MAX_SPAN_CHARS = 120
 def _tagger() -> Any:
     from natasha import NewsEmbedding, NewsNERTagger  # heavy: load lazily
 
-    return NewsNERTagger(NewsEmbedding())
+    tagger = NewsNERTagger(NewsEmbedding())
+    # One line per batch: slovnet pads a batch to its longest line, and a line's tags do not depend on its
+    # batch (checked on 150 SlavicNER articles), so this only saves the padding (about 18% of the tagger).
+    tagger.batch_size = 1
+    return tagger
 
 
 def _lines(text: str) -> list[tuple[int, str]]:

@@ -5,10 +5,13 @@ Analysers load once per process; answers are cached per word form."""
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from syuzhet.morph import analyzer
+
+# Word-keyed caches are bounded: a corpus of millions of articles has millions of distinct words.
+_per_word = lru_cache(maxsize=200_000)
 
 WORD = re.compile(r"[^\W\d_](?:[\w’ʼ'-]*\w)?|\d+")
 GENDERS = ("masc", "femn", "neut", "plur")
@@ -25,20 +28,20 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return [Word(m.group(), m.start(), m.end()) for m in WORD.finditer(text, start, len(text) if end is None else end)]
 
 
-@cache
+@_per_word
 def _parses(word: str, lang: str) -> tuple[Any, ...]:
     if lang not in ("ru", "uk"):
         return ()
     return tuple(analyzer(lang).parse(word.replace("’", "'").replace("ʼ", "'"))[:4])
 
 
-@cache
+@_per_word
 def lemma(word: str, lang: str) -> str:
     parses = _parses(word, lang)
     return str(parses[0].normal_form) if parses else word.lower()
 
 
-@cache
+@_per_word
 def lemmas(word: str, lang: str) -> frozenset[str]:
     """Every lemma among the likely parses ('Токаева' is a female name or the genitive of 'Токаев')."""
     return frozenset(str(p.normal_form) for p in _parses(word, lang)) | {word.lower()}
@@ -61,7 +64,7 @@ def _knows_name(word: str, lang: str) -> bool:
     return any({"Surn", "Name", "Patr"} & _grammemes(p) for p in _parses(word, lang))
 
 
-@cache
+@_per_word
 def name_lemma(word: str, lang: str, surname: bool = False) -> str:
     """A person-name word in its base form, preferring name and surname parses (surname ones first when
     ``surname``: 'Токаева' is then 'токаев', not the female first name 'токаева')."""
@@ -82,7 +85,7 @@ def _grammemes(parse: Any) -> set[str]:
     return set(str(parse.tag).replace(" ", ",").split(","))
 
 
-@cache
+@_per_word
 def can_be_nominative(word: str, lang: str) -> bool:
     parses = _parses(word, lang)
     if not parses:
@@ -90,19 +93,19 @@ def can_be_nominative(word: str, lang: str) -> bool:
     return any("nomn" in g or "Fixd" in g or not g & CASES for g in map(_grammemes, parses))
 
 
-@cache
+@_per_word
 def pos(word: str, lang: str) -> str:
     parses = _parses(word, lang)
     return str(parses[0].tag.POS) if parses else ""
 
 
-@cache
+@_per_word
 def readings(word: str, lang: str) -> tuple[frozenset[str], ...]:
     """The grammemes of each likely parse ('успешными' -> ({'ADJF', 'plur', 'ablt', ...},))."""
     return tuple(frozenset(_grammemes(p)) for p in _parses(word, lang))
 
 
-@cache
+@_per_word
 def verb_gender(word: str, lang: str) -> str | None:
     """masc / femn / neut / plur of a past-tense verb ('отметила' -> femn), else None."""
     for parse in _parses(word, lang):
@@ -114,7 +117,7 @@ def verb_gender(word: str, lang: str) -> str | None:
     return None
 
 
-@cache
+@_per_word
 def name_gender(word: str, lang: str) -> str | None:
     """masc / femn of a first name or surname ('Тереза' -> femn, 'Мартынов' -> masc), else None."""
     for parse in _parses(word, lang):
@@ -128,7 +131,7 @@ def agrees(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a == "any" or b == "any" or a == b
 
 
-@cache
+@_per_word
 def nominative_genders(word: str, lang: str) -> frozenset[str]:
     """Genders of the nominative readings of a word ('Путина': femn only; 'Серенко': masc and femn)."""
     if word[:1].isupper() and not _knows_name(word, lang):
@@ -147,7 +150,7 @@ def nominative_genders(word: str, lang: str) -> frozenset[str]:
     return frozenset(found)
 
 
-@cache
+@_per_word
 def is_finite_report(word: str, lang: str) -> bool:
     """False for infinitives and first person ('Стоит отметить', 'Напомним'): the journalist's own voice."""
     parses = _parses(word, lang)

@@ -78,49 +78,62 @@ def cooccurrence(articles: Sequence[ArticleView], mentions: dict[str, list[Menti
 
 
 def layout(nodes: list[Node], edges: Iterable[tuple[int, int, int]], rounds: int = 300) -> None:
-    """Fruchterman-Reingold in the unit square with gravity, started on a circle: same input, same picture."""
+    """Fruchterman-Reingold in the unit square with gravity, started on a circle: same input, same picture.
+    (Positions live in local lists inside the loop; the arithmetic and its order are those of the plain
+    per-node version, so the picture is the same to the last bit, in half the time.)"""
     n = len(nodes)
     if n == 0:
         return
     edge_list = list(edges)
-    for i, node in enumerate(nodes):
-        angle = 2 * math.pi * i / n
-        node.x, node.y = 0.5 + 0.35 * math.cos(angle), 0.5 + 0.35 * math.sin(angle)
+    xs = [0.5 + 0.35 * math.cos(2 * math.pi * i / n) for i in range(n)]
+    ys = [0.5 + 0.35 * math.sin(2 * math.pi * i / n) for i in range(n)]
     k = math.sqrt(1.0 / n) * 0.9
+    kk = k * k
     heaviest = max((w for _, _, w in edge_list), default=1)
+    weights = [(i, j, 0.5 + w / heaviest) for i, j, w in edge_list]
+    hypot = math.hypot
     for step in range(rounds):
         temperature = 0.1 * (1 - step / rounds) + 0.002
         dx, dy = [0.0] * n, [0.0] * n
         for i in range(n):
+            xi, yi, sx, sy = xs[i], ys[i], dx[i], dy[i]
             for j in range(i + 1, n):
-                ex, ey = nodes[i].x - nodes[j].x, nodes[i].y - nodes[j].y
-                dist = max(math.hypot(ex, ey), 1e-4)
-                push = k * k / dist
-                dx[i] += ex / dist * push
-                dy[i] += ey / dist * push
-                dx[j] -= ex / dist * push
-                dy[j] -= ey / dist * push
-        for i, j, w in edge_list:
-            ex, ey = nodes[i].x - nodes[j].x, nodes[i].y - nodes[j].y
-            dist = max(math.hypot(ex, ey), 1e-4)
-            pull = dist * dist / k * (0.5 + w / heaviest)
-            dx[i] -= ex / dist * pull
-            dy[i] -= ey / dist * pull
-            dx[j] += ex / dist * pull
-            dy[j] += ey / dist * pull
-        for i, node in enumerate(nodes):
-            dx[i] += (0.5 - node.x) * 0.6 * k
-            dy[i] += (0.5 - node.y) * 0.6 * k
-            size = max(math.hypot(dx[i], dy[i]), 1e-9)
-            move = min(size, temperature)
-            node.x = min(1.0, max(0.0, node.x + dx[i] / size * move))
-            node.y = min(1.0, max(0.0, node.y + dy[i] / size * move))
-    xs, ys = [node.x for node in nodes], [node.y for node in nodes]
+                ex, ey = xi - xs[j], yi - ys[j]
+                dist = hypot(ex, ey)
+                dist = dist if dist > 1e-4 else 1e-4  # max(), without the cost of a call
+                push = kk / dist
+                fx, fy = ex / dist * push, ey / dist * push
+                sx += fx
+                sy += fy
+                dx[j] -= fx
+                dy[j] -= fy
+            dx[i], dy[i] = sx, sy
+        for i, j, weight in weights:
+            ex, ey = xs[i] - xs[j], ys[i] - ys[j]
+            dist = hypot(ex, ey)
+            dist = dist if dist > 1e-4 else 1e-4
+            pull = dist * dist / k * weight
+            fx, fy = ex / dist * pull, ey / dist * pull
+            dx[i] -= fx
+            dy[i] -= fy
+            dx[j] += fx
+            dy[j] += fy
+        for i in range(n):
+            x, y = xs[i], ys[i]
+            gx = dx[i] + (0.5 - x) * 0.6 * k
+            gy = dy[i] + (0.5 - y) * 0.6 * k
+            size = hypot(gx, gy)
+            size = size if size > 1e-9 else 1e-9
+            move = size if size <= temperature else temperature
+            x += gx / size * move
+            y += gy / size * move
+            xs[i] = 1.0 if x > 1.0 else (x if x > 0.0 else 0.0)
+            ys[i] = 1.0 if y > 1.0 else (y if y > 0.0 else 0.0)
     span_x, span_y = (max(xs) - min(xs)) or 1.0, (max(ys) - min(ys)) or 1.0
     low_x, low_y = min(xs), min(ys)
-    for node in nodes:
-        node.x = 30 + (node.x - low_x) / span_x * (WIDTH - 230) if n > 1 else WIDTH / 2
-        node.y = 24 + (node.y - low_y) / span_y * (HEIGHT - 48) if n > 1 else HEIGHT / 2
+    for node, x, y in zip(nodes, xs, ys, strict=True):
+        node.x = 30 + (x - low_x) / span_x * (WIDTH - 230) if n > 1 else WIDTH / 2
+        node.y = 24 + (y - low_y) / span_y * (HEIGHT - 48) if n > 1 else HEIGHT / 2
 
 
 def _box(node: Node) -> tuple[float, float, float, float]:

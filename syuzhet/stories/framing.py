@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from syuzhet.data import lines
@@ -38,11 +38,12 @@ def tone_stems(kind: str) -> tuple[str, ...]:
     return lines(f"stories/tone_{kind}")
 
 
+@lru_cache(maxsize=100_000)
 def _tone_of(word: str) -> int:
     low = word.lower()
-    if any(low.startswith(s) for s in tone_stems("positive")):
+    if low.startswith(tone_stems("positive")):  # one call over the tuple of stems
         return 1
-    if any(low.startswith(s) for s in tone_stems("negative")):
+    if low.startswith(tone_stems("negative")):
         return -1
     return 0
 

@@ -1,0 +1,60 @@
+"""The store as flat tables, one row per article, mention, quote and story, read a few rows at a time."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from syuzhet.store.db import Store
+
+Row = dict[str, Any]
+STORY_BATCH = 64  # stories described together (each loads its own articles only)
+
+
+def article_rows(store: Store) -> Iterator[Row]:
+    sql = ("SELECT a.id, a.source, a.outlet, a.url, a.lang, a.date, a.title, a.subtitle, a.author, a.photo_credit, "
+           "a.duplicate_of, m.story, a.text, a.blocks FROM articles a LEFT JOIN story_members m ON m.article = a.id "
+           "ORDER BY a.date IS NULL, a.date, a.rowid")
+    names = ("id", "source", "outlet", "url", "lang", "date", "title", "subtitle", "author", "photo_credit",
+             "duplicate_of", "story", "text", "blocks")
+    for row in store.db.execute(sql):
+        record = dict(zip(names, row, strict=True))
+        record["blocks"] = json.loads(record["blocks"])
+        yield record
+
+
+def mention_rows(store: Store) -> Iterator[Row]:
+    sql = ("SELECT m.article, m.start, m.end, m.text, m.type, m.lemma, m.entity, e.name FROM mentions m "
+           "LEFT JOIN entities e ON e.id = m.entity ORDER BY m.rowid")
+    names = ("article", "start", "end", "text", "type", "lemma", "entity", "entity_name")
+    for row in store.db.execute(sql):
+        yield dict(zip(names, row, strict=True))
+
+
+def quote_rows(store: Store) -> Iterator[Row]:
+    sql = ("SELECT article, speaker, speaker_text, kind, text, start, end, cue, speaker_start, speaker_end, rules "
+           "FROM quotes ORDER BY rowid")
+    names = ("article", "speaker", "speaker_text", "kind", "text", "start", "end", "cue", "speaker_start",
+             "speaker_end", "rules")
+    for row in store.db.execute(sql):
+        record = dict(zip(names, row, strict=True))
+        record["rules"] = json.loads(record["rules"])
+        yield record
+
+
+def story_rows(store: Store) -> Iterator[Row]:
+    """Every stored story with its dossier (``describe_stories``), largest first."""
+    from syuzhet.stories import describe_stories
+
+    ids = store.story_ids()
+    for at in range(0, len(ids), STORY_BATCH):
+        analysis = store.analysis(ids[at:at + STORY_BATCH])
+        describe_stories(analysis)
+        for story in analysis.stories:
+            record = story.as_dict()
+            record["size"] = len(story.articles)
+            yield record
+
+
+TABLES = {"articles": article_rows, "mentions": mention_rows, "quotes": quote_rows, "stories": story_rows}
