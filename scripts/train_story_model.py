@@ -18,7 +18,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import random
 import sys
@@ -29,7 +28,7 @@ import numpy as np
 
 from syuzhet.entities import link_entities
 from syuzhet.eval.common import print_table, shared_dir
-from syuzhet.eval.stream import HEADER, families, item_number, load_stream, score, write_feed
+from syuzhet.eval.stream import HEADER, aligned_dates, families, item_number, load_stream, score, write_feed
 from syuzhet.model import Article
 from syuzhet.pipeline import analyze, mark_duplicates
 from syuzhet.stories.build import in_order, observed
@@ -61,11 +60,11 @@ def fit(x: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None, l2: floa
 
 
 def as_model(names: tuple[str, ...], dated: np.ndarray, undated: np.ndarray, threshold: float,
-             min_names: float = 0.0) -> LinkModel:
+             min_names: float = 0.0, min_shared: int = 1) -> LinkModel:
     return LinkModel(Weights(dict(zip(names, map(float, dated[:-1]), strict=True)), float(dated[-1])),
                      Weights(dict(zip(UNDATED_FEATURES, map(float, undated[:-1]), strict=True)),
                              float(undated[-1])),
-                     threshold, WINDOW_DAYS, min_names)
+                     threshold, WINDOW_DAYS, min_names, min_shared)
 
 
 def pair_values(entry: Entry, other: Entry) -> dict[str, float]:
@@ -77,22 +76,6 @@ def pair_values(entry: Entry, other: Entry) -> dict[str, float]:
 
 def dated_as(entry: Entry, date: str | None) -> Entry:
     return Entry(entry.id, entry.vector, entry.names, date, entry.lang, entry.outlet)
-
-
-def aligned_dates(items: list[dict[str, object]], family: list[str]) -> list[str | None]:
-    """Each item's date moved so that every event family starts on one day, the gaps inside a family kept:
-    a dense feed, where unrelated events happen on the same days and near misses stay apart as they were."""
-    start: dict[str, dt.date] = {}
-    for item, fam in zip(items, family, strict=True):
-        if item.get("date"):
-            day = dt.date.fromisoformat(str(item["date"]))
-            start[fam] = min(start.get(fam, day), day)
-    base = dt.date(2025, 1, 1)
-    out: list[str | None] = []
-    for item, fam in zip(items, family, strict=True):
-        out.append((base + (dt.date.fromisoformat(str(item["date"])) - start[fam])).isoformat()
-                   if item.get("date") else None)
-    return out
 
 
 def view(feats: dict[str, Features], name: str, aligned: dict[str, str | None]) -> dict[str, Features]:
@@ -121,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--write", action="store_true", help=f"write syuzhet/data/{MODEL_FILE}")
     parser.add_argument("--features", nargs="+", default=list(FEATURES), choices=FEATURES)
     parser.add_argument("--min-names", type=float, default=0.0, help="the model's names gate")
+    parser.add_argument("--min-shared", type=int, default=1, help="the model's shared keys gate")
     parser.add_argument("--augment", type=float, default=0.0,
                         help="also learn from every pair of different events as if published on one day, each "
                              "such pair counting this much")
@@ -179,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             seen = view(feats, view_name, aligned)
             predicted: list[list[object]] = []
             for k in range(args.folds):
-                model = as_model(names, *weights[k], threshold, args.min_names)
+                model = as_model(names, *weights[k], threshold, args.min_names, args.min_shared)
                 story_of = cluster(analysis.articles, seen, base, model)
                 predicted.append([story_of.get(article_of[i].id, f"alone{i}") if i in article_of else f"alone{i}"
                                   for i in range(len(items))])
@@ -197,7 +181,7 @@ def main(argv: list[str] | None = None) -> int:
     assert best is not None
     _, threshold, fold_rows = best
     print_table(f"held-out folds at threshold {threshold}", ["fold", *HEADER], fold_rows)
-    final = as_model(names, fit(x, y, sw), fit(xu[real], y[real]), threshold, args.min_names)
+    final = as_model(names, fit(x, y, sw), fit(xu[real], y[real]), threshold, args.min_names, args.min_shared)
     print(json.dumps({"dated": final.dated.as_dict(), "undated": final.undated.as_dict()}, indent=1))
     if args.write:
         record = final.as_dict()

@@ -6,11 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from syuzhet.data import numbered
+from syuzhet.data import numbered, phrases
 
 
 def month_numbers() -> dict[str, int]:
     return numbered("months")
+
+
+def weekday_numbers() -> dict[str, int]:
+    """Weekday names (ru, uk, en, kk) -> 0 for Monday .. 6 for Sunday."""
+    return numbered("stories/weekdays")
 
 
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
@@ -24,6 +29,20 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+_TOKEN = re.compile(r"[^\W_]+|\d+", re.U)
+
+
+def is_timestamp(text: str) -> bool:
+    """Only dates, times, month and weekday names and words like 'updated' ('Пятница, 3 мая 2024 10:41',
+    '4 MAY, 09:12 Updated 5 MAY'), with at least one number: a page's timestamp line."""
+    tokens = [t.lower() for t in _TOKEN.findall(text)]
+    if not tokens or len(text) > 80 or not any(t.isdigit() for t in tokens):
+        return False
+    words = phrases("cleaning/timestamp_words")
+    months, weekdays = month_numbers(), weekday_numbers()
+    return all(t.isdigit() or t in months or t in weekdays or t in words for t in tokens)
 
 
 def find_date(text: str) -> str | None:

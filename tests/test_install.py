@@ -26,8 +26,8 @@ def test_a_missing_declaration_is_caught() -> None:
 
 def test_extras_follow_the_convention() -> None:
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]
-    assert {"nlp", "api", "ray", "dev", "all"} <= set(extras)
-    assert extras["all"] == ["syuzhet[nlp,api,ray]"]
+    assert {"nlp", "api", "ray", "parquet", "dev", "all"} <= set(extras)
+    assert extras["all"] == ["syuzhet[nlp,api,ray,parquet]"]
     pins = {line.split("==")[0].lower() for line in (ROOT / "constraints.txt").read_text().splitlines()
             if "==" in line}
     assert {"razdel", "lxml", "lxml-html-clean", "natasha", "hypothesis"} <= {p.replace("_", "-") for p in pins}

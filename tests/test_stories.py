@@ -46,6 +46,19 @@ FLOOD = [
 ]
 
 
+SAME_DAY = [  # one day's feed: unrelated events that share the date and a common name or two
+    article("c1", "Парламент Норвегии утвердил бюджет на 2026 год\n\nСтортинг утвердил бюджет Норвегии на "
+            "2026 год: расходы на оборону вырастут на 8 процентов, сообщил министр финансов.", outlet="A"),
+    article("c2", "В Осло прошёл марафон\n\nВ столице Норвегии прошёл городской марафон, в нём участвовали "
+            "9000 бегунов из 40 стран, победил спортсмен из Кении.", outlet="B"),
+    article("c3", "Шторм оставил без света север Исландии\n\nСильный шторм оставил без электричества "
+            "тысячи домов на севере Исландии, закрыты дороги и аэропорт Акюрейри.", outlet="C"),
+]
+ENGLISH = article("e1", "Stoere and Tomasdottir sign fisheries deal in Reykjavik\n\nNorwegian Prime Minister "
+                  "Jonas Stoere and Icelandic President Halla Tomasdottir signed a 12-year fisheries agreement "
+                  "for the North Atlantic in Reykjavik.", lang="en", outlet="D")
+
+
 def stories_of(articles: list[Article]) -> list[set[str]]:
     analysis = Analysis(articles=articles)
     cluster_stories(analysis)
@@ -58,6 +71,9 @@ def stories_of(articles: list[Article]) -> list[set[str]]:
         (SUMMIT, [{"a1", "a2", "a3"}]),
         (SUMMIT + FLOOD, [{"a1", "a2", "a3"}, {"b1", "b2"}]),
         ([SUMMIT[0], FLOOD[0]], [{"a1"}, {"b1"}]),
+        (SAME_DAY, [{"c1"}, {"c2"}, {"c3"}]),
+        (SUMMIT + SAME_DAY, [{"a1", "a2", "a3"}, {"c1"}, {"c2"}, {"c3"}]),
+        ([*SUMMIT, ENGLISH], [{"a1", "a2", "a3", "e1"}]),
     ],
 )
 def test_clustering(articles: list[Article], expected: list[set[str]]) -> None:

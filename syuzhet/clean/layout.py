@@ -8,12 +8,13 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from syuzhet.clean.lines import Line, headline_like
-from syuzhet.dates import find_date
+from syuzhet.dates import find_date, is_timestamp
 
 Found = dict[str, str]
 LayoutRule = Callable[[list[Line], Found], None]
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of letters: a headline has at least three
 _DATE_ONLY = re.compile(r"^[\d\s.,:/\-–—a-zA-Zа-яА-ЯёіїєґІЇЄҐ]{6,40}$")
 _SELF_NAMED = re.compile(
     r"(?:сообщает|передает|передаёт|пишет|повідомляє|передає|пише|reports|хабарлайды)\s+"
@@ -36,13 +37,13 @@ def markdown_heading(lines: list[Line], found: Found) -> None:
 
 
 def title_line(lines: list[Line], found: Found) -> None:
-    """The first kept line is the title when it reads like a headline (no full stop, not too long)
-    and no metadata gave a title; a dump that starts with its lead paragraph has no title."""
+    """The first kept line is the title when it reads like a headline (no full stop, not too long, three words
+    of letters) and no metadata gave a title; a dump that starts with its lead paragraph has no title."""
     kept = _kept(lines)
     if not kept or found.get("title"):
         return
     first = kept[0]
-    if not headline_like(first, 250) or first.words < 3:
+    if not headline_like(first, 250) or len(_LETTER_WORD.findall(first.text)) < 3:
         return
     runs_on = len(kept) > 1 and kept[1].group == first.group and not headline_like(kept[1], 300)
     if first.text.endswith(("?", "!")) or (not first.ends_sentence and not runs_on):
@@ -90,6 +91,16 @@ def dateline(lines: list[Line], found: Found) -> None:
             line.dropped_by = "dateline"
 
 
+def timestamp_line(lines: list[Line], found: Found) -> None:
+    """A line near the top made only of a date or time ('Friday, 3 May 2024 10:41', 'Updated 4 May, 09:12')
+    is the page's timestamp, not a headline: it goes (its date is taken when nothing gave one)."""
+    for line in _kept(lines)[:4]:
+        if is_timestamp(line.text):
+            if not found.get("date") and (date := find_date(line.text)):
+                found["date"] = date
+            line.dropped_by = "timestamp_line"
+
+
 def self_named_outlet(lines: list[Line], found: Found) -> None:
     """'..., сообщает Kazpravda.kz': an outlet naming its own site in the lead gives the outlet."""
     if found.get("outlet"):
@@ -118,6 +129,7 @@ def join_wrapped(lines: list[Line], found: Found) -> None:
 LAYOUT_RULES: list[LayoutRule] = [
     markdown_heading,
     dateline,
+    timestamp_line,
     title_line,
     subtitle_line,
     section_heading,

@@ -34,7 +34,7 @@ from pathlib import Path
 
 from syuzhet.dates import month_numbers
 from syuzhet.eval.common import prf, print_table, shared_dir
-from syuzhet.eval.stream import HEADER, Scores, cluster_stream, ingest_stream, load_stream, score
+from syuzhet.eval.stream import HEADER, Scores, cluster_stream, dense, ingest_stream, load_stream, score
 from syuzhet.model import Article, Fact
 from syuzhet.pipeline import Analysis, analyze
 from syuzhet.stories import cluster_stories, describe_stories
@@ -233,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show-errors", action="store_true", help="print the dev pairs the grouper gets wrong")
     parser.add_argument("--stream", type=Path, default=None, help="score clustering on this labelled stream")
     parser.add_argument("--store", action="store_true", help="with --stream: also ingest it run by run")
+    parser.add_argument("--dense", action="store_true",
+                        help="with --stream: every event family moved to start on one day (a dense feed)")
     parser.add_argument("--batch", type=int, default=50, help="with --store: items per ingest run")
     parser.add_argument("--min-bcubed", type=float, default=None, help="with --stream: exit 1 if B-cubed F1 is below")
     parser.add_argument("--min-pairs", type=float, default=None, help="with --stream: exit 1 if pairwise F1 is below")
@@ -286,13 +288,16 @@ def main(argv: list[str] | None = None) -> int:
 
 def stream_main(args: argparse.Namespace) -> int:
     items = load_stream(args.stream)
+    if args.dense:
+        items = dense(items)
     runs: list[tuple[str, Scores]] = []
     with tempfile.TemporaryDirectory() as tmp:
         runs.append(("analyze", score(items, cluster_stream(items, Path(tmp)))))
         if args.store:
             runs.append((f"ingest, {args.batch} a run", score(items, ingest_stream(items, Path(tmp), args.batch))))
     events = len({i["event"] for i in items})
-    print_table(f"stories on {args.stream.name}: {len(items)} items, {events} events", ["run", *HEADER],
+    view = ", families aligned on one day" if args.dense else ""
+    print_table(f"stories on {args.stream.name}{view}: {len(items)} items, {events} events", ["run", *HEADER],
                 [[name, *scores.row()] for name, scores in runs])
     for name, scores in runs:
         merged = [f"{a} + {b}" for a, b, _ in scores.merged[:10]]

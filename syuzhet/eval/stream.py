@@ -5,6 +5,7 @@ and the gold events merged into one story."""
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
 import re
@@ -60,6 +61,26 @@ def families(items: Sequence[dict[str, Any]]) -> list[str]:
             if other != item["event"] and other in str(item.get("note") or ""):
                 parent[root(other)] = root(str(item["event"]))
     return [root(str(i["event"])) for i in items]
+
+
+def aligned_dates(items: Sequence[dict[str, Any]], family: Sequence[str]) -> list[str | None]:
+    """Each item's date moved so that every event family starts on one day, the gaps inside a family kept: the
+    stream as a dense feed, where unrelated events happen on the same days and near misses stay apart as they
+    were (``--dense``: sharing a date must not be enough to share a story)."""
+    start: dict[str, dt.date] = {}
+    for item, fam in zip(items, family, strict=True):
+        if item.get("date"):
+            day = dt.date.fromisoformat(str(item["date"]))
+            start[fam] = min(start.get(fam, day), day)
+    base = dt.date(2025, 1, 1)
+    return [(base + (dt.date.fromisoformat(str(item["date"])) - start[fam])).isoformat() if item.get("date") else None
+            for item, fam in zip(items, family, strict=True)]
+
+
+def dense(items: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The items with ``aligned_dates``."""
+    moved = aligned_dates(items, families(items))
+    return [{**item, "date": date} for item, date in zip(items, moved, strict=True)]
 
 
 @dataclass

@@ -78,6 +78,8 @@ class StoryIndex:
             return story.id
         best: tuple[float, StoryState, dict[str, float]] | None = None
         for story in self._candidates(entry):
+            if story.shared_count(entry) < self.model.min_shared:
+                continue
             values = story.features(entry)
             if values["names"] < self.model.min_names:
                 continue

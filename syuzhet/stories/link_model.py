@@ -67,6 +67,7 @@ class LinkModel:
     threshold: float  # join a story when the probability reaches this
     window_days: int  # stories whose dates all lie further away are not candidates
     min_names: float = 0.0  # and an article joins only a story whose names it shares at least this much
+    min_shared: int = 1  # and with at least this many of its names, entities or numbers in common
     meta: dict[str, Any] = field(default_factory=dict)
 
     def weights_for(self, dated: bool) -> Weights:
@@ -84,7 +85,8 @@ class LinkModel:
 
     def as_dict(self) -> dict[str, Any]:
         return {"dated": self.dated.as_dict(), "undated": self.undated.as_dict(), "threshold": self.threshold,
-                "window_days": self.window_days, "min_names": self.min_names, "meta": self.meta}
+                "window_days": self.window_days, "min_names": self.min_names, "min_shared": self.min_shared,
+                "meta": self.meta}
 
 
 def _weights(record: dict[str, Any]) -> Weights:
@@ -93,7 +95,8 @@ def _weights(record: dict[str, Any]) -> Weights:
 
 def model_from(record: dict[str, Any]) -> LinkModel:
     return LinkModel(_weights(record["dated"]), _weights(record["undated"]), float(record["threshold"]),
-                     int(record["window_days"]), float(record.get("min_names", 0.0)), dict(record.get("meta", {})))
+                     int(record["window_days"]), float(record.get("min_names", 0.0)), int(record.get("min_shared", 1)),
+                     dict(record.get("meta", {})))
 
 
 @functools.cache

@@ -103,6 +103,10 @@ class StoryState:
         scored = {k: v * self.all_names[k] for k, v in entry.names.items() if k in self.all_names}
         return sorted(scored, key=lambda k: -scored[k])[:limit]
 
+    def shared_count(self, entry: Entry) -> int:
+        """How many of the entry's language-free keys (names, entities, numbers) the story has."""
+        return sum(1 for k in entry.names if k in self.all_names)
+
     def closest_gap(self, date: str | None) -> int | None:
         gaps = [g for d in self.dates if (g := days_between(date, d)) is not None]
         return min(gaps) if gaps else None

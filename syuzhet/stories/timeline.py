@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from syuzhet.data import lines, numbered
-from syuzhet.dates import month_numbers
+from syuzhet.data import lines
+from syuzhet.dates import month_numbers, weekday_numbers
 from syuzhet.stories.text import Sentence
 
 _YEAR = re.compile(r"(?<![\d.,-])(1[89]\d\d|20\d\d)(?![\d.,])(?:-(?:го|го|й|х))?")
@@ -28,10 +28,6 @@ class DateMention:
     precision: str  # 'day' or 'year'
     expression: str
     relative: bool = False
-
-
-def weekdays() -> dict[str, int]:
-    return numbered("stories/weekdays")
 
 
 @cache
@@ -106,7 +102,7 @@ def _relative(sentence: Sentence, base: dt.date) -> list[DateMention]:
     future = _future(sentence)
     nxt = set(lines("stories/next_markers"))
     for i, token in enumerate(tokens):
-        weekday = weekdays().get(token)
+        weekday = weekday_numbers().get(token)
         if weekday is None:
             continue
         forward = future or (i > 0 and tokens[i - 1] in nxt)
