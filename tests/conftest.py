@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,15 @@ SEEDS = SHARED / "corpus" / "seeds"
 
 def needs_shared() -> pytest.MarkDecorator:
     return pytest.mark.skipif(not SEEDS.exists(), reason="../shared is not beside the repository")
+
+
+def require(path: Path) -> Path:
+    """``path``, or skip the test when it is missing; under ``CI=true`` a missing gate input fails instead."""
+    if not path.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"gate data {path} is missing")
+        pytest.skip(f"{path} is absent")
+    return path
 
 
 @pytest.fixture
