@@ -1,6 +1,7 @@
 """Train the Ukrainian NER CRF shipped as syuzhet/entities/models/uk_ner.crfsuite, then score it.
 
-    python scripts/train_uk_ner.py [--corpus DIR] [--out PATH]
+    python scripts/train_uk_ner.py [--shared DIR] [--out PATH]
+    python scripts/train_uk_ner.py --folds [--only-folds 1,2]   # cross-validation inside the training set
 
 Reads ner-uk v2.0 and the Ukrainian part of SlavicNER from ../shared/corpus at run time; the split, the label
 mapping and the scoring live in ``syuzhet.eval.ner_uk``. Deterministic: L-BFGS over the documents in sorted
@@ -10,8 +11,11 @@ order, no random state. Writes the model, ``uk_ner.meta.json`` beside it, and pr
 from __future__ import annotations
 
 import argparse
+import functools
+import hashlib
 import json
 import sys
+import tempfile
 import time
 from collections import Counter
 from pathlib import Path
@@ -76,13 +80,61 @@ def train(docs: list[ner_uk.Doc], model: Path, params: dict[str, object]) -> int
     return n
 
 
+def training_folds(docs: list[ner_uk.Doc]) -> list[list[ner_uk.Doc]]:
+    """Four folds of the training set: ner-uk texts by sha1(id) % 5 (1..4; 0 is held out), and one SlavicNER
+    training topic per fold, so each SlavicNER fold is a topic the other folds never saw."""
+    topics = sorted({d.corpus.split("/")[1] for d in docs if d.corpus.startswith("slavicner/")})
+    folds: list[list[ner_uk.Doc]] = [[] for _ in range(4)]
+    for doc in docs:
+        if doc.corpus.startswith("slavicner/"):
+            folds[topics.index(doc.corpus.split("/")[1]) % 4].append(doc)
+        else:
+            folds[int(hashlib.sha1(doc.id.encode()).hexdigest(), 16) % 5 - 1].append(doc)
+    return folds
+
+
+def cross_validate(docs: list[ner_uk.Doc], workdir: Path, only: set[int] | None) -> None:
+    """Train on three folds, score the fourth (ner-uk and SlavicNER parts apart), for each fold (those in
+    ``only`` when given); print F1 per type."""
+    pooled: dict[str, ner_uk.Counts] = {}
+    for k, test in enumerate(training_folds(docs)):
+        if only is not None and k not in only:
+            continue
+        rest = [d for j, fold in enumerate(training_folds(docs)) if j != k for d in fold]
+        model = workdir / f"fold{k}.crfsuite"
+        train(rest, model, PARAMS)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(model))
+        tag = functools.partial(uk_crf.tag_with, tagger)
+        for part in ("ner-uk", "slavicner"):
+            counts = ner_uk.count([d for d in test if d.corpus.startswith(part)], tag)
+            print(f"fold {k} {part:<10} {_f1s(counts)}", flush=True)
+            total = pooled.setdefault(part, (Counter(), Counter(), Counter()))
+            for a, b in zip(total, counts, strict=True):
+                a.update(b)
+    for part, counts in pooled.items():
+        print(f"pooled {part:<10} {_f1s(counts)}")
+
+
+def _f1s(counts: ner_uk.Counts) -> str:
+    f1 = {str(r[0]): r[-1] for r in ner_uk.rows(counts)}
+    return " ".join(f"{t} {f1.get(t, 0.0):.3f}" for t in ("PER", "LOC", "ORG", "micro"))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--out", type=Path, default=uk_crf.MODEL_PATH)
+    parser.add_argument("--folds", action="store_true", help="cross-validate inside the training set instead")
+    parser.add_argument("--only-folds", default=None, help="with --folds: these folds only, e.g. 1,2")
     args = parser.parse_args(argv)
-    began = time.perf_counter()
     sets = ner_uk.split(args.shared / "corpus")
+    if args.folds:
+        with tempfile.TemporaryDirectory() as workdir:
+            only = {int(k) for k in args.only_folds.split(",")} if args.only_folds else None
+            cross_validate(sets["train"], Path(workdir), only)
+        return 0
+    began = time.perf_counter()
     n = train(sets["train"], args.out, PARAMS)
     seconds = time.perf_counter() - began
     print(f"trained on {len(sets['train'])} documents ({n} sequences) in {seconds:.0f} s -> {args.out}")

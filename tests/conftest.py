@@ -15,10 +15,16 @@ def needs_shared() -> pytest.MarkDecorator:
                               reason="../shared is not beside the repository")
 
 
+def require(path: Path) -> Path:
+    """``path``, or skip the test when it is missing; under ``CI=true`` a missing gate input fails instead."""
+    if not path.exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"gate data {path} is missing")
+        pytest.skip(f"{path} is absent")
+    return path
+
+
 @pytest.fixture
 def seeds() -> Path:
-    if not SEEDS.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail("../shared is not beside the repository: CI must run the quality gates")
-        pytest.skip("../shared is not beside the repository")
-    return SEEDS
+    """../shared/corpus/seeds; the gates that take it fail under ``CI=true`` when ../shared is missing."""
+    return require(SEEDS)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import pytest
 
 from syuzhet.eval import extraction
 from syuzhet.extract import Extracted, decode_html, explain_html, extract_html
 from syuzhet.extract.cleanup import is_furniture
+from syuzhet.extract.settings import DEFAULT
+from tests.conftest import require
 
 PARAGRAPHS = [
     "The city council voted on Tuesday to expand the tram network by twelve kilometres, ending a debate "
@@ -138,13 +141,16 @@ def test_cyrillic_page_with_read_also_line() -> None:
     assert page.lang == "ru"
 
 
+SPLIT_BODY = replace(DEFAULT, rules=DEFAULT.rules | {"split_body"})  # off by default: see settings.py
+
+
 def test_split_body_chunks_are_joined() -> None:
     chunk = '<div class="grid"><div class="body__container">{}</div></div>'
     first = chunk.format("".join(f"<p>{p}</p>" for p in PARAGRAPHS[:2]))
     second = chunk.format("".join(f"<p>{p}</p>" for p in PARAGRAPHS[2:]))
     ad = '<div class="ad-slot"><span>Advertisement</span></div>'
     html = _page(f'<article><h1>Trams</h1><div class="article__chunks">{first}{ad}{second}</div></article>')
-    page = extract_html(html)
+    page = extract_html(html, settings=SPLIT_BODY)
     assert page is not None
     assert [text for _, text in page.blocks] == PARAGRAPHS
 
@@ -153,7 +159,7 @@ def test_next_story_in_a_sibling_is_not_joined() -> None:
     story = '<div class="story"><h1>{}</h1><div class="text">{}</div></div>'
     first = story.format("Trams", "".join(f"<p>{p}</p>" for p in PARAGRAPHS[:3]))
     second = story.format("Budget", f"<p>{PARAGRAPHS[3]}</p>" * 2)
-    page = extract_html(_page(first + second))
+    page = extract_html(_page(first + second), settings=SPLIT_BODY)
     assert page is not None
     assert PARAGRAPHS[3] not in page.text
 
@@ -245,9 +251,16 @@ def test_decode_declared_charset() -> None:
     assert isinstance(decode_html(bytes(range(256))), str)
 
 
-def test_benchmark_subset_beats_plain_trafilatura() -> None:
-    if not (extraction.CORPUS / "ground-truth.json").is_file():
-        pytest.skip("benchmark corpus ../shared/corpus/extraction is absent")
-    results = extraction.score(limit=20)
-    assert results["syuzhet"]["f1"] >= 0.97
-    assert results["syuzhet"]["f1"] > results["trafilatura"]["f1"]
+def test_site_folds_gate_keeps_trafilatura_as_floor() -> None:
+    """Rules chosen on four site folds, scored on the fifth: never below plain trafilatura on a held-out fold.
+    (Full run: python -m syuzhet.eval extraction --folds; this is its --grid shipped variant.)"""
+    from syuzhet.eval import extraction_folds as folds
+
+    require(extraction.CORPUS / "ground-truth.json")
+    results, pooled = folds.cross_validate(extraction.load_pages(), folds.grid("shipped"))
+    for fold in results:
+        assert fold.f1["cross-validated"] >= fold.f1["trafilatura"], fold
+    held_out = extraction.aggregate(pooled["cross-validated"], 0.0).f1
+    plain = extraction.aggregate(pooled["trafilatura"], 0.0).f1
+    assert held_out >= plain + 0.015  # measured 0.977 vs trafilatura 0.953 (121 pages, 95 sites)
+    assert extraction.aggregate(pooled["shipped (not held-out)"], 0.0).f1 >= 0.97  # measured 0.977

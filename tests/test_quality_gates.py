@@ -35,7 +35,24 @@ def test_entities_gate(seeds: Path) -> None:
     # measured with --limit 8: SlavicNER ru relaxed mention F1 0.820, factRuEval mean object F1 (0.796)
     assert entities.main(["slavicner", "factru", "--limit", "8", "--baseline-slavicner", "0.79",
                           "--baseline-factru", "0.77", *shared]) == 0
-    assert entities.main(["seeds", "--baseline-seeds", "1.0", *shared]) == 0
+    # 24/25: 'РОП' for 'Российское общество политологов' needs the acronyms fix, which is off because it did not
+    # help on held-out factRu and SlavicNER folds (python -m syuzhet.eval entities --folds)
+    assert entities.main(["seeds", "--baseline-seeds", "0.96", *shared]) == 0
+
+
+def test_russian_ner_fixes_gate(seeds: Path) -> None:
+    from syuzhet.eval import ner_folds
+
+    # fixes chosen on nine folds, scored on the tenth (factRu documents, SlavicNER topics); natasha alone is the
+    # floor for PER, LOC and ORG on both corpora (full run: factRu LOC 0.914 vs natasha 0.922, the one type below)
+    runs = ner_folds.Runs(ner_folds.load(seeds.parents[1], limit=6))
+    _, _, pooled = ner_folds.cross_validate(runs)
+    for corpus in ("factru", "slavicner"):
+        for kind in ("PER", "LOC", "ORG"):
+            ours = ner_folds.f1(pooled[f"{corpus} cross-validated"], (kind,))
+            assert ours >= ner_folds.f1(pooled[f"{corpus} {ner_folds.NATASHA}"], (kind,)) - 0.02, (corpus, kind)
+    kinds = ner_folds.types_of("slavicner")
+    assert ner_folds.f1(pooled["slavicner cross-validated"], kinds) >= 0.80  # full run 0.857, natasha 0.752
 
 
 def test_ukrainian_ner_gate(seeds: Path) -> None:

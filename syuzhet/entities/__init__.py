@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from syuzhet.bounds import pieces
-from syuzhet.entities import en_names, kk_names
+from syuzhet.entities import en_names, fixes, kk_names
 from syuzhet.entities.lemma import lemmatize
 from syuzhet.entities.link import link_entities
 from syuzhet.entities.ru_ner import Span, clean_spans
@@ -24,7 +24,7 @@ from syuzhet.model import Article, Mention
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["find_entities", "link_entities", "tag_text"]
+__all__ = ["find_entities", "link_entities", "repeat_spans", "tag_text"]
 
 TAGGED_LANGS = ("ru", "uk", "kk", "en")
 log = logging.getLogger(__name__)
@@ -82,42 +82,48 @@ def _runs(article: Article) -> list[tuple[int, int, str]]:
 def find_entities(article: Article) -> Article:
     """Fill ``article.mentions``: offsets into ``article.text``, type PER/LOC/ORG/EVT/PRO, base form."""
     owner = article.id or article.source
-    mentions: list[Mention] = []
-    for start, end, lang in _segments(article):
+    spans: list[tuple[int, int, str, str]] = []  # start, end, type, lang; offsets into article.text
+    lemmas: dict[tuple[int, int], str] = {}
+    segments = _segments(article)
+    for start, end, lang in segments:
         segment = article.text[start:end]
         for s, e, kind in tag_text(segment, lang):
-            surface = article.text[start + s : start + e]
-            lemma = lemmatize(surface, kind, lang, segment)
-            mentions.append(Mention(owner, start + s, start + e, surface, kind, lemma))
-    article.mentions = sorted(mentions + _repeats(article, mentions, owner), key=lambda m: m.start)
+            spans.append((start + s, start + e, kind, lang))
+            lemmas[(start + s, start + e)] = lemmatize(article.text[start + s : start + e], kind, lang, segment)
+    spans += repeat_spans(article.text, spans, segments)
+    mentions = []
+    for start, end, kind, lang in sorted(spans):
+        surface = article.text[start:end]
+        lemma = lemmas.get((start, end)) or lemmatize(surface, kind, lang)
+        mentions.append(Mention(owner, start, end, surface, kind, lemma))
+    article.mentions = mentions
     return article
 
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|[-'’](?=[^\W_]))*", re.U)
 
 
-def _repeats(article: Article, mentions: list[Mention], owner: str) -> list[Mention]:
-    """One name, one reading per article: a capitalised word the tagger took as a name somewhere (a one-word
-    mention, or the last word of a person's name) is a mention wherever else it stands untagged, e.g. in a
-    headline the tagger missed ('Речь Токаева в Москве')."""
+def repeat_spans(
+    text: str, spans: list[tuple[int, int, str, str]], segments: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str, str]]:
+    """One name, one reading per article (fix ``repeats``): a capitalised word the tagger took as a name
+    somewhere (a one-word mention, or the last word of a person's name) is a mention wherever else it stands
+    untagged, e.g. in a headline the tagger missed ('Речь Токаева в Москве')."""
     seen: dict[str, set[str]] = {}
-    for m in mentions:
-        words = m.text.split()
-        if len(words) == 1 or m.type == "PER":
-            seen.setdefault(words[-1], set()).add(m.type)
-    taken = [(m.start, m.end) for m in mentions]
-    langs = {(start, end): lang for start, end, lang in _segments(article)}
-    added: list[Mention] = []
-    for match in _WORD.finditer(article.text):
+    for start, end, kind, _ in spans:
+        words = text[start:end].split()
+        if len(words) == 1 or kind == "PER":
+            seen.setdefault(words[-1], set()).add(kind)
+    added: list[tuple[int, int, str, str]] = []
+    for match in _WORD.finditer(text):
         word = match.group()
         kinds = seen.get(word)
         if not kinds or len(kinds) != 1 or len(word) < 3 or not word[:1].isupper():
             continue
-        if any(s < match.end() and match.start() < e for s, e in taken):
+        if any(s < match.end() and match.start() < e for s, e, _, _ in spans):
             continue
-        lang = next((lg for (s, e), lg in langs.items() if s <= match.start() < e), "")
-        if not lang:
+        lang = next((lg for s, e, lg in segments if s <= match.start() < e), "")
+        if not lang or not fixes.on(lang, "repeats"):
             continue
-        kind = next(iter(kinds))
-        added.append(Mention(owner, match.start(), match.end(), word, kind, lemmatize(word, kind, lang)))
+        added.append((match.start(), match.end(), next(iter(kinds)), lang))
     return added

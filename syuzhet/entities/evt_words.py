@@ -67,6 +67,12 @@ def readings(word: str, lang: str) -> tuple[tuple[str, str, frozenset[str]], ...
     return tuple((fold(p.normal_form), str(p.tag.POS), frozenset(p.tag.grammemes)) for p in parses)
 
 
+@functools.lru_cache(maxsize=200_000)
+def _lemmas(word: str, lang: str) -> frozenset[str]:
+    """The base forms of every reading of ``word``, and the word itself folded."""
+    return frozenset(r[0] for r in readings(word, lang)) | {fold(word)}
+
+
 _CASES = {"nomn": "nomn", "gent": "gent", "gen2": "gent", "datv": "datv", "accs": "accs", "acc2": "accs",
           "ablt": "ablt", "loct": "loct", "loc2": "loct", "voct": "nomn"}
 _NOMINAL = ("NOUN", "ADJF", "PRTF", "NUMR")
@@ -96,7 +102,7 @@ class Tok:
 
     @property
     def lemmas(self) -> frozenset[str]:
-        return frozenset(r[0] for r in readings(self.text, self.lang)) | {fold(self.text)}
+        return _lemmas(self.text, self.lang)
 
     def has_pos(self, *pos: str) -> bool:
         return self.cyrillic and any(r[1] in pos for r in readings(self.text, self.lang))

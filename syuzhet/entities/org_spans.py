@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from syuzhet.entities.evt_words import LANGS, Cues, Span, Tok, agree, cues, fold, spaced, tokens
+from syuzhet.entities.fixes import enabled
 from syuzhet.entities.lemma import function_words, lemmatize
 
 _COUNTRY_ADJ = re.compile(r"(?:ск|цк|ськ|цьк)(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими|а|у|е|і|ої|ій|их|им)$")
@@ -29,27 +30,31 @@ _ABBREV_TAIL = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$|(?:Inc|Ltd|Co|Corp|Jr|Sr|AG
 def fix_orgs(text: str, spans: list[Span], lang: str) -> list[Span]:
     if lang not in LANGS:
         return spans
+    on = enabled(lang)
     table = cues(lang)
     toks = tokens(text, lang)
     at = {t.start: i for i, t in enumerate(toks)}
     ends = {t.end: i for i, t in enumerate(toks)}
     out: list[Span] = []
     for start, end, kind in spans:
-        if kind == "ORG" and fold(text[start:end]) in table.noise:
+        if kind == "ORG" and "org_noise" in on and fold(text[start:end]) in table.noise:
             continue
-        if kind in ("LOC", "ORG") and end in ends:
+        if kind in ("LOC", "ORG") and end in ends and "org_adjective_noun" in on:
             longer = _adjective_noun(text, toks, ends[end], end)
             if longer != end and _is_body(toks[ends[longer]], table):
                 kind = "ORG"  # 'Кипрское' + 'правительство'
             end = longer  # 'Европейского' + 'союза', 'Таллиннского' + 'аэропорта'
-        if kind == "LOC" and _listed_org(text[start:end], lang, table):
+        if kind == "LOC" and "org_listed" in on and _listed_org(text[start:end], lang, table):
             kind = "ORG"
-        if kind == "ORG" and text[end : end + 1] == "." and _ABBREV_TAIL.search(text[start:end]):
+        abbrev = "org_abbrev_dot" in on and _ABBREV_TAIL.search(text[start:end])
+        if kind == "ORG" and text[end : end + 1] == "." and abbrev:
             end += 1
         out.append((start, end, kind))
-    out = _merge_country(text, toks, at, out, lang, table)
-    out = _lower_bodies(text, toks, at, out, table)
-    return _country_adjectives(text, toks, at, out, table)
+    if "org_merge_country" in on:
+        out = _merge_country(text, toks, at, out, lang, table)
+    if "org_lower_bodies" in on:
+        out = _lower_bodies(text, toks, at, out, table)
+    return _country_adjectives(text, toks, at, out, table) if "org_country_adjectives" in on else out
 
 
 def _adjective_noun(text: str, toks: list[Tok], i: int, end: int) -> int:

@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from typing import Any
 
 from syuzhet.data import phrases
 from syuzhet.entities.events import add_named
+from syuzhet.entities.fixes import enabled
 from syuzhet.entities.lemma import NAME_TAGS, PLACE_TAGS, function_words, is_acronym, morph
 from syuzhet.entities.org_spans import fix_orgs
 
@@ -55,15 +57,32 @@ def _lines(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group().strip()]
 
 
+CACHE_LINES = 4096  # natasha's answers for recent lines, so a text tagged again costs no second run
+_cache: OrderedDict[str, tuple[Span, ...]] = OrderedDict()
+
+
+def _tag_lines(lines: list[str]) -> list[tuple[Span, ...]]:
+    return [tuple((s.start, s.stop, s.type) for s in markup.spans) for markup in _tagger().map(lines)]
+
+
+def raw_spans(text: str) -> list[Span]:
+    """natasha's spans over ``text``, line by line, before any fix."""
+    lines = _lines(text)
+    fresh = list(dict.fromkeys(line for _, line in lines if line not in _cache))
+    found = dict(zip(fresh, _tag_lines(fresh), strict=True)) if fresh else {}
+    spans: list[Span] = []
+    for offset, line in lines:
+        line_spans = found.get(line) or _cache.get(line, ())
+        spans += [(offset + s, offset + e, k) for s, e, k in line_spans]
+    _cache.update(found)
+    while len(_cache) > CACHE_LINES:
+        _cache.popitem(last=False)
+    return spans
+
+
 def tag(text: str) -> list[Span]:
     """PER/LOC/ORG spans over ``text``, line by line, cleaned by ``clean_spans``; [] for empty text."""
-    lines = _lines(text)
-    if not lines:
-        return []
-    spans: list[Span] = []
-    for (offset, _), markup in zip(lines, _tagger().map([line for _, line in lines]), strict=True):
-        spans += [(offset + s.start, offset + s.stop, s.type) for s in markup.spans]
-    return clean_spans(text, spans, "ru")
+    return clean_spans(text, raw_spans(text), "ru")
 
 
 # ------------------------------------------------------------------------------------------ post-processing
@@ -170,34 +189,46 @@ def _cut_titles(text: str, start: int, end: int, lang: str) -> int:
 
 
 def clean_spans(text: str, spans: Iterable[Span], lang: str) -> list[Span]:
-    """Fix a tagger's spans over ``text``: see the module docstring. Sorted, non-overlapping."""
+    """Fix a tagger's spans over ``text``: see the module docstring; each step is a named fix that
+    ``fixes.enabled(lang)`` switches. Sorted, non-overlapping."""
+    on = enabled(lang)
+    trim = _trim if "trim" in on else _keep
     out: list[Span] = []
     for start0, end0, kind in spans:
         for s1, e1 in _split_breaks(text, start0, end0):
-            s1, e1 = _trim(text, s1, e1)
-            for s2, e2 in _split_parens(text, s1, e1):
-                start, end = _trim(text, s2, e2)
+            s1, e1 = trim(text, s1, e1)
+            for s2, e2 in _split_parens(text, s1, e1) if "split_parens" in on else [(s1, e1)]:
+                start, end = trim(text, s2, e2)
                 if end - start < 2 or end - start > MAX_SPAN_CHARS or not any(c.isalpha() for c in text[start:end]):
                     continue
-                start, end = _balance(text, start, end)
-                start = _cut_lead(text, start, end, kind, lang)
-                if kind == "PER":
+                if "balance" in on:
+                    start, end = _balance(text, start, end)
+                if "cut_lead" in on:
+                    start = _cut_lead(text, start, end, kind, lang)
+                if kind == "PER" and "cut_titles" in on:
                     start = _cut_titles(text, start, end, lang)
                 tokens = _TOKEN.findall(text, start, end)
                 if not tokens:
                     continue
-                if len(tokens) == 1 and not _keep_single(text, start, end, kind, lang):
+                if len(tokens) == 1 and "keep_single" in on and not _keep_single(text, start, end, kind, lang):
                     continue
-                if kind in ("PER", "LOC"):
+                if kind in ("PER", "LOC") and "cut_tail" in on:
                     end = _cut_tail(text, start, end)
                     tokens = _TOKEN.findall(text, start, end)
-                if kind == "PER" and not text[start].isupper():
+                if kind == "PER" and "per_lowercase" in on and not text[start].isupper():
                     continue
-                if all(_ROMAN.fullmatch(t) for t in tokens):
+                if "roman" in on and all(_ROMAN.fullmatch(t) for t in tokens):
                     continue
                 out.append((start, end, kind))
-    spans = _acronym_definitions(text, _without_overlaps(out))
-    return add_named(text, fix_orgs(text, spans, lang), lang)
+    spans = _without_overlaps(out)
+    if "acronyms" in on:
+        spans = _acronym_definitions(text, spans)
+    spans = fix_orgs(text, spans, lang)
+    return add_named(text, spans, lang) if "named" in on else spans
+
+
+def _keep(text: str, start: int, end: int) -> tuple[int, int]:
+    return start, end
 
 
 _ROMAN = re.compile(r"[IVXLCDM]+")

@@ -1,6 +1,7 @@
 """Score the entity stages (``syuzhet.entities``): mentions, base forms and cross-document identity.
 
     python -m syuzhet.eval.entities [seeds|slavicner|factru ...] [--limit N] [--baseline-* X]
+    python -m syuzhet.eval entities --folds ...   # each Russian fix on held-out folds (``ner_folds``)
 
 seeds (``eval/seeds.gold.json``): per gold entity, is it found in every article that mentions it (a
   predicted mention equal to one of its gold surface strings, white space folded) and are all its found
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -429,6 +431,11 @@ def show_factru(result: dict[str, tuple[int, int, int, int, int, int, int]]) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--folds" in argv:  # the Russian fixes on held-out folds: syuzhet.eval.ner_folds
+        from syuzhet.eval import ner_folds
+
+        return ner_folds.main([a for a in argv if a != "--folds"])
     parser = argparse.ArgumentParser(prog="python -m syuzhet.eval entities", description=__doc__.split("\n")[0])
     parser.add_argument("parts", nargs="*", metavar="{seeds,slavicner,factru}", help="default: all three")
     parser.add_argument("--shared", type=Path, default=shared_dir())

@@ -1,6 +1,7 @@
 """Score main-text extraction (``syuzhet.extract``) against plain trafilatura on the article-extraction benchmark.
 
     python -m syuzhet.eval.extraction [--corpus DIR] [--limit N] [--baseline F] [--worst N]
+    python -m syuzhet.eval extraction --folds ...   # held-out site folds, per rule (``extraction_folds``)
 
 Corpus: Scrapinghub/Zyte's article-extraction-benchmark, ``html/<id>.html.gz`` with ``ground-truth.json``
 (``{id: {"articleBody": ..., "url": ...}}``), at ``../shared/corpus/extraction`` beside the repo.
@@ -173,6 +174,11 @@ def _worst(pages: list[Page], counts: Counts, n: int) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if "--folds" in argv:  # cross-validation over sites: syuzhet.eval.extraction_folds
+        from syuzhet.eval import extraction_folds
+
+        return extraction_folds.main([a for a in argv if a != "--folds"])
     parser = argparse.ArgumentParser(prog="python -m syuzhet.eval.extraction", description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="benchmark directory (html/, ground-truth.json)")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N pages (sorted by id)")

@@ -3,12 +3,16 @@
     from syuzhet.extract import extract_html
     page = extract_html(html, url)   # None when the page holds no article text
 
-The stages, in order (``STAGES`` below):
+The stages, in order, each switched by ``settings.Settings`` (``DEFAULT`` unless a caller passes others):
 
-1. ``trafilatura``: trafilatura in precision mode, comments left out, metadata on (``metadata.py``).
+1. ``trafilatura``: trafilatura with the chosen switches (precision/recall, tables, comments), metadata on
+   (``metadata.py``).
 2. ``split_body``: when the page cut the body into sibling chunks, the chunks trafilatura left behind are
    added back (``siblings.py``).
-3. ``cleanup``: the title, link lists and page furniture are dropped block by block (``cleanup.py``).
+3. ``cleanup``: the cleanup rules that ``settings.rules`` names drop titles, link lists and page furniture
+   block by block (``cleanup.py``).
+
+Which switches and rules are on was chosen by cross-validation over sites (``settings.py``).
 
 Headings inside the article stay blocks of kind ``"heading"``; the title is not a block. ``explain_html``
 returns which rule changed what, for one page. Nothing here touches the network.
@@ -18,7 +22,6 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lxml.html import HtmlElement
@@ -29,11 +32,12 @@ from trafilatura.utils import load_html
 from syuzhet.extract.blocks import Block, join, xml_blocks
 from syuzhet.extract.cleanup import Page, apply_rules, link_texts, title_forms
 from syuzhet.extract.metadata import date_params, page_meta
+from syuzhet.extract.settings import DEFAULT, Settings
 from syuzhet.extract.siblings import merge_split_body
 from syuzhet.problems import InputError
 from syuzhet.readers.decode import decode
 
-__all__ = ["Extracted", "decode_html", "explain_html", "extract_html"]
+__all__ = ["Extracted", "Prepared", "Settings", "decode_html", "explain_html", "extract_html", "finish", "prepare"]
 
 LOGGER = logging.getLogger(__name__)
 MIN_ARTICLE_WORDS = 15  # fewer words in paragraphs than this is a stub, an error page or noise
@@ -57,46 +61,61 @@ class Extracted:
 
 
 @dataclass(slots=True)
-class _Work:
+class Prepared:
+    """A page after trafilatura: its blocks, and the same completed by ``split_body`` (None if it did not fire)."""
+
     tree: HtmlElement
     url: str | None
+    document: Document | None
+    blocks: list[Block]
+    merged: list[Block] | None
+    page: Page
     trace: Trace
-    document: Document | None = None
-    blocks: list[Block] = field(default_factory=list)
 
 
-def _trafilatura(work: _Work) -> None:
+def _trafilatura(tree: HtmlElement, url: str | None, settings: Settings) -> Document | None:
     document = bare_extraction(
-        work.tree,
-        url=work.url,
-        favor_precision=True,
-        include_comments=False,
+        tree,
+        url=url,
+        favor_precision=settings.favor == "precision",
+        favor_recall=settings.favor == "recall",
+        include_tables=settings.include_tables,
+        include_comments=settings.include_comments,
         with_metadata=True,
         date_extraction_params=date_params(),
     )
-    work.document = document if isinstance(document, Document) else None
-    if work.document is not None and work.document.body is not None:
-        work.blocks = xml_blocks(work.document.body)
+    return document if isinstance(document, Document) else None
 
 
-def _split_body(work: _Work) -> None:
-    merged = merge_split_body(work.tree, work.blocks) if work.blocks else None
-    if merged is not None:
-        work.trace.append(("split_body", f"{len(work.blocks)} -> {len(merged)} blocks"))
-        work.blocks = merged
+def prepare(html: str, url: str | None, settings: Settings = DEFAULT, trace: Trace | None = None) -> Prepared | None:
+    """Run trafilatura (with ``settings``' switches) and ``split_body`` on ``html``; None for no page or no body."""
+    if not isinstance(html, str) or not html.strip():
+        return None
+    tree = load_html(html)
+    if tree is None:
+        return None
+    document = _trafilatura(tree, url, settings)
+    if document is None or document.body is None:
+        return None
+    blocks = xml_blocks(document.body)
+    if not blocks:
+        return None
+    merged = merge_split_body(tree, blocks)
+    page = Page(titles=title_forms(tree, document.title), anchors=link_texts(tree))
+    return Prepared(tree, url, document, blocks, merged, page, trace if trace is not None else [])
 
 
-def _cleanup(work: _Work) -> None:
-    title = work.document.title if work.document is not None else None
-    page = Page(titles=title_forms(work.tree, title), anchors=link_texts(work.tree))
-    work.blocks = apply_rules(work.blocks, page, work.trace)
-
-
-STAGES: list[tuple[str, Callable[[_Work], None]]] = [
-    ("trafilatura", _trafilatura),
-    ("split_body", _split_body),
-    ("cleanup", _cleanup),
-]
+def finish(prepared: Prepared, settings: Settings = DEFAULT) -> Extracted | None:
+    """The article from a prepared page with the rules ``settings.rules`` names; ``prepared`` is not changed."""
+    blocks = prepared.blocks
+    if "split_body" in settings.rules and prepared.merged is not None:
+        prepared.trace.append(("split_body", f"{len(blocks)} -> {len(prepared.merged)} blocks"))
+        blocks = prepared.merged
+    blocks = apply_rules(blocks, prepared.page, prepared.trace, settings.rules)
+    if not blocks or not _has_article_text(blocks):
+        return None
+    meta = page_meta(prepared.document, prepared.tree, prepared.url)
+    return Extracted(meta.title, meta.author, meta.date, meta.sitename, meta.url, meta.lang, blocks)
 
 
 def _has_article_text(blocks: list[Block]) -> bool:
@@ -104,37 +123,25 @@ def _has_article_text(blocks: list[Block]) -> bool:
     return words >= MIN_ARTICLE_WORDS
 
 
-def _run(html: str, url: str | None, trace: Trace) -> Extracted | None:
-    if not isinstance(html, str) or not html.strip():
-        return None
-    tree = load_html(html)
-    if tree is None:
-        return None
-    work = _Work(tree=tree, url=url, trace=trace)
-    for _, stage in STAGES:
-        stage(work)
-        if not work.blocks:
-            return None
-    if not _has_article_text(work.blocks):
-        return None
-    meta = page_meta(work.document, tree, url)
-    return Extracted(meta.title, meta.author, meta.date, meta.sitename, meta.url, meta.lang, work.blocks)
+def _run(html: str, url: str | None, trace: Trace, settings: Settings) -> Extracted | None:
+    prepared = prepare(html, url, settings, trace)
+    return finish(prepared, settings) if prepared is not None else None
 
 
-def extract_html(html: str, url: str | None = None) -> Extracted | None:
+def extract_html(html: str, url: str | None = None, settings: Settings = DEFAULT) -> Extracted | None:
     """Article text and metadata of ``html``; None when it holds no article text. Never raises."""
     try:
-        return _run(html, url, [])
+        return _run(html, url, [], settings)
     except Exception:  # garbage in must not stop a batch: log it and report "no article"
         LOGGER.debug("extraction failed for %s", url, exc_info=True)
         return None
 
 
-def explain_html(html: str, url: str | None = None) -> Trace:
+def explain_html(html: str, url: str | None = None, settings: Settings = DEFAULT) -> Trace:
     """Which rule changed what while extracting ``html``, as ``(rule, detail)`` pairs."""
     trace: Trace = []
     try:
-        _run(html, url, trace)
+        _run(html, url, trace, settings)
     except Exception as error:  # same contract as extract_html
         trace.append(("error", repr(error)))
     return trace

@@ -143,9 +143,14 @@ RULES: list[tuple[str, Rule]] = [
 ]
 
 
-def apply_rules(blocks: list[Block], page: Page, trace: list[tuple[str, str]] | None = None) -> list[Block]:
-    """Run ``RULES`` in order; each dropped block is appended to ``trace`` as ``(rule name, text)``."""
+def apply_rules(
+    blocks: list[Block], page: Page, trace: list[tuple[str, str]] | None = None, names: frozenset[str] | None = None
+) -> list[Block]:
+    """Run ``RULES`` (those in ``names`` when given) in order; each dropped block is appended to ``trace`` as
+    ``(rule name, text)``."""
     for name, rule in RULES:
+        if names is not None and name not in names:
+            continue
         kept = rule(blocks, page)
         if trace is not None and len(kept) != len(blocks):
             kept_ids = {id(b) for b in kept}
