@@ -298,7 +298,7 @@ def stream_main(args: argparse.Namespace) -> int:
     events = len({i["event"] for i in items})
     view = ", families aligned on one day" if args.dense else ""
     print_table(f"stories on {args.stream.name}{view}: {len(items)} items, {events} events", ["run", *HEADER],
-                [[name, *scores.row()] for name, scores in runs])
+                [[name, int(scores.stories), *scores.row()[1:]] for name, scores in runs])
     for name, scores in runs:
         merged = [f"{a} + {b}" for a, b, _ in scores.merged[:10]]
         print(f"{name}: {len(scores.merged)} pairs of gold events merged" + "".join(f"\n  {m}" for m in merged))

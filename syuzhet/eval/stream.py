@@ -91,8 +91,8 @@ class Scores:
     stories: int
     merged: list[tuple[str, str, int]] = field(default_factory=list)
 
-    def row(self) -> list[object]:
-        return [self.stories, *self.bcubed, *self.pairs, *self.cross]
+    def row(self) -> list[float]:
+        return [float(self.stories), *self.bcubed, *self.pairs, *self.cross]
 
 
 HEADER = ["stories", "B3 P", "B3 R", "B3 F1", "pairs P", "pairs R", "pairs F1", "cross P", "cross R", "cross F1"]

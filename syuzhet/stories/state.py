@@ -81,7 +81,8 @@ class StoryState:
             self.last = max(self.last or entry.date, entry.date)
 
     def features(self, entry: Entry) -> dict[str, float]:
-        """The mean of each link feature between ``entry`` and the members."""
+        """The mean of each link feature between ``entry`` and the members (the date features over the
+        members that have a date)."""
         n = self.size() or 1
         names_all = _dot(entry.names, self.all_names)
         names_own = _dot(entry.names, self.names.get(entry.lang, {}))
@@ -89,8 +90,13 @@ class StoryState:
         values = dict.fromkeys(FEATURES, 0.0)
         values["similarity"] = (same + names_all - names_own) / n
         values["names"] = names_all / n
-        for date, count in self.dates.items():
-            values[gap_feature(days_between(entry.date, date))] += count / n
+        dated = n - self.dates.get("", 0)
+        if entry.date and dated:  # the story's dates are its dated members': an undated one tells nothing
+            for date, count in self.dates.items():
+                if date:
+                    values[gap_feature(days_between(entry.date, date))] += count / dated
+        else:
+            values["undated"] = 1.0
         near = values["same_day"] + values["one_day"] + values["two_three_days"]
         values["similarity_near"] = values["similarity"] * near
         values["names_near"] = values["names"] * near
