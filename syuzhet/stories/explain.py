@@ -8,7 +8,8 @@ _KINDS = {"e": "entity", "n": "name", "#": "number", "t": "word"}
 _FEATURES = {"similarity": "shared words", "names": "shared names", "same_day": "same day",
              "one_day": "a day apart", "two_three_days": "2-3 days apart", "four_seven_days": "4-7 days apart",
              "over_week": "over a week apart", "undated": "no date", "other_language": "other language",
-             "same_outlet": "same outlet"}
+             "same_outlet": "same outlet", "similarity_near": "shared words, close in time",
+             "names_near": "shared names, close in time"}
 
 
 def explain_story(story: Story) -> list[str]:
