@@ -27,6 +27,7 @@ _CONTRACTED = re.compile(r"[’'](?:s|re|ll|d|ve|m)$", re.IGNORECASE)
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 
 
+_PARTICIPLE_AFTER = {"after", "before", "while", "when", "by", "since", "upon"}
 MAX_CALL_GAP = 4  # words between a characterising verb and the quoted fragment ('described the visit as')
 _CLAUSE_BREAK = re.compile(r"[,;:()!?]|\.\s")
 
@@ -50,9 +51,26 @@ def _calls_quoted(doc: Doc) -> list[Found]:
         cue = next((w for w in reversed(ws) if w.text.lower() in calls), None)
         if cue is None or _CLAUSE_BREAK.search(doc.text, cue.end, span.open) or doc.in_quote(cue.start):
             continue
-        who = speakers.before(doc, cue)
+        who = participle_subject(doc, cue) or speakers.before(doc, cue)
         found.append(Found("direct", span.start, span.end, "calls_quoted", cue.text, cue.start, who))
     return found
+
+
+def participle_subject(doc: Doc, cue: Word) -> speakers.Speaker | None:
+    """participle_subject: 'Poland summoned the envoy after claiming that ...', 'X told reporters, hailing the
+    "..."': an -ing cue opening a clause (after a comma or 'after', 'while', 'by') speaks for the subject of the
+    sentence, the first possible speaker in it, not for the nearest noun before the cue."""
+    if doc.lex.lang != "en" or not cue.text.lower().endswith("ing") or not runs("participle_subject", "en"):
+        return None
+    s0 = doc.sentence(cue.start)[0]
+    prev = doc.words_in(s0, cue.start)[-1:]
+    if prev and prev[0].text.lower() in _PARTICIPLE_AFTER:
+        anchor = prev[0].start
+    elif doc.text[s0 : cue.start].rstrip().endswith(","):
+        anchor = doc.text.rindex(",", s0, cue.start)
+    else:
+        return None
+    return speakers.first(doc, s0, anchor)
 
 
 def _said_clauses(doc: Doc) -> list[Found]:
