@@ -112,7 +112,8 @@ def _as_verb(doc: Doc, i: int, cue: Word) -> Found | None:
     person = next((m for m in doc.persons if cue.end <= m.start < sent_end), None)
     comma = doc.text.find(",", person.end if person else cue.end, sent_end)
     if comma < 0 and person is not None:  # 'Як повідомив телеканал «Белсат», <clause naming a person>'
-        person, comma = None, doc.text.find(",", cue.end, person.start)
+        comma = doc.text.find(",", cue.end, person.start)
+        person = None
     if comma < 0:
         return None
     start, end = clause(doc, comma + 1, _clause_end(doc, comma + 1))
