@@ -120,6 +120,7 @@ def test_leads_gate() -> None:
         ("uk", "dev"): (0.75, 0.80), ("uk", "test"): (0.68, 0.86),
         ("en", "dev"): (0.69, 0.88), ("en", "test"): (0.77, 0.55),
         ("kk", "dev"): (0.50, 0.80), ("kk", "test"): (0.42, 0.15),
+        ("ru", "test2"): (0.72, 0.60), ("en", "test2"): (0.65, 0.86),  # measured once, at the end: .744/.630, .679/.895
     }
     for key, (recall, speakers) in baselines.items():
         score = folds[key].score()
@@ -155,8 +156,12 @@ def test_leads_data_is_consistent() -> None:
     assert Path(quote_leads.LEADS_FILE).exists()
 
 
-def test_slavicner_test_part_is_consistent_and_gated() -> None:
-    """The held-out SlavicNER part: offsets hold, and the figures stay at what was measured on it once."""
+@pytest.mark.parametrize(
+    ("part", "recall", "speakers"),
+    [("test", 0.75, 0.85), ("test2", 0.82, 0.74)],  # measured .792/.882 (19 of 24); .852/.773 (23 of 27)
+)
+def test_slavicner_test_part_is_consistent_and_gated(part: str, recall: float, speakers: float) -> None:
+    """The held-out SlavicNER parts: offsets hold, and the figures stay at what was measured on them once."""
     import json
 
     from syuzhet.eval import quotes
@@ -167,11 +172,14 @@ def test_slavicner_test_part_is_consistent_and_gated() -> None:
         if os.environ.get("CI") == "true":
             pytest.fail("../shared/corpus/slavicner is missing")
         pytest.skip("../shared is not beside the repository")
-    for line in quotes.TEST_FILE.read_text(encoding="utf-8").splitlines():
+    file = quotes.TEST_FILE if part == "test" else quotes.TEST2_FILE
+    for line in file.read_text(encoding="utf-8").splitlines():
         r = json.loads(line)
         text = (root / r["file"]).read_text(encoding="utf-8")
         assert text[r["start"] : r["end"]] == r["text"]
-    folds = quotes.slavicner(shared_dir(), quotes.TEST_FILE, "test")
+        if r.get("speaker_text") is not None:
+            assert text[r["speaker_start"] : r["speaker_end"]] == r["speaker_text"]
+    folds = quotes.slavicner(shared_dir(), file, part)
     score = quotes._merged(list(folds.values()))
-    assert score.recall >= 0.75  # measured 0.792 (19 of 24)
-    assert score.speaker_accuracy >= 0.85  # measured 0.882
+    assert score.recall >= recall
+    assert score.speaker_accuracy >= speakers

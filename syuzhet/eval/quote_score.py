@@ -11,7 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from syuzhet.entities.kk_morph import base_word
 from syuzhet.model import Article, Quote
+from syuzhet.quotes.lexicon import lexicon_lang
 from syuzhet.quotes.morph import lemmas, name_lemma, words
 
 COVER = 0.6
@@ -58,22 +60,26 @@ class Score:
         return self.speaker_right / self.speaker_total if self.speaker_total else 1.0
 
 
-def _keys(word: str, lang: str) -> set[str]:
+def _keys(word: str, lang: str, kazakh: bool = False) -> set[str]:
     """A word as written, as a surname in its base form, and in every base form of its likely parses,
-    Ukrainian letters folded to Russian ones ('Коула', 'Роскосмосу', 'Зеленському' meet their nominatives)."""
+    Ukrainian letters folded to Russian ones ('Коула', 'Роскосмосу', 'Зеленському' meet their nominatives); in a
+    Kazakh article also without its Kazakh case ending ('Тоқаевтың' meets 'Тоқаев')."""
     forms = {word.lower(), name_lemma(word, lang, surname=True), *lemmas(word, lang)}
+    if kazakh:
+        forms.add(base_word(word).lower())
     return {f.translate(_UK_TO_RU).replace(" ", "") for f in forms}
 
 
 def speaker_matches(article: Article, quote: Quote, gold_speaker: str) -> bool:
     lang = article.lang if article.lang in ("ru", "uk") else "ru"
-    gold_keys = {k for w in words(gold_speaker) for k in _keys(w.text, lang)}
+    kazakh = lexicon_lang(article.lang, article.text) == "kk"
+    gold_keys = {k for w in words(gold_speaker) for k in _keys(w.text, lang, kazakh)}
     if quote.speaker_start is not None and quote.speaker_end is not None:
         named = article.text[quote.speaker_start : quote.speaker_end]
     else:
         named = quote.speaker_text or ""
     toks = words(named)
-    return bool(toks) and bool(_keys(toks[-1].text, lang) & gold_keys)
+    return bool(toks) and bool(_keys(toks[-1].text, lang, kazakh) & gold_keys)
 
 
 def _cover(a0: int, a1: int, b0: int, b1: int) -> int:

@@ -2,7 +2,8 @@
 
 * seeds: ``eval/seeds.gold.json`` ``quotes`` (file, speaker, kind, text) and ``not_quotes`` on the cleaned seeds;
 * slavicner: ``tests/data/quotes_dev.jsonl`` (41 SlavicNER articles, ru and uk, offsets into the raw files) and
-  ``quotes_test.jsonl`` (8 more, annotated once the rules were written, never used to choose one);
+  ``quotes_test.jsonl`` (8 more, annotated once the rules were written, never used to choose one) and
+  ``quotes_test2.jsonl`` (8 more, annotated before the second round of rules, never used to choose one);
 * leads: ``tests/data/quotes_leads.jsonl`` (141 news leads, ru/uk/en/kk, a dev and a test part: ``quote_leads``);
 * speed: articles/s on the SlavicNER raw files, without and with the quote stage.
 
@@ -10,7 +11,8 @@ Matching and the measures are ``quote_score``'s. ``--show`` lists misses, unmatc
 speakers of the development sets only (never of the test part). ``--rules`` prints, for each rule that finds
 quotes, what it brings on every fold (quotes matched, quotes unmatched, F1 with it minus F1 without it).
 ``--baseline NAME=VALUE`` fails the run (exit 1) when a figure falls below it (for ``*.not_quotes``, above);
-a baseline naming a figure that was not computed fails too."""
+a baseline naming a figure that was not computed fails too. ``--hide test2`` leaves a part out (while rules
+are written, the part that must stay unseen)."""
 
 from __future__ import annotations
 
@@ -26,9 +28,11 @@ from syuzhet.eval.quote_score import Fold, Gold, Score, score_articles
 from syuzhet.model import Article
 from syuzhet.pipeline import analyze
 from syuzhet.quotes import find_quotes
+from syuzhet.quotes.lexicon import switched_off
 
 DEV_FILE = Path(__file__).resolve().parents[2] / "tests" / "data" / "quotes_dev.jsonl"
 TEST_FILE = DEV_FILE.with_name("quotes_test.jsonl")  # 8 more SlavicNER articles, annotated after the rules were
+TEST2_FILE = DEV_FILE.with_name("quotes_test2.jsonl")  # 8 more, annotated before the second round of rules
 
 
 def _folded(text: str) -> tuple[str, list[int]]:
@@ -153,6 +157,25 @@ def _rules_table(folds: dict[str, Fold]) -> None:
     print_table("what each rule finds per fold: right/false, F1 with minus without it", ["rule", *short], rows)
 
 
+def _ablation_table(folds: dict[str, Fold], rules: list[str]) -> None:
+    """Each fold scored with every rule, then again with ``rules`` switched off (the quote stage re-run)."""
+    rows: list[list[object]] = []
+    for name, fold in folds.items():
+        kept = [a.quotes for a in fold.articles]
+        full = fold.score()
+        with switched_off(*rules):
+            for a in fold.articles:
+                find_quotes(a)
+            off = fold.score()
+        for a, quotes in zip(fold.articles, kept, strict=True):
+            a.quotes = quotes
+        rows.append([name, full.recall, off.recall, full.precision, off.precision, full.f1 - off.f1,
+                     f"{full.speaker_right}/{full.speaker_total}", f"{off.speaker_right}/{off.speaker_total}",
+                     full.speaker_accuracy - off.speaker_accuracy])
+    head = ["fold", "R", "R off", "P", "P off", "F1 +", "speakers", "speakers off", "speaker acc +"]
+    print_table(f"with minus without {', '.join(rules)}", head, rows)
+
+
 def _cell(value: tuple[int, int, float] | None) -> str:
     return "" if value is None else f"{value[0]}/{value[1]} {value[2]:+.3f}"
 
@@ -163,6 +186,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--limit", type=int, default=None, help="speed: only the first N files")
     parser.add_argument("--show", action="store_true", help="list misses, unmatched, wrong speakers (dev parts)")
     parser.add_argument("--rules", action="store_true", help="what each rule brings on each fold")
+    parser.add_argument("--ablate", metavar="RULE[,RULE]", help="every fold with and without these rules")
+    parser.add_argument("--hide", action="append", default=[], choices=["test", "test2"], help="leave a part out")
     parser.add_argument("--baseline", action="append", default=[], metavar="NAME=VALUE", help="e.g. dev.recall=0.6")
     args = parser.parse_args(argv)
     shared = shared_dir()
@@ -184,20 +209,24 @@ def main(argv: list[str]) -> int:
         rows.append(_row("dev (slavicner)", whole))
         if args.show:
             _show("slavicner", whole)
-        held = slavicner(shared, TEST_FILE, "test")
-        for (lang, _part), fold in sorted(held.items()):
-            named[f"slavicner.{lang}.test"] = fold
-        figures |= _figures("slavicner.test", _merged(list(held.values())))
+        for part, file in (("test", TEST_FILE), ("test2", TEST2_FILE)):
+            if part in args.hide:
+                continue
+            held = slavicner(shared, file, part)
+            for (lang, _part), fold in sorted(held.items()):
+                named[f"slavicner.{lang}.{part}"] = fold
+            figures |= _figures(f"slavicner.{part}", _merged(list(held.values())))
     if args.part in ("leads", "all"):
-        leads = quote_leads.load(shared)
+        parts = tuple(p for p in quote_leads.PARTS if p not in args.hide)
+        leads = quote_leads.load(shared, parts=parts)
         for lang in quote_leads.LANGS:
-            for part in quote_leads.PARTS:
+            for part in parts:
                 if (lead_fold := leads.get((lang, part))) is not None:
                     named[f"leads.{lang}.{part}"] = lead_fold
-        for part in quote_leads.PARTS:
+        for part in parts:
             whole = _merged([f for (_lang, p), f in leads.items() if p == part])
             figures |= _figures(f"leads.{part}", whole)
-            named_rows = [n for n in named if n.startswith("leads.") and n.endswith(part)]
+            named_rows = [n for n in named if n.startswith("leads.") and n.endswith(f".{part}")]
             rows.extend(_row(n, named[n].score()) for n in named_rows)
             rows.append(_row(f"leads.{part}", whole))
             if args.show and part == "dev":
@@ -205,14 +234,18 @@ def main(argv: list[str]) -> int:
     for name, fold in named.items():
         figures |= _figures(name, fold.score())
     sn_rows = [_row(n, f.score()) for n, f in named.items() if n.startswith("slavicner.")]
-    if sn_rows:
-        sn_rows.append(_row("slavicner.test", _merged([f for n, f in named.items() if n.endswith(".test")])))
+    for part in ("test", "test2"):
+        held_folds = [f for n, f in named.items() if n.startswith("slavicner.") and n.endswith(f".{part}")]
+        if held_folds:
+            sn_rows.append(_row(f"slavicner.{part}", _merged(held_folds)))
     at = 2 if args.part == "all" else 1
     rows[at:at] = sn_rows
     if rows:
         print_table("quotes", ["set", "gold", "pred", "match", "P", "R", "F1", "speaker acc", "not_quotes"], rows)
     if args.rules:
         _rules_table(named)
+    if args.ablate:
+        _ablation_table(named, args.ablate.split(","))
     if args.part in ("speed", "all"):
         without, with_quotes, n = speed(shared, args.limit)
         figures |= {"speed.without": without, "speed.with": with_quotes}

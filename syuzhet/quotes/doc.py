@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from syuzhet.model import Article, Mention
-from syuzhet.quotes.lexicon import Lexicon, lexicon, lexicon_lang
+from syuzhet.quotes.lexicon import Lexicon, lexicon, lexicon_lang, runs
 from syuzhet.quotes.marks import Span, find_spans
 from syuzhet.quotes.morph import Word, lemma, lemmas, words
 
@@ -61,8 +61,8 @@ class Doc:
 
 def build(article: Article, persons: list[Mention], others: list[Mention]) -> Doc:
     text = article.text
-    spans = find_spans(text)
     lang = lexicon_lang(article.lang, text)
+    spans = find_spans(text, collapse=runs("collapsed_close", lang))
     doc = Doc(article, lang, lexicon(lang), words(text), spans, [], persons, others)
     doc.sentences = _sentences(text, [s for s in spans if s.depth == 0])
     doc._starts = [s for s, _ in doc.sentences]

@@ -1,8 +1,11 @@
 """English reported speech without 'that' (there is no morphology for English here, so a clause is told by
-its first word and an auxiliary or past form that follows):
+its first word and an auxiliary or past form that follows), and characterisations in the speaker's words:
 
   said_clause   'Diplomats said the allies agreed ...', 'The bank said it lowered its benchmark ...',
                 'Officials say two tankers have taken heavy damage', 'X confirmed he was called ...'
+  calls_quoted  'The minister called the incident "unprecedented"', 'She described it as "a provocation"',
+                'hailing the "significant commitment"' (a quoted fragment a few words after a verb of
+                ``en_calls.txt``, in one clause, not capitalised: a name would be)
 
 The statement runs from the first word after the verb to the end of its clause; the speaker is the subject
 before the verb. Word lists: ``data/quotes/en_clause_starts.txt`` (pronouns and determiners a clause opens
@@ -24,8 +27,54 @@ _CONTRACTED = re.compile(r"[’'](?:s|re|ll|d|ve|m)$", re.IGNORECASE)
 _WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday"}
 
 
+_PARTICIPLE_AFTER = {"after", "before", "while", "when", "by", "since", "upon"}
+MAX_CALL_GAP = 4  # words between a characterising verb and the quoted fragment ('described the visit as')
+_CLAUSE_BREAK = re.compile(r"[,;:()!?]|\.\s")
+
+
 def find(doc: Doc) -> list[Found]:
-    if doc.lex.lang != "en" or not runs("said_clause", "en"):
+    if doc.lex.lang != "en":
+        return []
+    return _said_clauses(doc) + _calls_quoted(doc)
+
+
+def _calls_quoted(doc: Doc) -> list[Found]:
+    if not runs("calls_quoted", "en"):
+        return []
+    calls = frozenset(lines("quotes/en_calls"))
+    found: list[Found] = []
+    for span in doc.spans:
+        if span.depth or not doc.text[span.start : span.start + 1].islower():
+            continue
+        s0 = doc.sentence(span.open)[0]
+        ws = doc.words_in(s0, span.open)[-(MAX_CALL_GAP + 1) :]
+        cue = next((w for w in reversed(ws) if w.text.lower() in calls), None)
+        if cue is None or _CLAUSE_BREAK.search(doc.text, cue.end, span.open) or doc.in_quote(cue.start):
+            continue
+        who = participle_subject(doc, cue) or speakers.before(doc, cue)
+        found.append(Found("direct", span.start, span.end, "calls_quoted", cue.text, cue.start, who))
+    return found
+
+
+def participle_subject(doc: Doc, cue: Word) -> speakers.Speaker | None:
+    """participle_subject: 'Poland summoned the envoy after claiming that ...', 'X told reporters, hailing the
+    "..."': an -ing cue opening a clause (after a comma or 'after', 'while', 'by') speaks for the subject of the
+    sentence, the first possible speaker in it, not for the nearest noun before the cue."""
+    if doc.lex.lang != "en" or not cue.text.lower().endswith("ing") or not runs("participle_subject", "en"):
+        return None
+    s0 = doc.sentence(cue.start)[0]
+    prev = doc.words_in(s0, cue.start)[-1:]
+    if prev and prev[0].text.lower() in _PARTICIPLE_AFTER:
+        anchor = prev[0].start
+    elif doc.text[s0 : cue.start].rstrip().endswith(","):
+        anchor = doc.text.rindex(",", s0, cue.start)
+    else:
+        return None
+    return speakers.first(doc, s0, anchor)
+
+
+def _said_clauses(doc: Doc) -> list[Found]:
+    if not runs("said_clause", "en"):
         return []
     starts, finite = frozenset(lines("quotes/en_clause_starts")), frozenset(lines("quotes/en_finite"))
     found: list[Found] = []

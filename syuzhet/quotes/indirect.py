@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from syuzhet.quotes import speakers
+from syuzhet.quotes import english, speakers
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.found import Found, clause
 from syuzhet.quotes.lexicon import runs
@@ -83,7 +83,7 @@ def _verb_that(doc: Doc, cue: Word, consumed: set[int]) -> Found | None:
         who = speakers.after(doc, cue.end, m.start())
         rule = "impersonal_that" if who is None else "verb_that"
         return Found("indirect", start, end, rule, cue.text, cue.start, who)
-    who = speakers.before(doc, cue) or speakers.after(doc, cue.end, m.start())
+    who = english.participle_subject(doc, cue) or speakers.before(doc, cue) or speakers.after(doc, cue.end, m.start())
     return Found("indirect", start, end, rule, cue.text, cue.start, who)
 
 
@@ -111,6 +111,9 @@ def _as_verb(doc: Doc, i: int, cue: Word) -> Found | None:
     _sent_start, sent_end = doc.sentence(cue.start)
     person = next((m for m in doc.persons if cue.end <= m.start < sent_end), None)
     comma = doc.text.find(",", person.end if person else cue.end, sent_end)
+    if comma < 0 and person is not None:  # 'Як повідомив телеканал «Белсат», <clause naming a person>'
+        comma = doc.text.find(",", cue.end, person.start)
+        person = None
     if comma < 0:
         return None
     start, end = clause(doc, comma + 1, _clause_end(doc, comma + 1))

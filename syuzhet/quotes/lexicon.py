@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -79,7 +81,24 @@ def rule_langs() -> dict[str, frozenset[str]]:
     return table
 
 
+_SWITCHED_OFF: set[str] = set()  # rules an evaluation turns off to measure what they bring
+
+
 def runs(rule: str, lang: str) -> bool:
     """Whether a rule runs for articles of this lexicon language."""
+    if rule in _SWITCHED_OFF:
+        return False
     langs = rule_langs().get(rule)
     return langs is None or lang in langs
+
+
+@contextmanager
+def switched_off(*rules: str) -> Iterator[None]:
+    """Run with these rules off (``python -m syuzhet.eval quotes --ablate``)."""
+    before = set(_SWITCHED_OFF)
+    _SWITCHED_OFF.update(rules)
+    try:
+        yield
+    finally:
+        _SWITCHED_OFF.clear()
+        _SWITCHED_OFF.update(before)

@@ -23,6 +23,7 @@ class Span:
     end: int
     depth: int
     mark: str
+    collapsed: bool = False  # closed by an inner quote's mark before an attribution (rule collapsed_close)
 
     @property
     def outer_end(self) -> int:
@@ -51,7 +52,7 @@ def _role(text: str, i: int, mark: str) -> str:
     return "either" if opens and closes else "none"
 
 
-def find_spans(text: str) -> list[Span]:
+def find_spans(text: str, collapse: bool = True) -> list[Span]:
     """Every paired quoted string, outer ones first, in order of their opening mark."""
     spans: list[Span] = []
     stack: list[tuple[int, str]] = []
@@ -66,10 +67,25 @@ def find_spans(text: str) -> list[Span]:
         if role in ("close", "either") and stack and _pairs(stack[-1][1], mark):
             start, opener = stack.pop()
             spans.append(_span(text, start, opener, i, len(stack)))
+            if collapse and stack and _collapsed(text, stack[0][0], i + len(mark)):
+                start, opener = stack[0]
+                spans.append(_span(text, start, opener, i, 0, collapsed=True))
+                stack.clear()
         elif role in ("open", "either"):
             stack.append((i, mark))
     spans.sort(key=lambda s: (s.open, -s.close))
     return [s for s in spans if s.end > s.start]
+
+
+_ATTRIBUTION_AFTER = re.compile(r"[,.!?…]?\s*[—–-]{1,2}\s+\w")
+_OPENS_LINE = re.compile(r"(?:^|\n|:)\s*$")
+
+
+def _collapsed(text: str, outer: int, after: int) -> bool:
+    """collapsed_close: '«... АТ «НАЕК «Енергоатом», – йдеться в повідомленні' and '"... обмін "1000 на 1000.
+    Ми знаємо дату", - сказав він': an inner quote's closing mark that a dash attribution follows also closes
+    the quotation opened at the start of its line (or after a colon) that nothing else closed."""
+    return bool(_ATTRIBUTION_AFTER.match(text, after)) and bool(_OPENS_LINE.search(text, max(0, outer - 3), outer))
 
 
 def _single_quote_opens(text: str, i: int) -> bool:
@@ -89,11 +105,12 @@ def _pairs(opener: str, closer: str) -> bool:
     return opener in ('"', "&quot;", "„", "«")
 
 
-def _span(text: str, open_at: int, opener: str, close_at: int, depth: int) -> Span:
+def _span(text: str, open_at: int, opener: str, close_at: int, depth: int, collapsed: bool = False) -> Span:
     start = open_at + (6 if opener == "&quot;" else 1)
     end = close_at
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    return Span(open_at, close_at, start, end, depth, text[close_at : close_at + 6] if opener == "&quot;" else opener)
+    mark = text[close_at : close_at + 6] if opener == "&quot;" else opener
+    return Span(open_at, close_at, start, end, depth, mark, collapsed)

@@ -76,6 +76,15 @@ def after(doc: Doc, start: int, limit: int | None = None, any_case: bool = False
     return None
 
 
+def first(doc: Doc, start: int, end: int) -> Speaker | None:
+    """The first plausible speaker between two offsets, outside quotation marks (a sentence's subject)."""
+    for w in doc.words_in(start, end):
+        if doc.in_quote(w.start) or (found := _classify(doc, w, None)) is None:
+            continue
+        return _extend(doc, _as_other(found, doc, None, False), end, start)
+    return None
+
+
 def _apposed(doc: Doc, s: Speaker, end: int) -> Speaker | None:
     """'by the head of the ministry, Sergei Lavrov': a person named in apposition right after a role or an
     organisation is the speaker."""
