@@ -281,6 +281,7 @@ AsJson = Annotated[bool, typer.Option("--json", help="One JSON object per line."
 def _stories(store: Store, ids: list[str] | None, limit: int) -> Analysis:
     known = store.story_ids()
     stored = set(known)
+    ids = list(dict.fromkeys(store.current_story(i) for i in ids)) if ids else ids  # merged stories' old ids
     missing = [i for i in ids or [] if i not in stored]
     if missing:
         err.print(f"syuzhet: no such story: {', '.join(missing)} (see `syuzhet stories`)", markup=False)

@@ -19,3 +19,32 @@ def test_stream_gate(seeds: Path) -> None:
 def test_dense_stream_gate(seeds: Path) -> None:
     stream = seeds.parents[1] / "corpus" / "stories" / "dev.jsonl"
     assert stories.main(["--stream", str(stream), "--dense", "--min-bcubed", "0.85", "--min-pairs", "0.65"]) == 0
+
+
+def test_a_story_in_another_language_is_merged_in_memory_and_in_the_store(seeds: Path, tmp_path: Path) -> None:
+    """One event whose first English and Russian reports share no names open two stories; an article that
+    links both merges them, in ``analyze`` and in a store fed one article per run (the retired id is an alias,
+    its rows are gone, every member is in the story that took it in)."""
+    from syuzhet.eval.stream import ingest_stream, load_stream, write_feed
+    from syuzhet.pipeline import analyze
+    from syuzhet.store import Store
+
+    stream = seeds.parents[1] / "corpus" / "stories" / "dev.jsonl"
+    items = [it for it in load_stream(stream) if it["event"] == "baikonur-pad31-damaged-soyuz-ms28-2025-11-27"]
+    assert len({it["lang"] for it in items}) >= 2
+    feed = tmp_path / "event.jsonl"
+    write_feed(items, feed)
+    result = analyze([str(feed)])
+    assert len(result.stories) == 1 and len(result.stories[0].articles) == len(items)
+    assert [link["rule"] for link in result.stories[0].explain].count("merged") >= 1
+
+    stories = ingest_stream(items, tmp_path, batch=1)
+    assert len(set(stories)) == 1
+    with Store(tmp_path / "stream.db") as store:
+        (kept,) = store.story_ids()
+        retired = [str(r[0]) for r in store.db.execute("SELECT id FROM story_aliases")]
+        assert retired and all(store.current_story(sid) == kept for sid in retired)
+        for table, column in (("stories", "id"), ("story_postings", "story"), ("story_members", "story")):
+            assert not store.db.execute(f"SELECT 1 FROM {table} WHERE {column} IN "
+                                        f"({', '.join('?' * len(retired))})", retired).fetchall()
+        assert store.db.execute("SELECT count(*) FROM story_members").fetchone()[0] == len(items)

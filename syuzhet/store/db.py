@@ -258,6 +258,11 @@ class Store:
         rows = self.db.execute(sql + (" LIMIT ?" if limit else ""), (limit,) if limit else ())
         return [str(r[0]) for r in rows]
 
+    def current_story(self, story_id: str) -> str:
+        """The id a story has now: a story merged into another answers with the one that took it in."""
+        row = self.db.execute("SELECT story FROM story_aliases WHERE id = ?", (story_id,)).fetchone()
+        return str(row[0]) if row else story_id
+
     def story_of(self, article_id: str) -> str | None:
         row = self.db.execute("SELECT story FROM story_members WHERE article = ?", (article_id,)).fetchone()
         return str(row[0]) if row else None

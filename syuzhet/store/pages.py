@@ -1,10 +1,13 @@
 """Stories read page by page from the store, and the feed of what changed since a point.
 
-A story only grows (members are inserted, never moved or removed), and ``story_members.rowid`` grows with
-every commit of the single writer. So a listing fixes a *snapshot*: the highest member row it saw. Every
-page of that listing counts, dates and filters stories by their members up to the snapshot only, and
-continues after the last story's sort key: pages never skip or repeat a story, whatever is ingested while
-a client pages. What arrived after the snapshot is what ``changes(after=snapshot)`` returns."""
+A story only grows: members are inserted, never moved, and ``story_members.rowid`` grows with every commit
+of the single writer. The one exception is a merge (a story in other languages taken into another): the
+retired story's rows are deleted and its members inserted again, as new rows, under the story that took
+them in, and its id stays an alias (``Store.current_story``). So a listing fixes a *snapshot*: the highest
+member row it saw. Every page of that listing counts, dates and filters stories by their members up to the
+snapshot only, and continues after the last story's sort key: pages never repeat a story, and skip only a
+story retired by a merge while the client pages (its members then come back, under the story that took
+them in, from ``changes(after=snapshot)``, which returns what arrived after the snapshot)."""
 
 from __future__ import annotations
 

@@ -1,9 +1,10 @@
 """The store's tables. Version 2 adds what the analysis stages produce: entity mentions, quotes and the story
 index (document frequencies, sentence fingerprints, stories with their centroids and blocking keys, and
 every article's place in a story with the evidence that put it there). Version 3 keeps, per story, the sums
-its link features are computed from (``state``) instead of a centroid, and no vector per member."""
+its link features are computed from (``state``) instead of a centroid, and no vector per member. Version 4
+keeps the ids of stories merged into another (``story_aliases``: retired id -> the story that took it in)."""
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 DDL = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -45,4 +46,5 @@ CREATE TABLE IF NOT EXISTS story_members (
     date TEXT, lang TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS story_members_story ON story_members(story);
+CREATE TABLE IF NOT EXISTS story_aliases (id TEXT PRIMARY KEY, story TEXT NOT NULL);
 """

@@ -92,8 +92,9 @@ class StoredStoryIndex(StoryIndex):
         self.stories = Lazy(self._load_story)
         self.postings = Lazy(self._load_posting)
         self.story_of = Lazy(self._load_story_of)
-        self.pending: list[tuple[str, str, Link, Features]] = []
+        self.pending: list[tuple[str, Features]] = []
         self.touched: set[str] = set()
+        self.merged = {}
 
     # -- loading ---------------------------------------------------------------------------------------
     def _load_story(self, sid: str) -> StoryState | None:
@@ -121,7 +122,7 @@ class StoredStoryIndex(StoryIndex):
         known = feats.id in self.story_of
         sid = super().add(feats, duplicate_of, observed)
         if not known:
-            self.pending.append((feats.id, sid, self.stories[sid].links[-1], feats))
+            self.pending.append((feats.id, feats))
             self.touched.add(sid)
         return sid
 
@@ -131,7 +132,8 @@ class StoredStoryIndex(StoryIndex):
         self.sentence_counts.flush()  # type: ignore[attr-defined]
         self.db.execute("INSERT INTO meta VALUES ('story_docs', ?) ON CONFLICT(key) DO UPDATE SET "
                         "value = excluded.value", (str(self.docs),))
-        for sid in sorted(self.touched):
+        moved = self._write_merges()
+        for sid in sorted({self._current(s) for s in self.touched}):
             story = self.stories[sid]
             self.db.execute(
                 "INSERT INTO stories VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET first = excluded.first, "
@@ -139,11 +141,40 @@ class StoredStoryIndex(StoryIndex):
                 (sid, story.first, story.last, _dump(story.state_dict())),
             )
             self.db.executemany("INSERT OR IGNORE INTO story_postings VALUES (?, ?)", [(k, sid) for k in story.keys])
-        for article, sid, link, feats in self.pending:
+        rows = moved + [(article, feats.date, feats.lang) for article, feats in self.pending]
+        for article, date, lang in rows:
+            sid = self.story_of[article]
             self.db.execute("INSERT INTO story_members (article, story, link, date, lang) VALUES (?, ?, ?, ?, ?)",
-                            (article, sid, _dump(link.as_dict()), feats.date, feats.lang))
+                            (article, sid, _dump(self._link(sid, article).as_dict()), date, lang))
         self.touched.clear()
         self.pending.clear()
+        self.merged.clear()
+
+    def _current(self, sid: str) -> str:
+        while sid in self.merged:
+            sid = self.merged[sid]
+        return sid
+
+    def _link(self, sid: str, article: str) -> Link:
+        story = self.stories[sid]
+        return story.links[story.members.index(article)]
+
+    def _write_merges(self) -> list[tuple[str, str | None, str | None]]:
+        """Retire the stories merged since the last flush: their stored members are taken out (and written
+        again under the story that took them in, as new rows: a story's rows are only ever appended), their
+        postings and row dropped, their id kept as an alias."""
+        moved: list[tuple[str, str | None, str | None]] = []
+        for gone in self.merged:
+            keep = self._current(gone)
+            moved += [(str(a), d, lang) for a, d, lang in self.db.execute(
+                "SELECT article, date, lang FROM story_members WHERE story = ? ORDER BY rowid", (gone,))]
+            self.db.execute("DELETE FROM story_members WHERE story = ?", (gone,))
+            self.db.execute("DELETE FROM story_postings WHERE story = ?", (gone,))
+            self.db.execute("DELETE FROM stories WHERE id = ?", (gone,))
+            self.db.execute("UPDATE story_aliases SET story = ? WHERE story = ?", (keep, gone))
+            self.db.execute("INSERT INTO story_aliases VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET "
+                            "story = excluded.story", (gone, keep))
+        return moved
 
 
 def _dump(value: object) -> str:

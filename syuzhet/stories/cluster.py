@@ -6,7 +6,12 @@ clustering is the same walk over all articles in date order, so adding tomorrow'
 costs the same per article as today's did, and a story's id ('s' + the id of the article that opened it)
 never changes.
 
-Duplicates (``duplicate_of``) join their original's story without scoring."""
+Duplicates (``duplicate_of``) join their original's story without scoring.
+
+Two stories merge when an article that joined one also reaches the model's ``merge`` probability with the
+other, and the other is in languages the first has none of: one event whose language communities began
+apart (a story's first articles in another language often share no name with it yet). The larger story
+keeps its id; the other's id is retired (``merged`` maps it to the id that took it in)."""
 
 from __future__ import annotations
 
@@ -39,6 +44,7 @@ class StoryIndex:
         self.postings: MutableMapping[str, set[str]] = {}
         self.story_of: MutableMapping[str, str] = {}
         self.sentence_counts: Counter[int] = Counter()
+        self.merged: dict[str, str] = {}  # retired story id -> the story that took it in
 
     # -- statistics ------------------------------------------------------------------------------------
     def observe(self, feats: Features) -> None:
@@ -77,6 +83,7 @@ class StoryIndex:
             self._join(story, entry, Link(entry.id, "duplicate", 1.0, duplicate_of))
             return story.id
         best: tuple[float, StoryState, dict[str, float]] | None = None
+        passing: list[tuple[float, StoryState]] = []
         for story in self._candidates(entry):
             if story.shared_count(entry) < self.model.min_shared:
                 continue
@@ -84,6 +91,8 @@ class StoryIndex:
             if values["names"] < self.model.min_names:
                 continue
             p = self.model.probability(values, entry.date is not None)
+            if p >= self.model.merge:
+                passing.append((p, story))
             if best is None or p > best[0]:
                 best = (p, story, values)
         if best and best[0] >= self.model.threshold:
@@ -91,7 +100,7 @@ class StoryIndex:
             link = Link(entry.id, "joined", p, None, story.shared_keys(entry), story.closest_gap(entry.date),
                         self.model.contributions(values, entry.date is not None)[:5])
             self._join(story, entry, link)
-            return story.id
+            return self._merge_others(story, entry.id, passing)
         story = StoryState("s" + entry.id)
         self.stories[story.id] = story
         self._join(story, entry, Link(entry.id, "opened"))
@@ -117,6 +126,28 @@ class StoryIndex:
         window = self.model.window_days
         return (days_between(story.first, date) or 0) <= window or (days_between(story.last, date) or 0) <= window \
             or story.first <= date <= story.last
+
+    def _merge_others(self, story: StoryState, article: str, passing: list[tuple[float, StoryState]]) -> str:
+        """Merge into ``story`` the stories in other languages only that ``article`` also links to."""
+        for p, other in sorted(passing, key=lambda x: -x[0]):
+            if other.id == story.id or other.id in self.merged or set(other.langs) & set(story.langs):
+                continue
+            keep, gone = (story, other) if story.size() >= other.size() else (other, story)
+            opener = gone.links[0]
+            gone.links[0] = Link(opener.article, "merged", p, article, opener.shared, opener.date_gap_days,
+                                 opener.because)
+            keep.absorb(gone)
+            for key in gone.keys:
+                posting = self.postings.get(key)
+                if posting is not None:
+                    posting.discard(gone.id)
+                    posting.add(keep.id)
+            for member in gone.members:
+                self.story_of[member] = keep.id
+            del self.stories[gone.id]
+            self.merged[gone.id] = keep.id
+            story = keep
+        return story.id
 
     def _join(self, story: StoryState, entry: Entry, link: Link) -> None:
         story.add(entry)

@@ -19,6 +19,9 @@ def explain_story(story: Story) -> list[str]:
     for link in story.explain:
         if link["rule"] == "opened":
             out.append(f"  {link['article']}  opened the story")
+        elif link["rule"] == "merged":
+            out.append(f"  {link['article']}  opened a story in another language, merged in when "
+                       f"{link.get('original')} linked both (p={link.get('probability', 0.0):.2f})")
         elif link["rule"] == "duplicate":
             out.append(f"  {link['article']}  reprint of {link.get('original')}")
         else:

@@ -18,7 +18,12 @@ event when only their words say so.
 
 The weights, the bias and the joining threshold live in ``syuzhet/data/stories/link_model.json``, fitted by
 ``scripts/train_story_model.py`` on a labelled news stream with folds by event family (its figures are in the
-file's ``meta``)."""
+file's ``meta``).
+
+``merge``: when an article passes the bar of its best story and also reaches this probability with a story
+in other languages only, the two stories are one event reported in two language communities that had grown
+apart (each language's first articles found no common names with the other's yet): the smaller joins the
+larger (``StoryIndex``). Above 1: never."""
 
 from __future__ import annotations
 
@@ -68,6 +73,7 @@ class LinkModel:
     window_days: int  # stories whose dates all lie further away are not candidates
     min_names: float = 0.0  # and an article joins only a story whose names it shares at least this much
     min_shared: int = 1  # and with at least this many of its names, entities or numbers in common
+    merge: float = 2.0  # merge a story of other languages the article also reaches this probability with
     meta: dict[str, Any] = field(default_factory=dict)
 
     def weights_for(self, dated: bool) -> Weights:
@@ -86,6 +92,7 @@ class LinkModel:
     def as_dict(self) -> dict[str, Any]:
         return {"dated": self.dated.as_dict(), "undated": self.undated.as_dict(), "threshold": self.threshold,
                 "window_days": self.window_days, "min_names": self.min_names, "min_shared": self.min_shared,
+                "merge": self.merge,
                 "meta": self.meta}
 
 
@@ -96,6 +103,7 @@ def _weights(record: dict[str, Any]) -> Weights:
 def model_from(record: dict[str, Any]) -> LinkModel:
     return LinkModel(_weights(record["dated"]), _weights(record["undated"]), float(record["threshold"]),
                      int(record["window_days"]), float(record.get("min_names", 0.0)), int(record.get("min_shared", 1)),
+                     float(record.get("merge", 2.0)),
                      dict(record.get("meta", {})))
 
 

@@ -19,9 +19,9 @@ class Link:
     """Why an article is in its story: the rule that put it there and the evidence."""
 
     article: str
-    rule: str  # 'opened', 'joined', 'duplicate'
+    rule: str  # 'opened', 'joined', 'duplicate', 'merged' (opened a story that another one took in)
     probability: float = 0.0
-    original: str | None = None  # the reprinted article, for 'duplicate'
+    original: str | None = None  # the reprinted article ('duplicate'); the article that linked both ('merged')
     shared: list[str] = field(default_factory=list)
     date_gap_days: int | None = None
     because: list[tuple[str, float]] = field(default_factory=list)  # feature -> share of the logit
@@ -79,6 +79,21 @@ class StoryState:
         if entry.date:
             self.first = min(self.first or entry.date, entry.date)
             self.last = max(self.last or entry.date, entry.date)
+
+    def absorb(self, other: StoryState) -> None:
+        """Take in every member of ``other`` (sums, counts, dates, blocking keys; links kept in order)."""
+        self.members.extend(other.members)
+        self.links.extend(other.links)
+        self.langs.update(other.langs)
+        self.dates.update(other.dates)
+        self.outlets.update(other.outlets)
+        for mine, theirs in ((self.terms, other.terms), (self.names, other.names)):
+            for lang, vector in theirs.items():
+                _accumulate(mine.setdefault(lang, {}), vector)
+        _accumulate(self.all_names, other.all_names)
+        self.keys |= other.keys
+        dated = [d for d in (self.first, self.last, other.first, other.last) if d]
+        self.first, self.last = (min(dated), max(dated)) if dated else (None, None)
 
     def features(self, entry: Entry) -> dict[str, float]:
         """The mean of each link feature between ``entry`` and the members (the date features over the
