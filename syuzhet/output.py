@@ -1,8 +1,12 @@
-"""Writing results: ``analysis.json`` validated against the JSON Schema shipped in ``syuzhet/schema``."""
+"""Writing results: ``analysis.json`` validated against the JSON Schema shipped in ``syuzhet/schema``, from an
+``Analysis`` in memory or section by section as its records are read (``write_sections``: a run of any size)."""
 
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -12,6 +16,8 @@ import jsonschema
 
 from syuzhet.files import write_atomic
 from syuzhet.pipeline import Analysis
+
+SECTIONS = ("articles", "entities", "quotes", "stories", "skipped")
 
 
 @cache
@@ -42,3 +48,43 @@ def write_analysis(analysis: Analysis, out_dir: Path, document: dict[str, Any] |
     document = document or analysis_document(analysis)
     validate(document)
     return write_atomic(out_dir / "analysis.json", json.dumps(document, ensure_ascii=False, indent=1))
+
+
+@cache
+def _validator(section: str) -> Any:
+    """A validator for one record of ``section`` (its items' schema, with the schema's definitions)."""
+    root = schema()
+    item = {**root["properties"][section]["items"], "$defs": root["$defs"]}
+    return jsonschema.Draft202012Validator(item)
+
+
+def validate_record(section: str, record: dict[str, Any]) -> None:
+    """Raise ``jsonschema.ValidationError`` if one record of ``section`` breaks the output contract."""
+    error = jsonschema.exceptions.best_match(_validator(section).iter_errors(record))
+    if error is not None:
+        raise error
+
+
+def write_sections(target: Path, version: str, sections: Iterable[tuple[str, Iterable[dict[str, Any]]]]) -> Path:
+    """Write ``target`` (analysis.json) atomically from ``sections`` ((name, records) in ``SECTIONS`` order), one
+    validated record at a time, laid out as ``json.dumps(document, indent=1)`` lays out the whole document."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=target.suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write("{\n \"syuzhet_version\": " + json.dumps(version))
+            for name, records in sections:
+                out.write(f",\n {json.dumps(name)}: [")
+                empty = True
+                for record in records:
+                    validate_record(name, record)
+                    item = json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+                    out.write(("\n  " if empty else ",\n  ") + item)
+                    empty = False
+                out.write("]" if empty else "\n ]")
+            out.write("\n}")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

@@ -19,10 +19,12 @@ from typing import TYPE_CHECKING
 from syuzhet.dedupe import band_keys, find_original, shingles
 from syuzhet.extras import installed
 from syuzhet.model import Article, Block, Entity, Mention, Quote, Story
+from syuzhet.store import scratch as run_tables
 from syuzhet.store.migrate import drop_story_index, rebuild_story_index, stored_version
 from syuzhet.store.schema import DDL, SCHEMA_VERSION
 from syuzhet.store.stories import StoredStoryIndex
 from syuzhet.stories.build import article_order, attach_one
+from syuzhet.stories.text import Sentence, sentences
 
 if TYPE_CHECKING:
     from syuzhet.pipeline import Analysis
@@ -44,13 +46,15 @@ class StoreError(Exception):
 
 
 class Store:
-    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+    def __init__(self, path: Path | str, read_only: bool = False, scratch: bool = False) -> None:
         """Open the store at ``path``. Writing creates it (or upgrades an older syuzhet store) but refuses a
         SQLite file of another application. ``read_only`` is a reader's connection: no schema set-up, no write
         (not even the WAL switch), a check that the file is a whole syuzhet store of this version; usable from
         one thread at a time though not only the one that opened it (a server's pool hands it to its worker
-        threads)."""
+        threads). ``scratch`` is a run's own store (``:memory:`` or a temporary file): nothing is synced to
+        disk, and it also keeps each article's sentences and the run's skipped inputs (``store.scratch``)."""
         self.path = Path(path)
+        self.scratch = scratch
         if read_only:
             self.db = _reader(self.path)
             try:
@@ -65,7 +69,9 @@ class Store:
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
             self._check(read_only=False)
             self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA synchronous=OFF" if scratch else "PRAGMA synchronous=NORMAL")
+            if scratch:
+                self.db.executescript(run_tables.DDL)
             outdated = stored_version(self.db) == 2
             if outdated:
                 drop_story_index(self.db)
@@ -133,6 +139,8 @@ class Store:
             if stories is not None:
                 attach_one(stories, article, [(s, e, entity.id) for (s, e), entity in (entities or {}).items()])
                 stories.flush()
+            if self.scratch and stories is not None:
+                run_tables.keep_sentences(self.db, article, sentences(article))
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -244,6 +252,11 @@ class Store:
 
 
     # -- what the analysis found ------------------------------------------------------------------------
+    def sentences_of(self, article: Article) -> list[Sentence]:
+        """The article's analysed sentences: as the story index got them in a scratch store, else split now."""
+        kept = run_tables.kept_sentences(self.db, article) if self.scratch else None
+        return kept if kept is not None else sentences(article)
+
     def with_findings(self, article: Article) -> Article:
         """Fill ``article.mentions`` and ``article.quotes`` from the store."""
         article.mentions = [Mention(article.id, s, e, t, k, lm) for s, e, t, k, lm in self.db.execute(
