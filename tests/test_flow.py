@@ -1,0 +1,72 @@
+"""One flow: ``syuzhet analyze`` streams into a store of the run's own, as ``ingest`` does into the user's,
+and writes analysis.json and the report from it story by story; sentences are split once and kept there."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from syuzhet.flow import ingest_stream, run_store
+from syuzhet.output import validate
+from syuzhet.pipeline import stream
+from syuzhet.store.scratch import pack, unpack
+from syuzhet.stories.text import split
+
+
+def _analyze(seeds: Path, out: Path, *more: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "syuzhet", "analyze", str(seeds), "--out", str(out), *more],
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_analyze_writes_json_and_report_from_its_store(seeds: Path, tmp_path: Path) -> None:
+    on_disk, in_memory = _analyze(seeds, tmp_path / "a"), _analyze(seeds, tmp_path / "b", "--storage", "memory")
+    assert on_disk.returncode == in_memory.returncode == 0, on_disk.stderr + in_memory.stderr
+    document = (tmp_path / "a" / "analysis.json").read_text(encoding="utf-8")
+    assert document == (tmp_path / "b" / "analysis.json").read_text(encoding="utf-8")  # storage is only where
+    parsed = json.loads(document)
+    validate(parsed)
+    assert document == json.dumps(parsed, ensure_ascii=False, indent=1)  # the layout of a whole-document dump
+    [story] = parsed["stories"]
+    assert len(story["articles"]) == 5 and story["facts"] and story["title"]
+    page = tmp_path / "a" / "stories" / f"story-{story['id']}.html"
+    assert story["title"] in page.read_text(encoding="utf-8")
+    index = (tmp_path / "a" / "index.html").read_text(encoding="utf-8")
+    assert f'href="stories/story-{story["id"]}.html"' in index and "5 articles" in index
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == ["analysis.json", "index.html", "stories"]
+    bad = _analyze(seeds, tmp_path / "c", "--storage", "cloud")
+    assert bad.returncode == 2 and "unknown storage 'cloud'" in bad.stderr
+
+
+def test_skipped_inputs_come_out_of_the_run_store(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "empty.txt").write_text("")
+    (tmp_path / "in" / "a.txt").write_text("Заголовок статьи\n\n" + "Министр рассказал журналистам о планах. " * 5)
+    run = _analyze(tmp_path / "in", tmp_path / "out")
+    assert run.returncode == 0, run.stderr
+    document = json.loads((tmp_path / "out" / "analysis.json").read_text(encoding="utf-8"))
+    assert [s["source"] for s in document["skipped"]] == [str(tmp_path / "in" / "empty.txt")]
+    assert len(document["articles"]) == 1
+    assert "Skipped" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+
+
+def test_sentences_split_once_and_kept(seeds: Path) -> None:
+    with run_store("memory") as store:
+        seen = []
+        ingest_stream(stream([str(seeds)]), store, on_item=seen.append)
+        for article in seen:
+            stored = store.get(article.id)
+            assert stored is not None and not stored.sentences
+            kept = store.sentences_of(stored)  # from the store, not split again
+            assert kept == article.sentences == split(article) and kept
+            assert unpack(pack(kept), stored) == kept
+
+
+def test_sentence_fingerprints_are_the_same_in_every_process() -> None:
+    code = ("from syuzhet.stories.text import Sentence, Word, fingerprint; "
+            "print(fingerprint(Sentence('a', 0, 9, 'x', 'paragraph', 'ru', [Word('министр', 'NOUN', False)] * 3)))")
+    values = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                             env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(values) == 1 and values != {""}
