@@ -184,7 +184,7 @@ def analyze_cmd(
         with _engine(engine, parallel, address) as executor, _progress(explain) as on_item:
             items = stream(inputs, keep_raw=as_is, max_bytes=_bytes(max_size), max_seconds=max_seconds,
                            engine=executor)
-            tally = ingest_stream(items, store, on_item=on_item)
+            tally = ingest_stream(items, store, on_item=on_item, observe_first=True)
         if explain:
             _explain_stories(store.analysis(sorted(tally.stories)))
         written = _write_run(store, out_dir, fmt)

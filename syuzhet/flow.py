@@ -61,10 +61,11 @@ class Tally:
 
 def ingest_stream(
     items: Iterable[Article | Problem], store: Store, *, chunk: int = CHUNK,
-    on_item: Callable[[Article | Problem], None] | None = None,
+    on_item: Callable[[Article | Problem], None] | None = None, observe_first: bool = False,
 ) -> Tally:
     """Store the processed articles of ``items`` (see ``syuzhet.pipeline.stream``) with their mentions,
-    quotes and stories, ``chunk`` articles at a time."""
+    quotes and stories, ``chunk`` articles at a time. ``observe_first`` (``analyze``): each chunk joins the
+    story index as one batch (``Store.add_analysis``), else one article at a time (``ingest``)."""
     tally = Tally()
     batch: list[Article] = []
     for item in items:
@@ -77,13 +78,13 @@ def ingest_stream(
             continue
         batch.append(item)
         if len(batch) >= chunk:
-            _store(batch, store, tally)
+            _store(batch, store, tally, observe_first)
             batch = []
-    _store(batch, store, tally)
+    _store(batch, store, tally, observe_first)
     return tally
 
 
-def _store(batch: list[Article], store: Store, tally: Tally) -> None:
+def _store(batch: list[Article], store: Store, tally: Tally, observe_first: bool) -> None:
     if not batch:
         return
     started = time.process_time()
@@ -91,7 +92,7 @@ def _store(batch: list[Article], store: Store, tally: Tally) -> None:
     for stage in available(STORE_STAGES):
         stage(analysis)
     linked = time.process_time()
-    added = store.add_analysis(analysis)
+    added = store.add_analysis(analysis, observe_first)
     tally.link_seconds += linked - started
     tally.store_seconds += time.process_time() - linked
     tally.articles += len(batch)

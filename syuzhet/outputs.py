@@ -15,14 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from syuzhet.files import write_atomic
+from syuzhet.model import Article
 from syuzhet.output import write_sections
 from syuzhet.report.data import lang_code
 from syuzhet.report.index import build_index
 from syuzhet.report.render import ARTICLES_PER_PAGE, Report, StoryRow, clear, put_file
 from syuzhet.store import Store
 from syuzhet.store.dossiers import described, loose
-from syuzhet.store.rows import entity_records, quote_rows
-from syuzhet.store.scratch import problems
+from syuzhet.store.rows import entity_records
+from syuzhet.store.scratch import arrived, problems
 
 
 def write_report_and_json(store: Store, out_dir: Path) -> tuple[Path, Path]:
@@ -54,9 +55,9 @@ def write_report_and_json(store: Store, out_dir: Path) -> tuple[Path, Path]:
 
             skipped = [{"source": p.source, "reason": p.reason, "skipped": p.skipped} for p in problems(store.db)]
             target = write_sections(out_dir / "analysis.json", __version__, [
-                ("articles", (a.as_dict() for a in store.articles())),
+                ("articles", (a.as_dict() for a in _in_input_order(store))),
                 ("entities", entity_records(store)),
-                ("quotes", quote_rows(store)),
+                ("quotes", (q.as_dict() for a in _in_input_order(store) for q in store.with_findings(a).quotes)),
                 ("stories", stories()),
                 ("skipped", skipped),
             ])
@@ -68,6 +69,12 @@ def write_report_and_json(store: Store, out_dir: Path) -> tuple[Path, Path]:
         Path(rows_path).unlink(missing_ok=True)
     clear(out_dir, written.__contains__)
     return target, index
+
+
+def _in_input_order(store: Store) -> Iterator[Article]:
+    for article_id in arrived(store.db):
+        if (article := store.get(article_id)) is not None:
+            yield article
 
 
 def _loose_pages(store: Store, report: Report) -> None:

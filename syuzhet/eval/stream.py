@@ -148,7 +148,7 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 def cluster_stream(items: Sequence[dict[str, Any]], workdir: Path) -> list[object]:
     """Each item's story when the whole stream is one ``syuzhet analyze`` run (the flow into the run's own
-    store, in the feed's order)."""
+    store, each chunk joining the story index as one batch)."""
     from syuzhet.flow import ingest_stream, run_store
     from syuzhet.pipeline import stream
 
@@ -162,7 +162,7 @@ def cluster_stream(items: Sequence[dict[str, Any]], workdir: Path) -> list[objec
 
     predicted: list[object] = [f"alone{i}" for i in range(len(items))]
     with run_store("file", workdir) as store:
-        ingest_stream(stream([str(feed)]), store, on_item=seen)
+        ingest_stream(stream([str(feed)]), store, on_item=seen, observe_first=True)
         for article, story in store.db.execute("SELECT article, story FROM story_members"):
             for n in numbers.get(article, []):
                 predicted[n] = story

@@ -23,7 +23,7 @@ from syuzhet.store import scratch as run_tables
 from syuzhet.store.migrate import drop_story_index, rebuild_story_index, stored_version
 from syuzhet.store.schema import DDL, SCHEMA_VERSION
 from syuzhet.store.stories import StoredStoryIndex
-from syuzhet.stories.build import article_order, attach_one
+from syuzhet.stories.build import article_order, attach_one, index_articles
 from syuzhet.stories.text import Sentence, sentences
 
 if TYPE_CHECKING:
@@ -116,31 +116,15 @@ class Store:
         -> entity), its quotes and, given the story index, its story; False if its content is already stored."""
         if self.has(article.id):
             return False
-        grams = shingles(article)
-        keys = band_keys(grams) if grams else []
         self.db.execute("BEGIN IMMEDIATE")
-        if self.has(article.id):  # another ingest stored it since the check above
-            self.db.execute("ROLLBACK")
-            return False
         try:
-            article.duplicate_of = find_original(grams, keys, self) if keys else None
-            if article.duplicate_of and (article.date or "9999") < (self._date(article.duplicate_of) or "9999"):
-                self._promote(article)
-            row = self._row(article)
-            cur = self.db.execute(
-                f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})", row
-            )
-            self.db.execute(
-                "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-                (cur.lastrowid, article.title or "", article.text),
-            )
-            self.db.executemany("INSERT INTO bands VALUES (?, ?)", [(k, article.id) for k in keys])
-            self._add_findings(article, entities or {})
+            if not self._insert(article, entities or {}):  # another ingest stored it since the check above
+                self.db.execute("ROLLBACK")
+                return False
             if stories is not None:
                 attach_one(stories, article, [(s, e, entity.id) for (s, e), entity in (entities or {}).items()])
                 stories.flush()
-            if self.scratch and stories is not None:
-                run_tables.keep_sentences(self.db, article, sentences(article))
+                self._keep_sentences([article])
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -149,18 +133,64 @@ class Store:
             raise
         return True
 
-    def add_analysis(self, analysis: Analysis) -> list[Article]:
+    def _insert(self, article: Article, entities: dict[tuple[int, int], Entity]) -> bool:
+        """Inside a transaction: the article's row, near-duplicate link, search entry, band keys, mentions and
+        quotes; False if its content is already stored."""
+        if self.has(article.id):
+            return False
+        grams = shingles(article)
+        keys = band_keys(grams) if grams else []
+        article.duplicate_of = find_original(grams, keys, self) if keys else None
+        if article.duplicate_of and (article.date or "9999") < (self._date(article.duplicate_of) or "9999"):
+            self._promote(article)
+        marks = ", ".join("?" * len(_COLUMNS))
+        cur = self.db.execute(f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({marks})", self._row(article))
+        self.db.execute(
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+            (cur.lastrowid, article.title or "", article.text),
+        )
+        self.db.executemany("INSERT INTO bands VALUES (?, ?)", [(k, article.id) for k in keys])
+        self._add_findings(article, entities)
+        return True
+
+    def _keep_sentences(self, articles: list[Article]) -> None:
+        if self.scratch:
+            for article in articles:
+                run_tables.keep_sentences(self.db, article, sentences(article))
+
+    def add_analysis(self, analysis: Analysis, observe_first: bool = False) -> list[Article]:
         """Store an analysis' articles in date order, each with its mentions, quotes and story; the ones
-        that were new."""
+        that were new. Each article joins its story in its own transaction, the story index having counted the
+        articles before it (``ingest``: the next run goes on from there). ``observe_first``: the analysis is one
+        batch, in one transaction: the index counts every new article's sentences and keys before any of them
+        joins a story (``index_articles``: ``analyze``, a chunk at a time; a run of one chunk gets the stories
+        that clustering it in memory as one batch gives)."""
         spans: dict[str, dict[tuple[int, int], Entity]] = {}
         for entity in analysis.entities:
             for m in entity.mentions:
                 spans.setdefault(m.article, {})[m.start, m.end] = entity
         index = self.story_index() if installed("nlp") else None  # stories need the nlp extra's morphology
-        added = []
-        for article in sorted(analysis.articles, key=article_order):
-            if self.add(article, spans.get(article.id, {}), index):
-                added.append(article)
+        if self.scratch:
+            run_tables.keep_arrival(self.db, analysis.articles)
+        ordered = sorted(analysis.articles, key=article_order)
+        if index is not None and observe_first:
+            return self._add_observed(ordered, spans, index)
+        return [article for article in ordered if self.add(article, spans.get(article.id, {}), index)]
+
+    def _add_observed(self, ordered: list[Article], spans: dict[str, dict[tuple[int, int], Entity]],
+                      index: StoredStoryIndex) -> list[Article]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            added = [article for article in ordered if self._insert(article, spans.get(article.id, {}))]
+            index_articles(added, index, {a.id: [(s, e, entity.id) for (s, e), entity in spans.get(a.id, {}).items()]
+                                          for a in added})
+            index.flush()
+            self._keep_sentences(added)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            index.forget()
+            raise
         return added
 
     def story_index(self) -> StoredStoryIndex:

@@ -1,6 +1,7 @@
 """What a run's own store keeps beyond a user's store (``Store(path, scratch=True)``: ``analyze`` streams into
 one and writes its output from it): each article's analysed sentences, so that the dossier reads the sentences
-the story index was given instead of splitting the text again, and the inputs the run skipped.
+the story index was given instead of splitting the text again, the order the articles came in (the output lists
+them in input order) and the inputs the run skipped.
 
 Sentences are kept compactly: per article, its distinct words once and each sentence as (start, end, kind,
 language, word numbers); a sentence's text is its span of the article's text."""
@@ -17,6 +18,7 @@ from syuzhet.stories.text import Sentence, Word
 
 DDL = """
 CREATE TABLE IF NOT EXISTS sentences (article TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS arrival (seq INTEGER PRIMARY KEY, article TEXT NOT NULL UNIQUE);
 CREATE TABLE IF NOT EXISTS skipped (rowid INTEGER PRIMARY KEY, source TEXT NOT NULL, reason TEXT NOT NULL,
                                     skipped INTEGER NOT NULL);
 """
@@ -43,6 +45,17 @@ def keep_sentences(db: sqlite3.Connection, article: Article, sents: list[Sentenc
 def kept_sentences(db: sqlite3.Connection, article: Article) -> list[Sentence] | None:
     row = db.execute("SELECT data FROM sentences WHERE article = ?", (article.id,)).fetchone()
     return unpack(str(row[0]), article) if row else None
+
+
+def keep_arrival(db: sqlite3.Connection, articles: list[Article]) -> None:
+    """Note the input order of ``articles`` (a repeat keeps its first place)."""
+    db.executemany("INSERT OR IGNORE INTO arrival (article) VALUES (?)", [(a.id,) for a in articles])
+
+
+def arrived(db: sqlite3.Connection) -> Iterator[str]:
+    """Ids of the stored articles in input order."""
+    for (article,) in db.execute("SELECT o.article FROM arrival o JOIN articles a ON a.id = o.article ORDER BY o.seq"):
+        yield str(article)
 
 
 def keep_problem(db: sqlite3.Connection, problem: Problem) -> None:
