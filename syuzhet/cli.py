@@ -137,11 +137,13 @@ def _explain(article: Article) -> None:
                   f"[{quote.cue or ''}] «{said}»", markup=False)
 
 
-def _explain_stories(analysis: Analysis) -> None:
-    for story in analysis.stories:
-        if len(story.articles) > 1:
-            for line in explain_story(story):
-                err.print(line, markup=False)
+def _explain_stories(store: Store, ids: list[str]) -> None:
+    """Why each article of the stories ``ids`` is in its story, read from ``store`` one story at a time."""
+    for sid in ids:
+        for story in store.analysis([sid]).stories:
+            if len(story.articles) > 1:
+                for line in explain_story(story):
+                    err.print(line, markup=False)
 
 
 def _summary(articles: int, skipped: int, dups: int, langs: Counter[str], extra: str = "") -> str:
@@ -186,7 +188,7 @@ def analyze_cmd(
                            engine=executor)
             tally = ingest_stream(items, store, on_item=on_item, observe_first=True)
         if explain:
-            _explain_stories(store.analysis(sorted(tally.stories)))
+            _explain_stories(store, sorted(tally.stories))
         written = _write_run(store, out_dir, fmt)
     err.print(_tally_summary(tally, f" -> {written}"), markup=False)
     raise typer.Exit(0 if tally.articles else 1)
@@ -234,7 +236,7 @@ def ingest(
             tally = ingest_stream(items, store, on_item=on_item)
         total = store.count()
         if explain:
-            _explain_stories(store.analysis(sorted(tally.stories)))
+            _explain_stories(store, sorted(tally.stories))
     err.print(
         _tally_summary(tally, f"; {tally.new} new, {tally.articles - tally.new - tally.repeats} already stored"
                               + (f", {tally.repeats} repeated within this input" if tally.repeats else "")

@@ -70,3 +70,22 @@ def test_sentence_fingerprints_are_the_same_in_every_process() -> None:
     values = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
     assert len(values) == 1 and values != {""}
+
+
+def test_a_chunk_joins_the_index_as_the_batch_path_clusters_it(seeds: Path, tmp_path: Path) -> None:
+    """``analyze`` (a run of one chunk) gets the stories, explanations and dossiers of the batch path in memory;
+    ``ingest`` (one article at a time) the same members."""
+    from syuzhet.outputs import write_report_and_json
+    from syuzhet.pipeline import analyze
+
+    batch = analyze([str(seeds)])
+    with run_store("memory") as store:
+        ingest_stream(stream([str(seeds)]), store, observe_first=True)
+        write_report_and_json(store, tmp_path)
+    flowed = json.loads((tmp_path / "analysis.json").read_text(encoding="utf-8"))
+    assert flowed["stories"] == [s.as_dict() for s in batch.stories]
+    assert flowed["articles"] == [a.as_dict() for a in batch.articles]
+    with run_store("memory") as store:
+        ingest_stream(stream([str(seeds)]), store)
+        assert [sorted(s.articles) for s in store.analysis(store.story_ids()).stories] == \
+            [sorted(s.articles) for s in batch.stories]
