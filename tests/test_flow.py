@@ -89,3 +89,29 @@ def test_a_chunk_joins_the_index_as_the_batch_path_clusters_it(seeds: Path, tmp_
         ingest_stream(stream([str(seeds)]), store)
         assert [sorted(s.articles) for s in store.analysis(store.story_ids()).stories] == \
             [sorted(s.articles) for s in batch.stories]
+
+
+def test_analyze_lists_content_read_twice_as_a_copy(tmp_path: Path) -> None:
+    """Two files with the same content: both are in analysis.json, the second as ``<id>-2``, a duplicate of the
+    first (as the batch path in memory numbers them); ``ingest`` stores the content once."""
+    from syuzhet.outputs import write_report_and_json
+    from syuzhet.store import Store
+
+    text = ("Made-up town council approves a new bridge\n\nThe council of an invented river town voted on Monday "
+            "to build a second bridge across the river, its mayor said after a long public meeting.\n")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(text, encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    with run_store("memory") as store:
+        tally = ingest_stream(stream([str(folder)]), store, observe_first=True)
+        write_report_and_json(store, tmp_path / "out")
+    articles = json.loads((tmp_path / "out" / "analysis.json").read_text(encoding="utf-8"))["articles"]
+    assert tally.articles == 2 and len(articles) == 2
+    first, second = articles
+    assert second["id"] == f"{first['id']}-2" and second["duplicate_of"] == first["id"]
+    assert first["duplicate_of"] is None
+    with Store(tmp_path / "s.db") as user_store:
+        ingest_stream(stream([str(folder)]), user_store)
+        assert user_store.count() == 1

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from syuzhet.dedupe import band_keys, find_original, shingles
+from syuzhet.dedupe import band_keys, find_original, rename, shingles
 from syuzhet.extras import installed
 from syuzhet.model import Article, Block, Entity, Mention, Quote, Story
 from syuzhet.store import scratch as run_tables
@@ -171,11 +171,28 @@ class Store:
                 spans.setdefault(m.article, {})[m.start, m.end] = entity
         index = self.story_index() if installed("nlp") else None  # stories need the nlp extra's morphology
         if self.scratch:
+            self._number_copies(analysis.articles, spans)
             run_tables.keep_arrival(self.db, analysis.articles)
         ordered = sorted(analysis.articles, key=article_order)
         if index is not None and observe_first:
             return self._add_observed(ordered, spans, index)
         return [article for article in ordered if self.add(article, spans.get(article.id, {}), index)]
+
+    def _number_copies(self, articles: list[Article], spans: dict[str, dict[tuple[int, int], Entity]]) -> None:
+        """A run's own store keeps every input, as ``dedupe`` does in memory: content read again is one more
+        record, ``<id>-2``, ``<id>-3``..., which the near-duplicate check then marks as a copy of the first."""
+        taken: set[str] = set()
+        for article in articles:
+            base = article.id
+            if base not in taken and not self.has(base):
+                taken.add(base)
+                continue
+            n = 2
+            while f"{base}-{n}" in taken or self.has(f"{base}-{n}"):
+                n += 1
+            rename(article, f"{base}-{n}")
+            taken.add(article.id)
+            spans[article.id] = spans.get(base, {})
 
     def _add_observed(self, ordered: list[Article], spans: dict[str, dict[tuple[int, int], Entity]],
                       index: StoredStoryIndex) -> list[Article]:
