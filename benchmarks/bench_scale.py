@@ -7,8 +7,9 @@ for); peak MB is the largest single process, tree MB the largest sum of the tree
 bound: forked workers share the parent's pages). Run on a shared machine, the figures are low estimates.
 
     python benchmarks/bench_scale.py speed          # SlavicNER ru+uk: local -j1/-j2, ray -j2, natasha anchor
-    python benchmarks/bench_scale.py scale --sizes 2000 10000 [100000] [--workers 2]
-                                                    # synthetic corpora through analyze --format jsonl
+    python benchmarks/bench_scale.py scale --sizes 2000 10000 [100000] [--workers 2] [--commands analyze ingest]
+                                                    # synthetic corpora through analyze (analysis.json and the
+                                                    # report), ingest (and jsonl: analyze --format jsonl)
     python benchmarks/bench_scale.py steps --sizes 10000   # CPU per article of each step of the streamed
                                                     # flow (article stages, linking, store + story index)
     python benchmarks/bench_scale.py steps --corpus ../shared/corpus/slavicner/raw   # the same, real articles
@@ -26,6 +27,7 @@ import argparse
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -181,16 +183,27 @@ def build_corpus(shared: Path, size: int, dest: Path) -> None:
         (folder / f"{i:07d}.txt").write_text(f" date {date}\n{rnd.choice(titles)}\n\n{body}\n", encoding="utf-8")
 
 
-def scale(shared: Path, sizes: list[int], workers: int) -> None:
-    print("articles | workers | CPU s | articles per CPU-s | wall s | peak MB | tree MB")
+SCALE_COMMANDS = {  # what ``scale`` runs on each corpus: the default analyze (analysis.json and the report), ingest
+    "analyze": lambda corpus, out, j: syuzhet("analyze", corpus, "--out", out, "-j", j),
+    "ingest": lambda corpus, out, j: syuzhet("ingest", corpus, "--db", str(Path(out) / "s.db"), "-j", j),
+    "jsonl": lambda corpus, out, j: syuzhet("analyze", corpus, "--out", out, "--format", "jsonl", "-j", j),
+}
+
+
+def scale(shared: Path, sizes: list[int], workers: int, commands: list[str]) -> None:
+    print("command | articles | workers | CPU s | articles per CPU-s | wall s | peak MB | tree MB | output MB")
     for size in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             corpus = Path(tmp) / "corpus"
             build_corpus(shared, size, corpus)
-            r = measure(syuzhet("analyze", str(corpus), "--out", str(Path(tmp) / "out"), "--format", "jsonl",
-                                "-j", str(workers)))
-            print(f"{size} | {workers} | {r.cpu:.0f} | {size / r.cpu:.1f} | {r.wall:.0f} | {r.peak_mb:.0f} | "
-                  f"{r.tree_mb:.0f}", flush=True)
+            for name in commands:
+                out = Path(tmp) / f"out-{name}"
+                out.mkdir()
+                r = measure(SCALE_COMMANDS[name](str(corpus), str(out), str(workers)))
+                written = sum(f.stat().st_size for f in out.rglob("*") if f.is_file()) / 2**20
+                print(f"{name} | {size} | {workers} | {r.cpu:.0f} | {size / r.cpu:.1f} | {r.wall:.0f} | "
+                      f"{r.peak_mb:.0f} | {r.tree_mb:.0f} | {written:.0f}", flush=True)
+                shutil.rmtree(out)
 
 
 def steps(shared: Path, sizes: list[int], corpus: Path | None = None) -> None:
@@ -225,11 +238,13 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[2000, 10000])
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--corpus", type=Path, help="steps: this folder instead of a synthetic corpus")
+    parser.add_argument("--commands", nargs="+", choices=sorted(SCALE_COMMANDS), default=["analyze", "ingest"],
+                        help="scale: the commands run on each corpus")
     args = parser.parse_args()
     if args.what == "speed":
         speed(args.shared)
     elif args.what == "scale":
-        scale(args.shared, args.sizes, args.workers)
+        scale(args.shared, args.sizes, args.workers, args.commands)
     else:
         steps(args.shared, args.sizes, args.corpus)
 

@@ -24,10 +24,10 @@ from rich.text import Text
 from syuzhet.api.command import serve, token
 from syuzhet.bounds import DEFAULT_MAX_SECONDS
 from syuzhet.engine import ENGINES, Engine, make_engine
-from syuzhet.flow import Tally, ingest_stream
+from syuzhet.flow import STORAGE, Tally, ingest_stream, run_store
 from syuzhet.model import Article
 from syuzhet.output import analysis_document, write_analysis
-from syuzhet.pipeline import Analysis, analyze, stream
+from syuzhet.pipeline import Analysis, stream
 from syuzhet.problems import Problem
 from syuzhet.store import Store, StoreError
 from syuzhet.stories import describe_stories, explain_story
@@ -84,8 +84,11 @@ EngineName = Annotated[str, typer.Option(
 Address = Annotated[str | None, typer.Option(
     "--address", help="Join this Ray cluster ('auto', or host:port) instead of starting a local one.")]
 Format = Annotated[str, typer.Option(
-    "--format", help="json: OUT/analysis.json and the report, the run held in memory; jsonl or parquet: "
-    "partitioned tables OUT/{articles,mentions,quotes,stories}/, streamed in bounded memory.")]
+    "--format", help="json: OUT/analysis.json and the report; jsonl or parquet: partitioned tables "
+    "OUT/{articles,mentions,quotes,stories}/. Either is written from the run's own store, in bounded memory.")]
+Storage = Annotated[str, typer.Option(
+    "--storage", help=f"Where the run's own store lives: {' or '.join(STORAGE)} (file: a temporary SQLite file in "
+    "OUT, memory stays bounded; memory: faster for small runs, grows with the run).")]
 
 
 @contextmanager
@@ -134,11 +137,13 @@ def _explain(article: Article) -> None:
                   f"[{quote.cue or ''}] «{said}»", markup=False)
 
 
-def _explain_stories(analysis: Analysis) -> None:
-    for story in analysis.stories:
-        if len(story.articles) > 1:
-            for line in explain_story(story):
-                err.print(line, markup=False)
+def _explain_stories(store: Store, ids: list[str]) -> None:
+    """Why each article of the stories ``ids`` is in its story, read from ``store`` one story at a time."""
+    for sid in ids:
+        for story in store.analysis([sid]).stories:
+            if len(story.articles) > 1:
+                for line in explain_story(story):
+                    err.print(line, markup=False)
 
 
 def _summary(articles: int, skipped: int, dups: int, langs: Counter[str], extra: str = "") -> str:
@@ -162,49 +167,47 @@ def analyze_cmd(
     engine: EngineName = "local",
     address: Address = None,
     fmt: Format = "json",
+    storage: Storage = "file",
 ) -> None:
     """Analyse articles and write OUT/analysis.json and the report OUT/index.html (or, with --format jsonl or
-    parquet, partitioned tables of articles, mentions, quotes and stories)."""
+    parquet, partitioned tables of articles, mentions, quotes and stories). Articles stream into a store of the
+    run's own, as `ingest` streams into yours, and the output is written from it, story by story."""
     from syuzhet.tables import ParquetMissing, check_format
 
     try:
         check_format(fmt)
+        if storage not in STORAGE:
+            raise ValueError(f"unknown storage {storage!r} (one of: {', '.join(STORAGE)})")
     except (ValueError, ParquetMissing) as error:
         err.print(f"syuzhet: {error}", markup=False)
         raise typer.Exit(2) from error
     _writable(out_dir)
-    if fmt != "json":
-        _analyze_tables(inputs, out_dir, as_is, explain, parallel, max_size, max_seconds, engine, address, fmt)
-        return
-    with _engine(engine, parallel, address) as executor, _progress(explain) as on_item:
-        analysis = analyze(inputs, keep_raw=as_is, max_bytes=_bytes(max_size), max_seconds=max_seconds,
-                           on_item=on_item, engine=executor)
-    if explain:
-        _explain_stories(analysis)
-    target, report = _write(analysis, out_dir)
-    err.print(_summary(len(analysis.articles), sum(p.skipped for p in analysis.problems),
-                       sum(1 for a in analysis.articles if a.duplicate_of), Counter(a.lang for a in analysis.articles),
-                       f" -> {target}, {report}"), markup=False)
-    raise typer.Exit(0 if analysis.articles else 1)
-
-
-def _analyze_tables(inputs: list[str], out_dir: Path, as_is: bool, explain: bool, parallel: int | None,
-                    max_size: float, max_seconds: float, engine: str, address: str | None, fmt: str) -> None:
-    """The streaming flow into a temporary store next to the output, then its tables."""
-    from syuzhet.tables import write_tables
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out_dir, prefix=".run-") as tmp, Store(Path(tmp) / "run.db") as store:
+    with run_store(storage, out_dir) as store:
         with _engine(engine, parallel, address) as executor, _progress(explain) as on_item:
             items = stream(inputs, keep_raw=as_is, max_bytes=_bytes(max_size), max_seconds=max_seconds,
                            engine=executor)
-            tally = ingest_stream(items, store, on_item=on_item)
+            tally = ingest_stream(items, store, on_item=on_item, observe_first=True)
         if explain:
-            _explain_stories(store.analysis(sorted(tally.stories)))
-        rows = write_tables(store, out_dir, fmt)
-    written = ", ".join(f"{n} {name}" for name, n in rows.items())
-    err.print(_tally_summary(tally, f" -> {out_dir}/ ({fmt}: {written})"), markup=False)
+            _explain_stories(store, sorted(tally.stories))
+        written = _write_run(store, out_dir, fmt)
+    err.print(_tally_summary(tally, f" -> {written}"), markup=False)
     raise typer.Exit(0 if tally.articles else 1)
+
+
+def _write_run(store: Store, out_dir: Path, fmt: str) -> str:
+    """The run's output from its store: what was written, for the summary line."""
+    from syuzhet.outputs import write_report_and_json
+    from syuzhet.tables import write_tables
+
+    try:
+        if fmt == "json":
+            target, report = write_report_and_json(store, out_dir)
+            return f"{target}, {report}"
+        rows = write_tables(store, out_dir, fmt)
+    except OSError as error:
+        err.print(f"syuzhet: cannot write to {out_dir}: {error.strerror or error}", markup=False)
+        raise typer.Exit(2) from error
+    return f"{out_dir}/ ({fmt}: {', '.join(f'{n} {name}' for name, n in rows.items())})"
 
 
 def _bytes(max_size: float) -> int:
@@ -233,7 +236,7 @@ def ingest(
             tally = ingest_stream(items, store, on_item=on_item)
         total = store.count()
         if explain:
-            _explain_stories(store.analysis(sorted(tally.stories)))
+            _explain_stories(store, sorted(tally.stories))
     err.print(
         _tally_summary(tally, f"; {tally.new} new, {tally.articles - tally.new - tally.repeats} already stored"
                               + (f", {tally.repeats} repeated within this input" if tally.repeats else "")

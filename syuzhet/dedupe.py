@@ -107,6 +107,8 @@ def rename(article: Article, new_id: str) -> None:
         mention.article = new_id
     for quote in article.quotes:
         quote.article = new_id
+    for sentence in article.sentences:
+        sentence.article = new_id
 
 
 def dedupe(articles: list[Article]) -> list[Article]:

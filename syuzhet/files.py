@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
-def write_atomic(target: Path, text: str) -> Path:
-    """Write ``text`` to ``target`` through a temporary file in the same folder, then rename."""
+def write_atomic(target: Path, text: str | Iterable[str]) -> Path:
+    """Write ``text`` (or its pieces, as they come) to ``target`` through a temporary file in the same folder,
+    then rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=target.suffix)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            if isinstance(text, str):
+                handle.write(text)
+            else:
+                handle.writelines(text)
         os.chmod(tmp, 0o644)
         os.replace(tmp, target)
     except BaseException:

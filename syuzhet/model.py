@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from syuzhet.stories.text import Sentence
 
 BlockKind = Literal["title", "subtitle", "byline", "heading", "paragraph"]
 QuoteKind = Literal["direct", "indirect"]
@@ -137,9 +140,11 @@ class Article:
     quotes: list[Quote] = field(default_factory=list)
     trace: list[Decision] = field(default_factory=list)
     hints: dict[str, str] = field(default_factory=dict)
+    sentences: list[Sentence] = field(default_factory=list)  # analysed sentences (the ``segment`` stage)
 
     def as_dict(self) -> dict[str, Any]:
-        """The public record of the output contract (``raw``, ``trace`` and ``hints`` stay internal)."""
+        """The public record of the output contract (``raw``, ``trace``, ``hints`` and ``sentences`` stay
+        internal)."""
         return {
             "id": self.id,
             "source": self.source,

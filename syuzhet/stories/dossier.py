@@ -2,7 +2,7 @@
 with its articles, their sentences and what is known about them) and fills part of the story; they run in
 the order of ``DOSSIER_STAGES``:
 
-    DOSSIER_STAGES = [sources, key_facts, blind_spots, framing, timeline, summary, quotes, network, header]
+    DOSSIER_STAGES = [sources, key_facts, blind_spots, framing, timeline, quotes, summary, network, header]
 """
 
 from __future__ import annotations

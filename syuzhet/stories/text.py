@@ -5,6 +5,7 @@ cross-lingual *key* of a lemma (Ukrainian and Russian spellings of one name fold
 from __future__ import annotations
 
 import functools
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -125,12 +126,28 @@ class Sentence:
 
 
 def fingerprint(sentence: Sentence) -> int:
-    """The same sentence in two articles (site furniture, a repeated footer) has the same fingerprint."""
-    return hash(" ".join(w.key for w in sentence.words)) & 0xFFFFFFFFFFFF
+    """The same sentence in two articles (site furniture, a repeated footer) has the same fingerprint, in every
+    process (a store keeps them: Python's ``hash`` of a string changes from one process to the next)."""
+    digest = hashlib.blake2b(" ".join(w.key for w in sentence.words).encode("utf-8"), digest_size=6).digest()
+    return int.from_bytes(digest, "big")
 
 
 def sentences(article: Article) -> list[Sentence]:
-    """Sentences of the title, subtitle, headings and paragraphs, in text order."""
+    """Sentences of the title, subtitle, headings and paragraphs, in text order: the ones the ``segment``
+    stage kept on the article, or split now."""
+    if article.sentences and article.sentences[0].article == article.id:
+        return article.sentences
+    return split(article)
+
+
+def segment(article: Article) -> Article:
+    """Article stage: split the article into analysed sentences once, for the story index and the dossier."""
+    article.sentences = split(article)
+    return article
+
+
+def split(article: Article) -> list[Sentence]:
+    """``sentences``, always split from the text."""
     out: list[Sentence] = []
     blocks = [b for b in article.blocks if b.kind in BODY_KINDS] or []
     spans = [(b.start, b.end, b.kind, b.lang) for b in blocks] or [(0, len(article.text), "paragraph", article.lang)]
