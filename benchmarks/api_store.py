@@ -78,3 +78,17 @@ def build(path: Path, shared: Path, stories: int, log: bool = True) -> tuple[int
                 print(f"round {round_no}: {store.count()} articles, {count} stories", flush=True)
             round_no += 1
         return store.count(), count
+
+
+def keep_dossiers(path: Path, log: bool = True) -> int:
+    """Keep every story's dossier in the store, as the service's ingest worker does while idle (the state of a
+    server that has been up a while); the number computed (0 when all were current)."""
+    from syuzhet.api import writer
+
+    writer._open(str(path))
+    done = 0
+    while kept := writer.fill_dossiers(seconds=30):
+        done += kept
+        if log:
+            print(f"dossiers kept: {done}", flush=True)
+    return done

@@ -21,118 +21,17 @@ import sqlite3
 import sys
 import tempfile
 import time
-from collections import defaultdict
 from pathlib import Path
-
-import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from api_store import _rotate, build
+from api_load import Load, percentile, samples
+from api_store import build, keep_dossiers
 
 from syuzhet.eval.common import print_table, shared_dir
 from tests.api_server import serving
 from tests.test_api_schema import schemathesis_run
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))] if ordered else 0.0
-
-
-class Load:
-    def __init__(self, url: str, samples: dict[str, list[str]], seconds: float, max_requests: int) -> None:
-        self.url, self.samples = url, samples
-        self.deadline = time.monotonic() + seconds
-        self.left = max_requests
-        self.times: dict[str, list[float]] = defaultdict(list)
-        self.errors: dict[str, list[str]] = defaultdict(list)
-        self.acked: list[str] = []
-
-    def more(self) -> bool:
-        self.left -= 1
-        return self.left >= 0 and time.monotonic() < self.deadline
-
-    async def call(self, client: httpx.AsyncClient, name: str, method: str, path: str,
-                   **kw: object) -> httpx.Response | None:
-        start = time.perf_counter()
-        try:
-            reply = await client.request(method, path, **kw)  # type: ignore[arg-type]
-        except httpx.HTTPError as err:
-            self.errors[name].append(f"{type(err).__name__}")
-            return None
-        self.times[name].append(time.perf_counter() - start)
-        if reply.status_code >= 400:
-            self.errors[name].append(f"{reply.status_code} {path}")
-        return reply
-
-    async def reader(self, seed: int) -> None:
-        rng = random.Random(seed)
-        pick = self.samples
-        async with httpx.AsyncClient(base_url=self.url, timeout=60) as client:
-            changes = None
-            while self.more():
-                what = rng.random()
-                if what < 0.30:
-                    sort = rng.choice(["size", "recent"])
-                    reply = await self.call(client, "GET /v1/stories", "GET", "/v1/stories",
-                                            params={"sort": sort, "limit": 20})
-                    if reply is not None and reply.status_code == 200 and reply.json()["next"] and rng.random() < 0.5:
-                        await self.call(client, "GET /v1/stories?cursor", "GET", "/v1/stories",
-                                        params={"sort": sort, "limit": 20, "cursor": reply.json()["next"]})
-                    if reply is not None and reply.status_code == 200:
-                        changes = changes or reply.json()["changes"]
-                elif what < 0.55:
-                    story = rng.choice(pick["stories"])
-                    await self.call(client, "GET /v1/stories/{id}", "GET", f"/v1/stories/{story}")
-                elif what < 0.65:
-                    article = rng.choice(pick["articles"])
-                    await self.call(client, "GET /v1/articles/{id}", "GET", f"/v1/articles/{article}")
-                elif what < 0.72:
-                    await self.call(client, "GET /v1/entities?q=", "GET", "/v1/entities",
-                                    params={"q": rng.choice(pick["names"])})
-                elif what < 0.77:
-                    await self.call(client, "GET /v1/entities/{id}", "GET",
-                                    f"/v1/entities/{rng.choice(pick['entities'])}", params={"said": 20})
-                elif what < 0.82:
-                    await self.call(client, "GET /v1/quotes?speaker=", "GET", "/v1/quotes",
-                                    params={"speaker": rng.choice(pick["entities"]), "limit": 20})
-                elif what < 0.89:
-                    await self.call(client, "GET /v1/search?q=", "GET", "/v1/search",
-                                    params={"q": rng.choice(pick["names"])})
-                elif what < 0.95 and changes:
-                    reply = await self.call(client, "GET /v1/changes", "GET", "/v1/changes", params={"after": changes})
-                    if reply is not None and reply.status_code == 200:
-                        changes = reply.json()["next"]
-                else:
-                    await self.call(client, "GET /healthz (anchor)", "GET", "/healthz")
-
-    async def writer(self, token: str, texts: list[str]) -> None:
-        async with httpx.AsyncClient(base_url=self.url, timeout=300,
-                                     headers={"Authorization": f"Bearer {token}"}) as client:
-            for n, text in enumerate(texts):
-                if time.monotonic() >= self.deadline:
-                    return
-                shift = 3 + n % 20
-                item = {"text": "".join(_rotate(ch, shift) for ch in text), "date": f"2099-01-{1 + n % 28:02d}",
-                        "url": f"https://bench.example/{n}"}
-                reply = await self.call(client, "POST /v1/articles", "POST", "/v1/articles", json=item)
-                if reply is not None and reply.status_code == 200:
-                    self.acked += [i["id"] for i in reply.json()["items"] if i["status"] in ("added", "stored")]
-
-
-def samples(db: Path, rng: random.Random) -> dict[str, list[str]]:
-    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
-        def column(sql: str) -> list[str]:
-            return [str(r[0]) for r in conn.execute(sql)]
-        names = column("SELECT name FROM entities ORDER BY random() LIMIT 300")
-        return {
-            "stories": column("SELECT id FROM stories ORDER BY random() LIMIT 5000"),
-            "articles": column("SELECT id FROM articles ORDER BY random() LIMIT 5000"),
-            "entities": column("SELECT id FROM entities ORDER BY random() LIMIT 1000"),
-            "names": [n.split()[-1][:6] for n in names if n.strip()] or ["a"],
-        }
 
 
 def cpu_and_memory(pid: int) -> tuple[float, float]:
@@ -164,17 +63,29 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--store", type=Path, default=Path(tempfile.gettempdir()) / "syuzhet-bench-api" / "store.db")
     parser.add_argument("--stories", type=int, default=10_000)
     parser.add_argument("--readers", type=int, default=50)
+    parser.add_argument("--followers", type=int, default=2, help="clients following /v1/changes as events")
+    parser.add_argument("--think", type=float, default=0.0,
+                        help="mean pause (s) of a reader between requests (0: each waits only for its answers)")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--max-requests", type=int, default=200_000)
+    parser.add_argument("--dossiers", choices=["kept", "cold"], default="kept",
+                        help="kept: the store holds every current dossier, as after the server's worker was idle a "
+                             "while; cold: none (the worker computes them during the run)")
     parser.add_argument("--schema", type=int, default=0, help="schemathesis examples per operation first (0: none)")
     args = parser.parse_args(argv)
     args.store.parent.mkdir(parents=True, exist_ok=True)
     start = time.perf_counter()
     articles, stories = build(args.store, args.shared, args.stories)
     print(f"store: {articles} articles, {stories} stories ({time.perf_counter() - start:.0f} s to build or open)")
+    if args.dossiers == "kept":
+        start = time.perf_counter()
+        print(f"dossiers: {keep_dossiers(args.store)} computed ({time.perf_counter() - start:.0f} s)")
     work = args.store.parent / "run.db"
+    work.unlink(missing_ok=True)
     with sqlite3.connect(args.store) as source, sqlite3.connect(work) as target:
         source.backup(target)  # each run starts from the same store
+        if args.dossiers == "cold":
+            target.execute("DELETE FROM kept_dossiers")
     from syuzhet.api.tokens import add_token
 
     tokens = args.store.parent / "tokens"
@@ -184,31 +95,57 @@ def main(argv: list[str] | None = None) -> int:
     texts = [p.read_text(encoding="utf-8") for p in sorted(raw.glob("*/ru/*.txt"))]
     with serving(work, "--token-file", str(tokens), "--rate", "0", ready=True, timeout=300) as server:
         if args.schema:
-            run = schemathesis_run(server, token, args.schema, seed=7, report=args.store.parent / "junit.xml")
+            began = time.perf_counter()
+            run = schemathesis_run(server, token, args.schema, seed=7, report=args.store.parent / "junit.xml",
+                                   timeout=max(600, args.schema * 60))
             print(run.stdout[run.stdout.find("SUMMARY"):])
+            print(f"schemathesis: {args.schema} examples per operation, {time.perf_counter() - began:.0f} s, "
+                  f"exit {run.returncode}")
+        with sqlite3.connect(f"file:{work}?mode=ro", uri=True) as conn:
+            picked = samples(work, random.Random(1))
+            after = conn.execute("SELECT coalesce(max(rowid), 0) FROM story_members").fetchone()[0]
+        from syuzhet.api.cursors import encode
+
+        load = Load(server.url, picked, args.seconds, args.max_requests, args.think)
+        load_before = os.getloadavg()
         cpu0, _ = cpu_and_memory(server.process.pid)
-        load = Load(server.url, samples(work, random.Random(1)), args.seconds, args.max_requests)
+        own0 = os.times()
 
         async def run_all() -> float:
             began = time.perf_counter()
+            following = [asyncio.ensure_future(load.follower(encode({"after": after}), grace=10))
+                         for _ in range(args.followers)]
             await asyncio.gather(load.writer(token, texts), *(load.reader(n) for n in range(args.readers)))
-            return time.perf_counter() - began
+            took = time.perf_counter() - began  # the followers wait a little longer for the last commits
+            ended.extend([cpu_and_memory(server.process.pid), os.times(), os.getloadavg()[0]])
+            await asyncio.gather(*following)
+            return took
 
+        ended: list = []
         took = asyncio.run(run_all())
-        cpu1, peak = cpu_and_memory(server.process.pid)
+        (cpu1, peak), own1, load_after = ended
     with sqlite3.connect(f"file:{work}?mode=ro", uri=True) as conn:
         lost = [a for a in load.acked if conn.execute("SELECT 1 FROM articles WHERE id = ?", (a,)).fetchone() is None]
+        added = {str(r[0]) for r in conn.execute("SELECT article FROM story_members WHERE rowid > ?", (after,))}
     rows = [[name, len(t), f"{len(t) / took:.1f}", f"{percentile(t, 0.5) * 1000:.1f}",
              f"{percentile(t, 0.99) * 1000:.1f}", f"{max(t) * 1000:.1f}", len(load.errors[name])]
             for name, t in sorted(load.times.items())]
-    print_table(f"{args.readers} readers + 1 writer, {took:.0f} s, store of {stories} stories",
+    total = sum(len(t) for t in load.times.values())
+    print_table(f"{args.readers} readers (pause {args.think:g} s) + 1 writer + {args.followers} event followers, "
+                f"{took:.0f} s, store of {stories} stories, dossiers {args.dossiers}",
                 ["endpoint", "requests", "req/s", "p50 ms", "p99 ms", "max ms", "errors"], rows)
-    print(f"writer: {len(load.acked)} articles acknowledged, {len(lost)} lost; server CPU (user+sys, with the "
-          f"ingest worker) {cpu1 - cpu0:.0f} s over {took:.0f} s; peak memory {peak:.0f} MB")
+    print(f"all: {total} requests, {total / took:.1f} req/s")
+    print(f"writer: {len(load.acked)} articles acknowledged, {len(lost)} lost; event followers were told of "
+          f"{len(load.streamed & added)} of the {len(added)} articles stored during the run")
+    print(f"server CPU (user+sys, with the ingest worker) {cpu1 - cpu0:.0f} s over {took:.0f} s; peak memory "
+          f"{peak:.0f} MB; load generator CPU {own1.user + own1.system - own0.user - own0.system:.0f} s; load "
+          f"average {load_before[0]:.1f} before, {load_after:.1f} after")
+    (args.store.parent / "trace.json").write_text(json.dumps(load.trace))
     errors = {k: v[:3] for k, v in load.errors.items() if v}
     if errors:
         print("errors:", json.dumps(errors, ensure_ascii=False))
-    return 1 if lost or errors else 0
+    missed = args.followers and added - load.streamed
+    return 1 if lost or errors or missed else 0
 
 
 if __name__ == "__main__":

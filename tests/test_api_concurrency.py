@@ -116,6 +116,42 @@ def test_changes_long_poll_wakes_on_ingest(writer: tuple[Server, dict[str, str]]
         assert woke and woke + [a for c in rest for a in c["articles"]] == new  # woken by the first commit
 
 
+def test_changes_as_server_sent_events(writer: tuple[Server, dict[str, str]]) -> None:
+    server, auth = writer
+    with server.client() as client:
+        after = client.get("/v1/stories", params={"limit": 1}).json()["changes"]
+        events: list[tuple[str, list[str]]] = []  # (id, articles) per event
+        expected: list[str] = []
+
+        def follow() -> None:
+            with server.client() as other, other.stream("GET", "/v1/changes", params={"after": after},
+                                                         headers={"Accept": "text/event-stream"}) as reply:
+                assert reply.headers["content-type"].startswith("text/event-stream")
+                event_id = ""
+                for line in reply.iter_lines():
+                    if line.startswith("id: "):
+                        event_id = line[4:]
+                    elif line.startswith("data: "):
+                        page = json.loads(line[6:])
+                        assert page["next"] == event_id  # an event's id is the cursor after it
+                        events.append((event_id, [a for c in page["changes"] for a in c["articles"]]))
+                    if expected and sum(len(a) for _, a in events) >= len(expected):
+                        return
+
+        following = threading.Thread(target=follow, daemon=True)
+        following.start()
+        time.sleep(0.5)
+        expected += [i["id"] for i in post(client, auth, files("uk", 3, 2)) if i["status"] == "added"]
+        following.join(timeout=60)
+        assert not following.is_alive() and expected
+        assert [a for _, a in events for a in a] == expected  # each new article once, in commit order
+        # a client that reconnects with the last event id (as EventSource does) gets nothing twice
+        resumed = client.get("/v1/changes", headers={"Last-Event-ID": events[-1][0]}).json()
+        assert resumed["changes"] == [] and resumed["next"] == events[-1][0]
+        first = client.get("/v1/changes", headers={"Last-Event-ID": events[0][0]}).json()
+        assert [a for c in first["changes"] for a in c["articles"]] == [a for _, a in events[1:] for a in a]
+
+
 def test_kill_9_during_ingest_loses_nothing_acknowledged(tmp_path: Path) -> None:
     token = make_token(tmp_path / "tokens")
     auth = {"Authorization": f"Bearer {token}"}

@@ -18,8 +18,8 @@ pytestmark = needs_shared()
 HERE = Path(__file__).resolve().parent
 
 
-def schemathesis_run(server: Server, token: str, examples: int, seed: int,
-                     report: Path) -> subprocess.CompletedProcess[str]:
+def schemathesis_run(server: Server, token: str, examples: int, seed: int, report: Path,
+                     timeout: float = 600) -> subprocess.CompletedProcess[str]:
     st = Path(sys.executable).with_name("st")
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.schemathesis_hooks", "PYTHONPATH": str(HERE.parent)}
     return subprocess.run(
@@ -27,7 +27,7 @@ def schemathesis_run(server: Server, token: str, examples: int, seed: int,
          "-H", f"Authorization: Bearer {token}", "--max-examples", str(examples), "--seed", str(seed),
          "--generation-deterministic", "--workers", "1", "--request-timeout", "120", "--no-color",
          "--report", "junit", "--report-junit-path", str(report)],
-        capture_output=True, text=True, env=env, timeout=600, cwd=report.parent,
+        capture_output=True, text=True, env=env, timeout=timeout, cwd=report.parent,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+import anyio.to_thread
 from fastapi import Depends, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 
@@ -12,6 +13,7 @@ from syuzhet import __version__
 from syuzhet.api import problems
 from syuzhet.api.deps import StorePool
 from syuzhet.api.dossiers import Dossiers
+from syuzhet.api.feed import Feed
 from syuzhet.api.limits import BodyLimit, RateLimit
 from syuzhet.api.routers import articles, changes, entities, health, quotes, search, stories
 from syuzhet.api.settings import Settings
@@ -33,14 +35,20 @@ def create_app(settings: Settings) -> FastAPI:
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # one worker thread per read connection: requests beyond that wait for a thread, not for SQLite
+        anyio.to_thread.current_default_thread_limiter().total_tokens = settings.readers
         app.state.pool = StorePool(settings.db, settings.readers)
         app.state.dossiers = Dossiers()
-        app.state.worker = None if settings.read_only else IngestWorker(settings.db)
+        app.state.feed = Feed(app.state.pool)
+        app.state.feed.start()
+        app.state.worker = None if settings.read_only else IngestWorker(
+            settings.db, settings.max_seconds, settings.keep_dossiers)
         if app.state.worker:
             app.state.worker.start()
         try:
             yield
         finally:
+            await app.state.feed.stop()
             if app.state.worker:
                 app.state.worker.close()
             app.state.pool.close()

@@ -11,6 +11,7 @@ import typer
 
 from syuzhet.api.settings import MB, Settings
 from syuzhet.api.tokens import add_token, read_tokens
+from syuzhet.bounds import DEFAULT_MAX_SECONDS
 from syuzhet.store import StoreError
 
 
@@ -27,6 +28,12 @@ def serve(
     burst: Annotated[int, typer.Option("--burst", min=1, help="Requests a client may send at once.")] = 40,
     cors_origin: Annotated[list[str] | None, typer.Option(
         "--cors-origin", help="Allow browser pages from this origin (repeatable); no CORS unless given.")] = None,
+    max_seconds: Annotated[float, typer.Option(
+        "--max-seconds", min=1, max=86400, help="Skip an ingested article whose stages take longer (s).")
+    ] = DEFAULT_MAX_SECONDS,
+    keep_dossiers: Annotated[bool, typer.Option(
+        "--keep-dossiers/--no-keep-dossiers", help="Between ingests, keep every story's current dossier in the "
+        "store (answers from it take milliseconds; the worker computes them while idle).")] = True,
 ) -> None:
     """Serve the store over HTTP (OpenAPI at /openapi.json, docs at /docs). Needs the 'api' extra."""
     from syuzhet.api import create_app
@@ -38,7 +45,8 @@ def serve(
     except (OSError, ValueError) as err:
         _fail(f"token file: {err}")
     settings = Settings(db=db, read_only=read_only, tokens=tokens, max_body=int(max_body * MB), rate=rate,
-                        burst=burst, cors_origins=tuple(cors_origin or ()))
+                        burst=burst, cors_origins=tuple(cors_origin or ()), max_seconds=max_seconds,
+                        keep_dossiers=keep_dossiers)
     try:
         app = create_app(settings)
     except (ModuleNotFoundError, StoreError) as err:

@@ -26,14 +26,18 @@ class StorePool:
     def __init__(self, path: Path, size: int) -> None:
         self.path, self.size = path, size
         self.idle: queue.LifoQueue[Store] = queue.LifoQueue()  # at most ``size`` kept open between requests
+        self.verified = False
 
     def _take(self) -> Store:
         """An idle connection, or a new one: never wait, since a request that waits for a connection would hold
-        the worker thread that the request holding the connection needs to finish (the pool deadlocks)."""
+        the worker thread that the request holding the connection needs to finish (the pool deadlocks). The
+        store's pages are verified by the first connection only (a whole-file read)."""
         try:
             return self.idle.get_nowait()
         except queue.Empty:
-            return Store(self.path, read_only=True)
+            store = Store(self.path, read_only=True, verify=not self.verified)
+            self.verified = True
+            return store
 
     def _give_back(self, store: Store) -> None:
         if self.idle.qsize() < self.size:

@@ -84,7 +84,7 @@ class Dossier(BaseModel):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "id": "s" + _ID, "title": "Council approves the new budget", "articles": [_ID], "summary": [], "facts": [],
         "timeline": [], "outlets": [], "languages": {"en": 1}, "framing": [], "quotes": [], "network": [],
-        "explain": [], "sources": []}]})
+        "explain": [], "header": {}, "blind_spots": [], "sources": []}]})
 
     id: str
     title: str | None
@@ -98,6 +98,9 @@ class Dossier(BaseModel):
     quotes: list[dict[str, Any]]
     network: list[dict[str, Any]]
     explain: list[dict[str, Any]]
+    header: dict[str, Any] = Field(description="What, when, where, who, outlets, languages.")
+    blind_spots: list[dict[str, Any]] = Field(description="What only one outlet or language reports, per outlet "
+                                                          "and per language.")
     sources: list[ArticleBrief]
 
 
@@ -143,6 +146,7 @@ class SearchHit(BaseModel):
 
 class SearchResult(BaseModel):
     hits: list[SearchHit]
+    next: str | None = Field(default=None, description="Pass as `cursor` for the next page; null on the last page.")
 
 
 class ChangeOut(BaseModel):

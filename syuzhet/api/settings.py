@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from syuzhet.bounds import DEFAULT_MAX_SECONDS
+
 MB = 1024 * 1024
 
 
@@ -17,5 +19,8 @@ class Settings:
     rate: float = 20.0  # requests per second per client, sustained (0: no limit)
     burst: int = 40  # requests a client may send at once
     cors_origins: tuple[str, ...] = ()  # no CORS header at all unless origins are given
-    readers: int = 8  # read connections kept open
+    readers: int = 40  # read connections kept open (as many as the worker threads that answer requests)
     max_wait: float = 30.0  # longest long-poll of /v1/changes, seconds
+    max_stream: float = 600.0  # longest server-sent events stream of /v1/changes (EventSource reconnects)
+    max_seconds: float | None = DEFAULT_MAX_SECONDS  # time limit per ingested article, as `ingest --max-seconds`
+    keep_dossiers: bool = True  # the ingest worker keeps current dossiers in the store between ingests

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from syuzhet.dedupe import band_keys, find_original, rename, shingles
 from syuzhet.extras import installed
 from syuzhet.model import Article, Block, Entity, Mention, Quote, Story
+from syuzhet.store import kept_dossiers, summaries
 from syuzhet.store import scratch as run_tables
 from syuzhet.store.migrate import drop_story_index, rebuild_story_index, stored_version
 from syuzhet.store.schema import DDL, SCHEMA_VERSION
@@ -46,19 +47,22 @@ class StoreError(Exception):
 
 
 class Store:
-    def __init__(self, path: Path | str, read_only: bool = False, scratch: bool = False) -> None:
+    def __init__(self, path: Path | str, read_only: bool = False, scratch: bool = False, verify: bool = True) -> None:
         """Open the store at ``path``. Writing creates it (or upgrades an older syuzhet store) but refuses a
         SQLite file of another application. ``read_only`` is a reader's connection: no schema set-up, no write
-        (not even the WAL switch), a check that the file is a whole syuzhet store of this version; usable from
-        one thread at a time though not only the one that opened it (a server's pool hands it to its worker
+        (not even the WAL switch), a check that the file is a whole syuzhet store of this version (with
+        ``verify``, also that its pages are sound: SQLite's quick_check reads the whole file, a fraction of a
+        second per 100 MB, so a server checks once and opens its other readers without it); usable from one
+        thread at a time though not only the one that opened it (a server's pool hands it to its worker
         threads). ``scratch`` is a run's own store (``:memory:`` or a temporary file): nothing is synced to
-        disk, and it also keeps each article's sentences and the run's skipped inputs (``store.scratch``)."""
+        disk, and it also keeps each article's sentences and the run's skipped inputs (``store.scratch``); it
+        keeps no listing rows or dossiers for the service."""
         self.path = Path(path)
         self.scratch = scratch
         if read_only:
             self.db = _reader(self.path)
             try:
-                self._check(read_only=True)
+                self._check(read_only=True, verify=verify)
             except (sqlite3.DatabaseError, StoreError) as err:
                 self.db.close()
                 if isinstance(err, StoreError):
@@ -76,6 +80,9 @@ class Store:
             if outdated:
                 drop_story_index(self.db)
             self.db.executescript(DDL)
+            if not scratch:
+                summaries.ensure(self.db)
+                kept_dossiers.ensure(self.db)
             self.db.execute("INSERT INTO meta VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET "
                             "value = max(CAST(value AS INTEGER), excluded.value)", (str(SCHEMA_VERSION),))
         except sqlite3.DatabaseError as err:
@@ -83,7 +90,7 @@ class Store:
         if outdated:
             rebuild_story_index(self)
 
-    def _check(self, read_only: bool) -> None:
+    def _check(self, read_only: bool, verify: bool = True) -> None:
         tables = {str(r[0]) for r in self.db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables and not read_only:
             return  # a new (or empty) file becomes a store
@@ -95,7 +102,7 @@ class Store:
         if version > SCHEMA_VERSION or (read_only and version != SCHEMA_VERSION):
             raise StoreError(f"{self.path}: store schema version {version}, this syuzhet reads version "
                              f"{SCHEMA_VERSION}" + (" (run `syuzhet ingest` on it to upgrade)" if version else ""))
-        if read_only:
+        if read_only and verify:
             problems = [str(r[0]) for r in self.db.execute("PRAGMA quick_check(3)")]
             if problems != ["ok"]:
                 raise StoreError(f"{self.path}: the store is damaged ({'; '.join(problems)[:300]})")

@@ -13,7 +13,8 @@ from syuzhet.stories.build import attach_one
 if TYPE_CHECKING:
     from syuzhet.store.db import Store
 
-STORY_TABLES = ("stories", "story_postings", "story_members", "story_df", "story_fingerprints", "story_aliases")
+STORY_TABLES = ("stories", "story_postings", "story_members", "story_df", "story_fingerprints", "story_aliases",
+                "story_rows")
 
 
 def stored_version(db: sqlite3.Connection) -> int:

@@ -15,15 +15,16 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from syuzhet.store import summaries
 from syuzhet.store.db import StoreError
 from syuzhet.store.db import _fts_query as fts_query
 
 Sort = Literal["size", "recent"]
 
-# sort -> (ORDER BY, the keyset condition after a given key, the key of a row)
+# sort -> (ORDER BY, the keyset condition after a given key: (size or last day, opened) twice each)
 _ORDER: dict[str, tuple[str, str]] = {
-    "size": ("size DESC, opened ASC", "(-size, opened) > (-?, ?)"),
-    "recent": ("last_day DESC, opened DESC", "(last_day, opened) < (?, ?)"),
+    "size": ("size DESC, opened ASC", "size <= ? AND (size < ? OR opened > ?)"),
+    "recent": ("last_day DESC, opened DESC", "last_day <= ? AND (last_day < ? OR opened < ?)"),
 }
 
 
@@ -60,39 +61,85 @@ def snapshot(db: sqlite3.Connection) -> int:
 def story_page(db: sqlite3.Connection, upto: int, sort: Sort, where: StoryFilter, after: tuple[Any, int] | None,
                limit: int) -> list[StoryRow]:
     """Stories as of member row ``upto``, sorted, after the sort key ``after``. A bad full-text query
-    raises ``StoreError``."""
-    params: list[Any] = [upto]
-    members = ["rowid <= ?"]
-    for sql, values in _filters(where):
-        members.append(f"story IN ({sql})")
-        params += [upto, *values]
-    having, having_params = [], []
-    if where.since:
-        having.append("substr(max(date), 1, 10) >= ?")
-        having_params.append(where.since[:10])
-    if where.until:
-        having.append("substr(min(date), 1, 10) <= ?")
-        having_params.append(where.until[:10])
-    order, keyset = _ORDER[sort]
-    sql = (
-        "WITH m AS (SELECT story, count(*) AS size, min(rowid) AS opened, max(rowid) AS updated, min(date) AS first,"
-        " max(date) AS last, coalesce(substr(max(date), 1, 10), '') AS last_day,"
-        " group_concat(lang) AS langs FROM story_members"
-        f" WHERE {' AND '.join(members)} GROUP BY story"
-        + (f" HAVING {' AND '.join(having)}" if having else "")
-        + ") SELECT m.story, size, first, last, opened, updated, langs,"
-        " (SELECT a.title FROM story_members s JOIN articles a ON a.id = s.article WHERE s.story = m.story"
-        " AND s.rowid <= m.updated AND a.title IS NOT NULL ORDER BY s.rowid LIMIT 1)"
-        f" FROM m {'WHERE ' + keyset if after else ''} ORDER BY {order} LIMIT ?"
-    )
-    params += having_params + ([*after] if after else []) + [limit]
+    raises ``StoreError``.
+
+    Stories with no member after ``upto`` are read from their precomputed rows (an index scan that stops at
+    ``limit``); the few that grew since (a cursor made before the latest commits) are counted from their
+    members up to ``upto``, and the two are merged. A store without precomputed rows counts every story."""
     try:
-        rows = db.execute(sql, params).fetchall()
+        if summaries.has_rows(db):
+            rows = _kept(db, upto, sort, where, after, limit) + _grouped(
+                db, upto, sort, where, after, limit, "story IN (SELECT story FROM story_members WHERE rowid > ?)")
+        else:
+            rows = _grouped(db, upto, sort, where, after, limit, "1")
     except sqlite3.OperationalError as err:
         if not where.q:
             raise
         raise StoreError(f"bad search query {where.q!r}: {err}") from err
+    if sort == "size":
+        rows.sort(key=lambda r: (-r.size, r.opened))
+    else:
+        rows.sort(key=lambda r: r.key(sort), reverse=True)
+    return rows[:limit]
+
+
+def _kept(db: sqlite3.Connection, upto: int, sort: Sort, where: StoryFilter, after: tuple[Any, int] | None,
+          limit: int) -> list[StoryRow]:
+    """The page from the precomputed rows of the stories that have no member after ``upto``."""
+    conditions = ["story NOT IN (SELECT story FROM story_members WHERE rowid > ?)"]
+    params: list[Any] = [upto]
+    if where.since:
+        conditions.append("last_day >= ?")
+        params.append(where.since[:10])
+    if where.until:
+        conditions.append("substr(first, 1, 10) <= ?")
+        params.append(where.until[:10])
+    if where.lang:
+        conditions.append("instr(',' || langs || ',', ',' || ? || ',') > 0")
+        params.append(where.lang)
+    for sql, values in _filters(StoryFilter(outlet=where.outlet, entity=where.entity, q=where.q)):
+        conditions.append(f"story IN ({sql})")
+        params += [upto, *values]
+    order, keyset = _ORDER[sort]
+    if after:
+        conditions.append(keyset)
+        params += [after[0], after[0], after[1]]
+    rows = db.execute(f"SELECT story, size, first, last, opened, updated, langs, title FROM {summaries.TABLE}"
+                      f" WHERE {' AND '.join(conditions)} ORDER BY {order} LIMIT ?", [*params, limit]).fetchall()
     return [StoryRow(r[0], r[1], r[2], r[3], r[4], r[5], r[7], _langs(r[6])) for r in rows]
+
+
+def _grouped(db: sqlite3.Connection, upto: int, sort: Sort, where: StoryFilter, after: tuple[Any, int] | None,
+             limit: int, which: str) -> list[StoryRow]:
+    """The page counted from the members up to ``upto`` of the stories ``which`` (SQL; its one value is
+    ``upto``, or none)."""
+    params: list[Any] = [upto] + ([upto] if "?" in which else [])
+    members = [which]
+    for sql, values in _filters(where):
+        members.append(f"story IN ({sql})")
+        params += [upto, *values]
+    having = []
+    if where.since:
+        having.append("last_day >= ?")
+        params.append(where.since[:10])
+    if where.until:
+        having.append("substr(first, 1, 10) <= ?")
+        params.append(where.until[:10])
+    order, keyset = _ORDER[sort]
+    if after:
+        having.append(keyset)
+        params += [after[0], after[0], after[1]]
+    grouped = summaries.GROUPED.format(which=" AND ".join(members))
+    sql = (f"SELECT story, size, first, last, opened, updated, langs FROM ({grouped})"
+           f"{' WHERE ' + ' AND '.join(having) if having else ''} ORDER BY {order} LIMIT ?")
+    found = db.execute(sql, [*params, limit]).fetchall()
+    title = summaries.TITLE.format(story="?", upto="?")
+    return [StoryRow(r[0], r[1], r[2], r[3], r[4], r[5], _one(db.execute(title, (r[0], r[5])).fetchone()),
+                     _langs(r[6])) for r in found]
+
+
+def _one(row: tuple[Any, ...] | None) -> str | None:
+    return None if row is None or row[0] is None else str(row[0])
 
 
 def _filters(where: StoryFilter) -> list[tuple[str, list[str]]]:

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 
 from syuzhet.api import cursors
 from syuzhet.api.deps import ReadStore
@@ -86,13 +86,13 @@ def list_stories(
 
 
 @router.get("/{story_id}", response_model=Dossier, responses=responses(404, 422, 429))
-def get_story(request: Request, story_id: StoryId, store: ReadStore) -> dict[str, Any]:
-    """The story's dossier: summary with citations, facts per outlet, framing, timeline, quotes by speaker,
-    the entity network, and why each article is in the story."""
+def get_story(request: Request, story_id: StoryId, store: ReadStore) -> Response:
+    """The story's dossier: header, summary with citations, facts per outlet, blind spots, framing, timeline,
+    quotes by speaker, the entity network, and why each article is in the story."""
     found = request.app.state.dossiers.dossier(store, story_id)
     if found is None:
         raise ProblemError(404, f"no story {story_id!r} in the store", "Story not found")
-    return dict(found)
+    return Response(found, media_type="application/json")  # already validated and serialised as a Dossier
 
 
 @router.get("/{story_id}/report", response_class=HTMLResponse, responses={
