@@ -26,6 +26,7 @@ class Load:
     def __init__(self, url: str, samples: dict[str, list[str]], seconds: float, max_requests: int,
                  think: float = 0.0) -> None:
         self.url, self.samples, self.think = url, samples, think
+        self.seconds = seconds
         self.deadline = time.monotonic() + seconds
         self.left = max_requests
         self.times: dict[str, list[float]] = defaultdict(list)
@@ -33,6 +34,11 @@ class Load:
         self.acked: list[str] = []
         self.streamed: set[str] = set()  # articles the event-stream followers were told about
         self.trace: list[tuple[float, float, str]] = []  # (start, seconds, endpoint) of every answered request
+
+    def start(self) -> None:
+        """Start the clock (after the clients are made: making 50 takes the load generator a second or two,
+        and readers whose pauses ran out meanwhile would all fire at once)."""
+        self.deadline = time.monotonic() + self.seconds
 
     def more(self) -> bool:
         self.left -= 1
@@ -52,51 +58,50 @@ class Load:
             self.errors[name].append(f"{reply.status_code} {path}")
         return reply
 
-    async def reader(self, seed: int) -> None:
+    async def reader(self, seed: int, client: httpx.AsyncClient) -> None:
         rng = random.Random(seed)
         pick = self.samples
-        async with httpx.AsyncClient(base_url=self.url, timeout=60) as client:
-            changes = None
-            while self.more():
-                if self.think:
-                    await asyncio.sleep(rng.expovariate(1 / self.think))
-                what = rng.random()
-                if what < 0.30:
-                    sort = rng.choice(["size", "recent"])
-                    reply = await self.call(client, "GET /v1/stories", "GET", "/v1/stories",
-                                            params={"sort": sort, "limit": 20})
-                    if reply is not None and reply.status_code == 200 and reply.json()["next"] and rng.random() < 0.5:
-                        await self.call(client, "GET /v1/stories?cursor", "GET", "/v1/stories",
-                                        params={"sort": sort, "limit": 20, "cursor": reply.json()["next"]})
-                    if reply is not None and reply.status_code == 200:
-                        changes = changes or reply.json()["changes"]
-                elif what < 0.55:
-                    story = rng.choice(pick["stories"])
-                    await self.call(client, "GET /v1/stories/{id}", "GET", f"/v1/stories/{story}")
-                elif what < 0.65:
-                    article = rng.choice(pick["articles"])
-                    await self.call(client, "GET /v1/articles/{id}", "GET", f"/v1/articles/{article}")
-                elif what < 0.72:
-                    await self.call(client, "GET /v1/entities?q=", "GET", "/v1/entities",
-                                    params={"q": rng.choice(pick["names"])})
-                elif what < 0.77:
-                    await self.call(client, "GET /v1/entities/{id}", "GET",
-                                    f"/v1/entities/{rng.choice(pick['entities'])}", params={"said": 20})
-                elif what < 0.82:
-                    await self.call(client, "GET /v1/quotes?speaker=", "GET", "/v1/quotes",
-                                    params={"speaker": rng.choice(pick["entities"]), "limit": 20})
-                elif what < 0.89:
-                    params = {"q": rng.choice(pick["names"]), "sort": rng.choice(["rank", "recent"])}
-                    reply = await self.call(client, "GET /v1/search?q=", "GET", "/v1/search", params=params)
-                    if reply is not None and reply.status_code == 200 and reply.json()["next"] and rng.random() < 0.5:
-                        await self.call(client, "GET /v1/search?cursor", "GET", "/v1/search",
-                                        params={**params, "cursor": reply.json()["next"]})
-                elif what < 0.95 and changes:
-                    reply = await self.call(client, "GET /v1/changes", "GET", "/v1/changes", params={"after": changes})
-                    if reply is not None and reply.status_code == 200:
-                        changes = reply.json()["next"]
-                else:
-                    await self.call(client, "GET /healthz (anchor)", "GET", "/healthz")
+        changes = None
+        while self.more():
+            if self.think:
+                await asyncio.sleep(rng.expovariate(1 / self.think))
+            what = rng.random()
+            if what < 0.30:
+                sort = rng.choice(["size", "recent"])
+                reply = await self.call(client, "GET /v1/stories", "GET", "/v1/stories",
+                                        params={"sort": sort, "limit": 20})
+                if reply is not None and reply.status_code == 200 and reply.json()["next"] and rng.random() < 0.5:
+                    await self.call(client, "GET /v1/stories?cursor", "GET", "/v1/stories",
+                                    params={"sort": sort, "limit": 20, "cursor": reply.json()["next"]})
+                if reply is not None and reply.status_code == 200:
+                    changes = changes or reply.json()["changes"]
+            elif what < 0.55:
+                story = rng.choice(pick["stories"])
+                await self.call(client, "GET /v1/stories/{id}", "GET", f"/v1/stories/{story}")
+            elif what < 0.65:
+                article = rng.choice(pick["articles"])
+                await self.call(client, "GET /v1/articles/{id}", "GET", f"/v1/articles/{article}")
+            elif what < 0.72:
+                await self.call(client, "GET /v1/entities?q=", "GET", "/v1/entities",
+                                params={"q": rng.choice(pick["names"])})
+            elif what < 0.77:
+                await self.call(client, "GET /v1/entities/{id}", "GET",
+                                f"/v1/entities/{rng.choice(pick['entities'])}", params={"said": 20})
+            elif what < 0.82:
+                await self.call(client, "GET /v1/quotes?speaker=", "GET", "/v1/quotes",
+                                params={"speaker": rng.choice(pick["entities"]), "limit": 20})
+            elif what < 0.89:
+                params = {"q": rng.choice(pick["names"]), "sort": rng.choice(["rank", "recent"])}
+                reply = await self.call(client, "GET /v1/search?q=", "GET", "/v1/search", params=params)
+                if reply is not None and reply.status_code == 200 and reply.json()["next"] and rng.random() < 0.5:
+                    await self.call(client, "GET /v1/search?cursor", "GET", "/v1/search",
+                                    params={**params, "cursor": reply.json()["next"]})
+            elif what < 0.95 and changes:
+                reply = await self.call(client, "GET /v1/changes", "GET", "/v1/changes", params={"after": changes})
+                if reply is not None and reply.status_code == 200:
+                    changes = reply.json()["next"]
+            else:
+                await self.call(client, "GET /healthz (anchor)", "GET", "/healthz")
 
     async def writer(self, token: str, texts: list[str]) -> None:
         async with httpx.AsyncClient(base_url=self.url, timeout=300,

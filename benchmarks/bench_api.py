@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import httpx
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -112,13 +114,15 @@ def main(argv: list[str] | None = None) -> int:
         own0 = os.times()
 
         async def run_all() -> float:
+            clients = [httpx.AsyncClient(base_url=server.url, timeout=60) for _ in range(args.readers)]
+            load.start()
             began = time.perf_counter()
             following = [asyncio.ensure_future(load.follower(encode({"after": after}), grace=10))
                          for _ in range(args.followers)]
-            await asyncio.gather(load.writer(token, texts), *(load.reader(n) for n in range(args.readers)))
+            await asyncio.gather(load.writer(token, texts), *(load.reader(n, c) for n, c in enumerate(clients)))
             took = time.perf_counter() - began  # the followers wait a little longer for the last commits
             ended.extend([cpu_and_memory(server.process.pid), os.times(), os.getloadavg()[0]])
-            await asyncio.gather(*following)
+            await asyncio.gather(*following, *(c.aclose() for c in clients))
             return took
 
         ended: list = []

@@ -34,6 +34,9 @@ def serve(
     keep_dossiers: Annotated[bool, typer.Option(
         "--keep-dossiers/--no-keep-dossiers", help="Between ingests, keep every story's current dossier in the "
         "store (answers from it take milliseconds; the worker computes them while idle).")] = True,
+    ingest_nice: Annotated[int, typer.Option(
+        "--ingest-nice", min=0, max=19, help="Run the ingest worker this much nicer than the server, so reads "
+        "are answered first when the CPU is short (0: the same priority).")] = 10,
 ) -> None:
     """Serve the store over HTTP (OpenAPI at /openapi.json, docs at /docs). Needs the 'api' extra."""
     from syuzhet.api import create_app
@@ -46,7 +49,7 @@ def serve(
         _fail(f"token file: {err}")
     settings = Settings(db=db, read_only=read_only, tokens=tokens, max_body=int(max_body * MB), rate=rate,
                         burst=burst, cors_origins=tuple(cors_origin or ()), max_seconds=max_seconds,
-                        keep_dossiers=keep_dossiers)
+                        keep_dossiers=keep_dossiers, ingest_nice=ingest_nice)
     try:
         app = create_app(settings)
     except (ModuleNotFoundError, StoreError) as err:

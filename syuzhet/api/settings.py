@@ -24,3 +24,4 @@ class Settings:
     max_stream: float = 600.0  # longest server-sent events stream of /v1/changes (EventSource reconnects)
     max_seconds: float | None = DEFAULT_MAX_SECONDS  # time limit per ingested article, as `ingest --max-seconds`
     keep_dossiers: bool = True  # the ingest worker keeps current dossiers in the store between ingests
+    ingest_nice: int = 10  # the ingest worker's niceness above the server's (0: the same priority)

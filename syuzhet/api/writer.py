@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -32,8 +33,10 @@ _store: Store | None = None  # the worker's writer connection
 _max_seconds: float | None = DEFAULT_MAX_SECONDS
 
 
-def _open(path: str, max_seconds: float | None = DEFAULT_MAX_SECONDS) -> None:
+def _open(path: str, max_seconds: float | None = DEFAULT_MAX_SECONDS, nice: int = 0) -> None:
     global _store, _max_seconds
+    if nice:
+        os.nice(nice)  # the readers' answers go first when the CPU is short; an ingest takes what is left
     _store, _max_seconds = Store(Path(path)), max_seconds
 
 
@@ -103,8 +106,9 @@ def fill_dossiers(seconds: float = FILL_SECONDS, batch: int = 8) -> int:
 
 
 class IngestWorker:
-    def __init__(self, db: Path, max_seconds: float | None = DEFAULT_MAX_SECONDS, keep_dossiers: bool = True) -> None:
-        self.db, self.max_seconds, self.keep_dossiers = db, max_seconds, keep_dossiers
+    def __init__(self, db: Path, max_seconds: float | None = DEFAULT_MAX_SECONDS, keep_dossiers: bool = True,
+                 nice: int = 0) -> None:
+        self.db, self.max_seconds, self.keep_dossiers, self.nice = db, max_seconds, keep_dossiers, nice
         self.pool: ProcessPoolExecutor | None = None
         self.ready = False
         self.filling = False
@@ -112,7 +116,7 @@ class IngestWorker:
     def start(self) -> None:
         context = multiprocessing.get_context("spawn")  # never fork a process that runs threads
         self.pool = ProcessPoolExecutor(1, mp_context=context, initializer=_open,
-                                        initargs=(str(self.db), self.max_seconds))
+                                        initargs=(str(self.db), self.max_seconds, self.nice))
         self.ready = False
         self.pool.submit(_warm).add_done_callback(self._warmed)
 
