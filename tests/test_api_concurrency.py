@@ -3,6 +3,7 @@ feed that hands over exactly what arrived, and a ``kill -9`` during ingest that 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import sqlite3
@@ -151,6 +152,28 @@ def test_changes_as_server_sent_events(writer: tuple[Server, dict[str, str]]) ->
         assert resumed["changes"] == [] and resumed["next"] == events[-1][0]
         first = client.get("/v1/changes", headers={"Last-Event-ID": events[0][0]}).json()
         assert sorted(a for c in first["changes"] for a in c["articles"]) == sorted(a for _, a in events[1:] for a in a)
+
+
+def test_sigterm_closes_open_event_streams(tmp_path: Path) -> None:
+    """An event stream lasts up to ten minutes; a stopped server closes it after a short grace, not then."""
+    with serving(tmp_path / "store.db") as server:
+        opened = threading.Event()
+
+        def follow() -> None:
+            with httpx.Client(base_url=server.url, timeout=None) as client, client.stream(
+                    "GET", "/v1/changes", headers={"Accept": "text/event-stream"}) as reply:
+                opened.set()
+                with contextlib.suppress(httpx.RemoteProtocolError):  # the server closes it mid-stream
+                    for _ in reply.iter_lines():
+                        pass
+
+        following = threading.Thread(target=follow, daemon=True)
+        following.start()
+        assert opened.wait(timeout=60)
+        server.process.send_signal(signal.SIGTERM)
+        server.process.wait(timeout=120)  # raises if the open stream still holds the server
+        following.join(timeout=60)
+        assert not following.is_alive()
 
 
 def test_kill_9_during_ingest_loses_nothing_acknowledged(tmp_path: Path) -> None:

@@ -14,6 +14,8 @@ from syuzhet.api.tokens import add_token, read_tokens
 from syuzhet.bounds import DEFAULT_MAX_SECONDS
 from syuzhet.store import StoreError
 
+SHUTDOWN_GRACE = 5  # seconds
+
 
 def serve(
     db: Annotated[Path, typer.Option("--db", help="SQLite store file (created unless --read-only).")] = Path(
@@ -58,7 +60,10 @@ def serve(
 
     typer.echo(f"syuzhet: serving {db} on http://{host}:{port} (read-only: {read_only}, "
                f"{len(tokens)} write tokens)", err=True)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    # on SIGTERM, requests in flight get SHUTDOWN_GRACE seconds; then open event streams and long-polls are
+    # closed (unbounded, an event stream would hold the shutdown for up to ten minutes)
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False,
+                timeout_graceful_shutdown=SHUTDOWN_GRACE)
 
 
 def token(
