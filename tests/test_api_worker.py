@@ -71,3 +71,19 @@ def test_kept_dossiers_are_served_only_while_current(worker: Path) -> None:
     assert writer.fill_dossiers() == 1
     with Store(worker, read_only=True) as store:
         assert json.loads(kept_dossiers.kept(store.db, first["story"], 2, 2) or b"{}") == served
+
+
+def test_kept_dossiers_belong_to_the_code_that_made_them(worker: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    story = writer.ingest("a.txt", seed(3), "text")[0]["story"]
+    assert writer.fill_dossiers() == 1
+    with Store(worker, read_only=True) as store:
+        assert kept_dossiers.usable(store.db)
+    monkeypatch.setattr(kept_dossiers, "code_stamp", lambda: "other code")  # as after an upgrade
+    with Store(worker, read_only=True) as store:
+        assert not kept_dossiers.usable(store.db)  # a reader of other code computes the dossier itself
+        assert Dossiers().dossier(store, story) == dossier_json(store, story)
+    Store(worker).close()  # a writer of other code empties the table and notes its own fingerprint
+    with Store(worker, read_only=True) as store:
+        assert kept_dossiers.usable(store.db)
+        assert store.db.execute("SELECT count(*) FROM kept_dossiers").fetchone()[0] == 0
+    assert writer.fill_dossiers() == 1  # the worker makes it again

@@ -64,7 +64,7 @@ class Dossiers:
         version = kept_dossiers.version(store.db, sid)
         if version is None:
             return None
-        if kept_dossiers.has_table(store.db) and (body := kept_dossiers.kept(store.db, sid, *version)) is not None:
+        if kept_dossiers.usable(store.db) and (body := kept_dossiers.kept(store.db, sid, *version)) is not None:
             return body
         key = ("dossier", sid, *version)
         if (found := self._remembered(key)) is not None:

@@ -4,12 +4,17 @@ precomputed row (``syuzhet.store.summaries``) still has that size and latest mem
 is never answered from an old dossier; the service recomputes stale ones when its writer is idle.
 
 Derived data, like the story rows: any writer may fill it, and a store without the table (opened read-only
-since an older syuzhet wrote it) simply has no dossier kept."""
+since an older syuzhet wrote it) simply has no dossier kept. A dossier depends on the code that made it too:
+the store notes a fingerprint of the package's files (``code_stamp``); a writer of other code empties the
+table, and a reader of other code ignores it."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 import zlib
+from functools import cache
+from pathlib import Path
 
 from syuzhet.store import summaries
 
@@ -19,13 +24,34 @@ DDL = f"""CREATE TABLE IF NOT EXISTS {TABLE} (
 ) WITHOUT ROWID"""
 
 
+STAMP = "kept_dossiers_code"  # the meta key of the fingerprint of the code the kept dossiers were made by
+
+
+@cache
+def code_stamp() -> str:
+    """A fingerprint of this syuzhet's files (code, word lists, models): what a dossier is computed by."""
+    root = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(str(path.relative_to(root)).encode("utf-8") + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:32]
+
+
 def ensure(db: sqlite3.Connection) -> None:
-    """Create the table on a store opened for writing."""
+    """Create the table on a store opened for writing; empty it if other code made what it holds."""
     db.execute(DDL)
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (STAMP,)).fetchone()
+    if row is None or row[0] != code_stamp():
+        db.execute("DELETE FROM kept_dossiers")
+        db.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                   (STAMP, code_stamp()))
 
 
-def has_table(db: sqlite3.Connection) -> bool:
-    return db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone() is not None
+def usable(db: sqlite3.Connection) -> bool:
+    """Whether this store keeps dossiers made by this code (a reader of other code computes its own)."""
+    has = db.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (TABLE,)).fetchone()
+    row = db.execute("SELECT value FROM meta WHERE key = ?", (STAMP,)).fetchone() if has else None
+    return row is not None and row[0] == code_stamp()
 
 
 def version(db: sqlite3.Connection, story: str) -> tuple[int, int] | None:

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from syuzhet.store.db import Store
 
 STORY_TABLES = ("stories", "story_postings", "story_members", "story_df", "story_fingerprints", "story_aliases",
-                "story_rows")
+                "story_rows", "kept_dossiers")
 
 
 def stored_version(db: sqlite3.Connection) -> int:
