@@ -3,6 +3,7 @@ the API, every read endpoint, problem answers, auth, read-only mode, body and ra
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -89,6 +90,10 @@ def test_story_listing_dossier_and_report(seeded: tuple[Server, dict]) -> None:
         assert dossier["title"] and dossier["summary"] and dossier["facts"] and dossier["header"]
         assert {s["id"] for s in dossier["sources"]} == set(dossier["articles"])
         assert client.get(f"/v1/stories/{story}").json() == dossier  # answered again, the same
+        with sqlite3.connect(server.db) as db:  # a story merged into this one, as the story index records it
+            db.execute("INSERT OR REPLACE INTO story_aliases VALUES ('s0000000000000000', ?)", (story,))
+        assert client.get("/v1/stories/s0000000000000000").json() == dossier
+        assert client.get("/v1/stories/s0000000000000001").status_code == 404
         report = client.get(f"/v1/stories/{story}/report")
         assert report.headers["content-type"].startswith("text/html")
         csp = report.headers["content-security-policy"]

@@ -74,6 +74,7 @@ def reference(members: list[Member], upto: int, sort: Sort, where: StoryFilter) 
 
 def forget_rows(db: sqlite3.Connection) -> None:
     db.execute("DROP TRIGGER story_rows_grow")
+    db.execute("DROP TRIGGER story_rows_shrink")
     db.execute(f"DROP TABLE {summaries.TABLE}")
 
 
@@ -151,3 +152,30 @@ def test_search_pages_see_one_snapshot(tmp_path: Path) -> None:
                     article(len(seen) + 1000)  # arrivals after the first page are never listed
             assert seen == expected, sort
         assert len(matching) > 10
+
+
+def test_rows_follow_a_merge(tmp_path: Path) -> None:
+    """A story merged into another loses its members (written again, as new rows, under the story that took it
+    in, as the story index does): its row goes, the other's is recounted, as rows filled afresh would be."""
+    rng = random.Random(5)
+    members: list[Member] = []
+    stories: list[str] = []
+    with Store(tmp_path / "s.db") as store:
+        db = store.db
+        for _ in range(60):
+            add(db, rng, members, stories)
+        sizes = db.execute(f"SELECT story FROM {summaries.TABLE} ORDER BY size DESC, story").fetchall()
+        keep, gone = str(sizes[0][0]), str(sizes[1][0])
+        db.execute("BEGIN")
+        moved = db.execute("SELECT article, date, lang FROM story_members WHERE story = ? ORDER BY rowid",
+                           (gone,)).fetchall()
+        db.execute("DELETE FROM story_members WHERE story = ?", (gone,))
+        for article, date, lang in moved:
+            db.execute("INSERT INTO story_members (article, story, link, date, lang) VALUES (?, ?, '{}', ?, ?)",
+                       (article, keep, date, lang))
+        db.execute("COMMIT")
+        kept = db.execute(f"SELECT * FROM {summaries.TABLE} ORDER BY story").fetchall()
+        assert gone not in {r[0] for r in kept} and len(kept) == len(set(stories)) - 1
+        forget_rows(db)
+    with Store(tmp_path / "s.db") as store:  # filled afresh from the members
+        assert store.db.execute(f"SELECT * FROM {summaries.TABLE} ORDER BY story").fetchall() == kept

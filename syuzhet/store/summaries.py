@@ -1,10 +1,10 @@
 """One precomputed row per story for listings: its size, first and latest member row, first and last date, its
 members' languages and the title of the first member that has one, kept up to date by triggers on
 ``story_members`` (a member added grows the row; members taken out, as when a story is merged into another,
-recount it from those left, or drop it) (so every writer keeps it, whatever code inserts the members, and in the member's own
-transaction). A listing then reads a page of stories through an index instead of grouping every member of
-the store; ``syuzhet.store.pages`` falls back to grouping members when a store has no such table yet (one
-opened read-only since it was written by an older syuzhet).
+recount it from those left, or drop it), so every writer keeps it, whatever code writes the members, and in
+the members' own transaction. A listing then reads a page of stories through an index instead of grouping
+every member of the store; ``syuzhet.store.pages`` falls back to grouping members when a store has no such
+table yet (one opened read-only since it was written by an older syuzhet).
 
 The table is derived data: a store opened for writing that lacks it gets it, filled from ``story_members``
 in one statement (a store of 10k stories: well under a second)."""

@@ -88,8 +88,9 @@ def list_stories(
 @router.get("/{story_id}", response_model=Dossier, responses=responses(404, 422, 429))
 def get_story(request: Request, story_id: StoryId, store: ReadStore) -> Response:
     """The story's dossier: header, summary with citations, facts per outlet, blind spots, framing, timeline,
-    quotes by speaker, the entity network, and why each article is in the story."""
-    found = request.app.state.dossiers.dossier(store, story_id)
+    quotes by speaker, the entity network, and why each article is in the story. A story merged into another
+    answers with the one that took it in (its `id` says which)."""
+    found = request.app.state.dossiers.dossier(store, store.current_story(story_id))
     if found is None:
         raise ProblemError(404, f"no story {story_id!r} in the store", "Story not found")
     return Response(found, media_type="application/json")  # already validated and serialised as a Dossier
@@ -100,8 +101,8 @@ def get_story(request: Request, story_id: StoryId, store: ReadStore) -> Response
     **responses(404, 422, 429)})
 def get_report(request: Request, story_id: StoryId, store: ReadStore) -> HTMLResponse:
     """The story as the self-contained HTML report page, with its strict Content-Security-Policy also sent as
-    a header."""
-    found = request.app.state.dossiers.report(store, story_id)
+    a header; a story merged into another answers with the one that took it in."""
+    found = request.app.state.dossiers.report(store, store.current_story(story_id))
     if found is None:
         raise ProblemError(404, f"no story {story_id!r} in the store", "Story not found")
     page, csp = found
