@@ -4,7 +4,7 @@ candidate with the highest link probability (``link_model``: the mean of each fe
 members, i.e. average link) if that reaches the model's threshold, and otherwise opens a new story. Batch
 clustering is the same walk over all articles in date order, so adding tomorrow's articles to a stored index
 costs the same per article as today's did, and a story's id ('s' + the id of the article that opened it)
-never changes.
+never changes (unless a merge retires it, below).
 
 Duplicates (``duplicate_of``) join their original's story without scoring.
 
