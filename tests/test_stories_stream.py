@@ -6,6 +6,9 @@ to share a story. The link model was fitted on this stream (held-out figures by 
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 from syuzhet.eval import stories
@@ -48,3 +51,8 @@ def test_a_story_in_another_language_is_merged_in_memory_and_in_the_store(seeds:
             assert not store.db.execute(f"SELECT 1 FROM {table} WHERE {column} IN "
                                         f"({', '.join('?' * len(retired))})", retired).fetchall()
         assert store.db.execute("SELECT count(*) FROM story_members").fetchone()[0] == len(items)
+    shown = subprocess.run([sys.executable, "-m", "syuzhet", "stories", retired[0], "--db", str(tmp_path / "stream.db"),
+                            "--json"], capture_output=True, text=True, timeout=300)
+    assert shown.returncode == 0, shown.stderr
+    record = json.loads(shown.stdout.splitlines()[0])
+    assert record["id"] == kept and "merged" in [link["rule"] for link in record["explain"]]
