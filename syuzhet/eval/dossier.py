@@ -1,5 +1,5 @@
 """Key facts of the dossier against hand-made gold: ``python -m syuzhet.eval dossier [--fold A|B] [--show]
-[--baseline-recall R] [--baseline-precision P] [--baseline-seeds N]``.
+[--baseline-recall R] [--baseline-exact E] [--baseline-precision P] [--baseline-seeds N]``.
 
 - Seeds (``seeds.gold.json`` facts, located by ``tests/data/seeds_facts.jsonl``: the sentences of the seed
   files that state each gold fact, as offsets and hashes): a gold fact is *found* when one produced fact shows
@@ -178,6 +178,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--fold", choices=["A", "B"], default=None)
     parser.add_argument("--plain", action="store_true", help="also score the plain baseline")
     parser.add_argument("--baseline-recall", type=float, default=None, help="exit 1 if dev recall (all) is below")
+    parser.add_argument("--baseline-exact", type=float, default=None,
+                        help="exit 1 if the dev share of facts cited by exactly their items (all) is below")
     parser.add_argument("--baseline-precision", type=float, default=None,
                         help="exit 1 if dev precision of the shown facts (all) is below")
     parser.add_argument("--baseline-seeds", type=int, default=None,
@@ -197,6 +199,8 @@ def main(argv: list[str] | None = None) -> int:
         print_table("plain baseline: every sentence a fact", header, dev(args.shared, args.fold, baseline=True))
     total = rows[-1]
     if args.baseline_recall is not None and float(total[3]) < args.baseline_recall:  # type: ignore[arg-type]
+        failed = True
+    if args.baseline_exact is not None and float(total[4]) < args.baseline_exact:  # type: ignore[arg-type]
         failed = True
     if args.baseline_precision is not None and float(total[7]) < args.baseline_precision:  # type: ignore[arg-type]
         failed = True

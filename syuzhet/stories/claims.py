@@ -6,7 +6,12 @@ Grouping is measured on ``tests/data/claims_dev.jsonl`` (``python -m syuzhet.eva
 a pair of sentences is scored by the idf-weighted overlap of their keys, with the overlap of their non-name
 content words mixed in (a shared list of places is not a shared claim), and lowered when they share no content
 word at all or when both give numbers and none agree. Groups merge best pairs first (average linkage), and a
-fact cites only the articles whose sentence is itself close enough to the sentence shown."""
+fact cites only the articles whose sentence is itself close enough to the sentence shown.
+
+``LINK_SIMILARITY`` was lowered from 0.3 to 0.28 on fold A of ``tests/data/dossier_dev.jsonl`` (exact citation
+0.208 -> 0.333) and kept because fold B, not looked at, gains too (recall 0.706 -> 0.765, cite precision 0.857
+-> 0.860, shown precision unchanged); on ``claims_dev.jsonl`` it costs one false pair of 250 (F1 0.850 ->
+0.847)."""
 
 from __future__ import annotations
 
@@ -20,7 +25,7 @@ from itertools import combinations
 from syuzhet.stories.text import Sentence, stem
 
 CLAIM_SIMILARITY = 0.35  # the best pair between two groups must reach this for them to merge ...
-LINK_SIMILARITY = 0.3  # ... and their pairs on average (see ``ClaimGrouper.group``)
+LINK_SIMILARITY = 0.28  # ... and their pairs on average (see ``ClaimGrouper.group``; 0.3 before, see below)
 CITE_SIMILARITY = 0.2  # a fact cites the sentences this close to the one it shows
 MIN_SHARED = 3  # keys a pair shares, or it scores 0
 TERMS_WEIGHT = 0.3  # share of the overlap of what is not a name (content words, numbers) in a pair's score
