@@ -41,9 +41,12 @@ def background(store: Store, furniture: set[int]) -> Counter[str]:
 def described(store: Store, story_ids: list[str] | None = None) -> Iterator[Analysis]:
     """Each story of ``story_ids`` (default: every stored story, largest first) as an ``Analysis`` of that story
     alone (its articles, entities and quotes) with its dossier filled."""
+    ids = story_ids if story_ids is not None else store.story_ids()
+    if not ids:
+        return  # nothing to describe (a run without the nlp extra has no stories, and no morphology to read)
     found = furniture(store)
     prior = background(store, found)
-    for sid in story_ids if story_ids is not None else store.story_ids():
+    for sid in ids:
         analysis = store.analysis([sid])
         [story] = analysis.stories
         order = {article_id: n for n, article_id in enumerate(story.articles)}  # by date, as the batch path
