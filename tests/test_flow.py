@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from syuzhet.flow import ingest_stream, run_store
 from syuzhet.output import validate
@@ -115,3 +116,28 @@ def test_analyze_lists_content_read_twice_as_a_copy(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as user_store:
         ingest_stream(stream([str(folder)]), user_store)
         assert user_store.count() == 1
+
+
+def test_a_run_without_the_nlp_extra_writes_its_outputs(seeds: Path, tmp_path: Path, monkeypatch: Any) -> None:
+    """The core install (no natasha, no pymorphy3): articles are read, cleaned and written, and nothing on the
+    way to analysis.json and the report asks for morphology (scripts/check_core.sh does the same in a real
+    venv without the extra)."""
+    from syuzhet import extras
+    from syuzhet.outputs import write_report_and_json
+    from syuzhet.stories import text
+
+    monkeypatch.setattr(extras, "missing", lambda extra: EXTRAS_NLP if extra == "nlp" else ())
+
+    def no_morphology(lang: str) -> Any:
+        raise extras.MissingExtra(f"morphology ({lang}) asked for without the nlp extra")
+
+    monkeypatch.setattr(text, "analyzer", no_morphology)
+    with run_store("memory") as store:
+        ingest_stream(stream([str(seeds)]), store, observe_first=True)
+        write_report_and_json(store, tmp_path)
+    document = json.loads((tmp_path / "analysis.json").read_text(encoding="utf-8"))
+    assert len(document["articles"]) == 5 and document["stories"] == [] and document["quotes"] == []
+    assert (tmp_path / "index.html").is_file()
+
+
+EXTRAS_NLP = ("natasha", "pymorphy3")
