@@ -4,9 +4,7 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -67,23 +65,18 @@ def write_analysis(analysis: Analysis, out_dir: Path, document: dict[str, Any] |
 def write_sections(target: Path, version: str, sections: Iterable[tuple[str, Iterable[dict[str, Any]]]]) -> Path:
     """Write ``target`` (analysis.json) atomically from ``sections`` ((name, records) in ``SECTIONS`` order), one
     validated record at a time, laid out as ``json.dumps(document, indent=1)`` lays out the whole document."""
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=target.suffix)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write("{\n \"syuzhet_version\": " + json.dumps(version))
-            for name, records in sections:
-                out.write(f",\n {json.dumps(name)}: [")
-                empty = True
-                for record in records:
-                    validate_record(name, record)
-                    item = json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n  ")
-                    out.write(("\n  " if empty else ",\n  ") + item)
-                    empty = False
-                out.write("]" if empty else "\n ]")
-            out.write("\n}")
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return target
+
+    def pieces() -> Iterator[str]:
+        yield "{\n \"syuzhet_version\": " + json.dumps(version)
+        for name, records in sections:
+            yield f",\n {json.dumps(name)}: ["
+            empty = True
+            for record in records:
+                validate_record(name, record)
+                item = json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+                yield ("\n  " if empty else ",\n  ") + item
+                empty = False
+            yield "]" if empty else "\n ]"
+        yield "\n}"
+
+    return write_atomic(target, pieces())
