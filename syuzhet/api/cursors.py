@@ -34,3 +34,21 @@ def field(state: dict[str, Any], key: str, kind: type) -> Any:
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
         raise CursorError("the cursor is not one this server made")
     return value
+
+
+def page_position(cursor: str, asked: dict[str, Any], other: str) -> tuple[int, list[Any]]:
+    """The snapshot (``upto``) and the last sort key (two values, the second a row number) a page cursor made by
+    ``next_page`` carries; ``other`` says what a cursor made for another request (``asked``) was made for."""
+    state = decode(cursor)
+    upto = field(state, "upto", int)
+    key = field(state, "key", list)
+    if state.get("asked") != asked:
+        raise CursorError(other)
+    if len(key) != 2 or not isinstance(key[1], int):
+        raise CursorError("the cursor is not one this server made")
+    return upto, key
+
+
+def next_page(upto: int, key: tuple[Any, ...] | list[Any], asked: dict[str, Any]) -> str:
+    """The cursor of the page after the one whose last row has sort key ``key``."""
+    return encode({"upto": upto, "key": list(key), "asked": asked})

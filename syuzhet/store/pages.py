@@ -88,12 +88,7 @@ def _kept(db: sqlite3.Connection, upto: int, sort: Sort, where: StoryFilter, aft
     """The page from the precomputed rows of the stories that have no member after ``upto``."""
     conditions = ["story NOT IN (SELECT story FROM story_members WHERE rowid > ?)"]
     params: list[Any] = [upto]
-    if where.since:
-        conditions.append("last_day >= ?")
-        params.append(where.since[:10])
-    if where.until:
-        conditions.append("substr(first, 1, 10) <= ?")
-        params.append(where.until[:10])
+    _dated(where, conditions, params)
     if where.lang:
         conditions.append("instr(',' || langs || ',', ',' || ? || ',') > 0")
         params.append(where.lang)
@@ -118,13 +113,8 @@ def _grouped(db: sqlite3.Connection, upto: int, sort: Sort, where: StoryFilter, 
     for sql, values in _filters(where):
         members.append(f"story IN ({sql})")
         params += [upto, *values]
-    having = []
-    if where.since:
-        having.append("last_day >= ?")
-        params.append(where.since[:10])
-    if where.until:
-        having.append("substr(first, 1, 10) <= ?")
-        params.append(where.until[:10])
+    having: list[str] = []
+    _dated(where, having, params)
     order, keyset = _ORDER[sort]
     if after:
         having.append(keyset)
@@ -136,6 +126,16 @@ def _grouped(db: sqlite3.Connection, upto: int, sort: Sort, where: StoryFilter, 
     title = summaries.TITLE.format(story="?", upto="?")
     return [StoryRow(r[0], r[1], r[2], r[3], r[4], r[5], _one(db.execute(title, (r[0], r[5])).fetchone()),
                      _langs(r[6])) for r in found]
+
+
+def _dated(where: StoryFilter, conditions: list[str], params: list[Any]) -> None:
+    """Add the filter's date bounds over a story's row (``last_day``, ``first``) to ``conditions``/``params``."""
+    if where.since:
+        conditions.append("last_day >= ?")
+        params.append(where.since[:10])
+    if where.until:
+        conditions.append("substr(first, 1, 10) <= ?")
+        params.append(where.until[:10])
 
 
 def _one(row: tuple[Any, ...] | None) -> str | None:

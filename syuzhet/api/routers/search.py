@@ -36,12 +36,8 @@ def search(
     after: tuple[float, int] | None = None
     if cursor:
         try:
-            state = cursors.decode(cursor)
-            upto = cursors.field(state, "upto", int)
-            key = cursors.field(state, "key", list)
-            if state.get("asked") != asked:
-                raise cursors.CursorError("the cursor belongs to another search or sort")
-            if len(key) != 2 or not isinstance(key[0], int | float) or not isinstance(key[1], int):
+            upto, key = cursors.page_position(cursor, asked, "the cursor belongs to another search or sort")
+            if not isinstance(key[0], int | float):
                 raise cursors.CursorError("the cursor is not one this server made")
         except cursors.CursorError as err:
             raise ProblemError(400, str(err), "Bad cursor") from err
@@ -56,6 +52,6 @@ def search(
     stories = {str(a): str(s) for a, s in store.db.execute(
         f"SELECT article, story FROM story_members WHERE article IN ({', '.join('?' * len(hits))})",
         [h.article.id for h in hits])} if hits else {}
-    following = cursors.encode({"upto": upto, "key": list(hits[-1].key()), "asked": asked}) if more else None
+    following = cursors.next_page(upto, hits[-1].key(), asked) if more else None
     return SearchResult(hits=[SearchHit(article=article_brief(h.article, stories.get(h.article.id)),
                                         snippet=h.snippet) for h in hits], next=following)

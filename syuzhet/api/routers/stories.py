@@ -59,13 +59,8 @@ def list_stories(
     after: tuple[Any, int] | None = None
     if cursor:
         try:
-            state = cursors.decode(cursor)
-            upto = cursors.field(state, "upto", int)
-            key = cursors.field(state, "key", list)
-            if state.get("asked") != asked:
-                raise cursors.CursorError("the cursor belongs to a listing with other filters or sort")
-            if len(key) != 2 or not isinstance(key[1], int):
-                raise cursors.CursorError("the cursor is not one this server made")
+            upto, key = cursors.page_position(cursor, asked,
+                                              "the cursor belongs to a listing with other filters or sort")
         except cursors.CursorError as err:
             raise ProblemError(400, str(err), "Bad cursor") from err
         after = (key[0], key[1])
@@ -77,7 +72,7 @@ def list_stories(
         raise ProblemError(400, str(err), "Bad query") from err
     page = rows[:limit]
     more = len(rows) > limit
-    following = cursors.encode({"upto": upto, "key": list(page[-1].key(sort)), "asked": asked}) if more else None
+    following = cursors.next_page(upto, page[-1].key(sort), asked) if more else None
     return StoryPage(
         stories=[StorySummary(id=r.id, title=r.title, size=r.size, first=r.first, last=r.last, languages=r.langs)
                  for r in page],
