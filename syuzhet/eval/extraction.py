@@ -101,6 +101,17 @@ def f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def benchmark_pages(corpus: Path, limit: int | None = None) -> list[Page] | None:
+    """The benchmark's pages with the extractors' own logging quietened; None (and a line) when ``corpus`` holds
+    no benchmark."""
+    if not (corpus / "ground-truth.json").is_file():
+        print(f"no benchmark at {corpus}", file=sys.stderr)
+        return None
+    logging.getLogger("trafilatura").setLevel(logging.ERROR)
+    logging.getLogger("htmldate").setLevel(logging.ERROR)
+    return load_pages(corpus, limit)
+
+
 def load_pages(corpus: Path = CORPUS, limit: int | None = None) -> list[Page]:
     truth = json.loads((corpus / "ground-truth.json").read_text(encoding="utf-8"))
     ids = sorted(truth)[:limit] if limit is not None else sorted(truth)
@@ -185,12 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", type=float, default=None, help="exit 1 if our benchmark F1 is below this")
     parser.add_argument("--worst", type=int, default=0, help="also list our N worst pages by page F1")
     args = parser.parse_args(argv)
-    if not (args.corpus / "ground-truth.json").is_file():
-        print(f"no benchmark at {args.corpus}", file=sys.stderr)
+    pages = benchmark_pages(args.corpus, args.limit)
+    if pages is None:
         return 2
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    logging.getLogger("htmldate").setLevel(logging.ERROR)
-    pages = load_pages(args.corpus, args.limit)
     raw = run(pages)
     results = {name: aggregate(*result) for name, result in raw.items()}
     print(f"{len(pages)} pages from {args.corpus}")

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import logging
 import sys
 from dataclasses import dataclass, field
 from itertools import product
@@ -29,7 +28,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from syuzhet.eval.common import print_table
-from syuzhet.eval.extraction import CORPUS, Counts, Page, aggregate, load_pages, match, plain_trafilatura
+from syuzhet.eval.extraction import CORPUS, Counts, Page, aggregate, benchmark_pages, match, plain_trafilatura
 from syuzhet.extract import Prepared, finish, prepare
 from syuzhet.extract.settings import ALL_RULES, DEFAULT, RULE_NAMES, Favor, Settings
 
@@ -179,12 +178,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline-gap", type=float, default=None,
                         help="exit 1 if pooled held-out F1 is more than this below plain trafilatura's")
     args = parser.parse_args(argv)
-    if not (args.corpus / "ground-truth.json").is_file():
-        print(f"no benchmark at {args.corpus}", file=sys.stderr)
+    pages = benchmark_pages(args.corpus)
+    if pages is None:
         return 2
-    logging.getLogger("trafilatura").setLevel(logging.ERROR)
-    logging.getLogger("htmldate").setLevel(logging.ERROR)
-    pages = load_pages(args.corpus)
     results, pooled = cross_validate(pages, grid(args.grid))
     totals = show(results, pooled)
     folds = [fold_of(p) for p in pages]
