@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seeds="${1:-../shared/corpus/seeds}"
+[ -d "$seeds" ] || { echo "check_core: no seeds at $seeds (CI puts ../shared beside the repository)" >&2; exit 1; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 python3 -m venv "$work/venv"
