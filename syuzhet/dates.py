@@ -4,9 +4,11 @@ Only dates that carry a year are returned: a date is never invented."""
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from dataclasses import dataclass
 
-from syuzhet.data import numbered, phrases
+from syuzhet.data import lines, numbered, phrases
 
 
 def month_numbers() -> dict[str, int]:
@@ -18,10 +20,26 @@ def weekday_numbers() -> dict[str, int]:
     return numbered("stories/weekdays")
 
 
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_DOTTED = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
-_WORDY = re.compile(r"\b(\d{1,2})\s+([^\W\d_]{3,12})\.?,?\s+(\d{4})\b")
-_WORDY_EN = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(\d{1,2}),?\s+(\d{4})\b")
+_ISO = re.compile(r"(?<![\d.])(\d{4})-(\d{2})-(\d{2})(?!\d)")
+_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})([./])(\d{1,2})\2(\d{4})(?![\d.])")
+_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s+([^\W\d_]{3,12})\.?(?:,?\s+(\d{4})(?![\d:]))?", re.U)
+_MONTH_DAY = re.compile(r"(?<![^\W\d_])([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?![\d:]|\.\d)"
+                        r"(?:,?\s+(\d{4})(?![\d:]))?")
+_MONTH = re.compile(r"(?<![^\W\d_])([^\W\d_]{3,12})(?:\s+(\d{4})(?![\d:]))?", re.U)
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s,]*$", re.U)
+_YEAR = re.compile(r"(?<![\d.,-])(1[89]\d\d|20\d\d)(?!\d|[.,]\d)(?:-(?:го|й|х))?")
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    """A date written in text: where, the date ('YYYY-MM-DD', or 'YYYY' for a year alone) and whether the
+    year was written (a day and month alone take ``year``, the reader's guess, e.g. the article's year)."""
+
+    start: int
+    end: int
+    date: str
+    precision: str  # 'day', 'month' ('YYYY-MM') or 'year'
+    year_written: bool = True
 
 
 def _iso(year: int, month: int, day: int) -> str | None:
@@ -29,6 +47,56 @@ def _iso(year: int, month: int, day: int) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def date_spans(text: str, year: int | None = None) -> list[DateSpan]:
+    """Every date in ``text``, in text order: ISO ('2025-11-12'), dotted ('12.11.2025', '12/11/2025'), day and
+    month ('12 ноября 2025', '12 листопада', 'Saturday, 14 June'), English month and day ('Nov. 12, 2025',
+    'September 10'), months ('в мае 2024', 'in March', 'September 2023': after a word of ``date_prepositions``
+    or before a year) and years ('в 1992 году', '1990-х'). A day or month without a year gets ``year``, or is
+    left out when it is None. Spans never overlap: the more precise reading of a stretch of text wins."""
+    found: list[DateSpan] = []
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(m.start() < d.end and d.start < m.end() for d in found)
+
+    def add(m: re.Match[str], iso: str | None, written: bool = True) -> None:
+        if iso and free(m):
+            found.append(DateSpan(m.start(), m.end(), iso, "day", written))
+
+    for m in _ISO.finditer(text):
+        add(m, _iso(int(m[1]), int(m[2]), int(m[3])))
+    for m in _DOTTED.finditer(text):
+        add(m, _iso(int(m[4]), int(m[3]), int(m[1])))
+    months = month_numbers()
+    for pattern, day_group, month_group in ((_DAY_MONTH, 1, 2), (_MONTH_DAY, 2, 1)):
+        for m in pattern.finditer(text):
+            month = months.get(m[month_group].lower())
+            given = int(m[3]) if m[3] else year
+            if month and given and (pattern is _DAY_MONTH or m[1][0].isupper()):
+                add(m, _iso(given, month, int(m[day_group])), bool(m[3]))
+    for m in _MONTH.finditer(text):
+        month = months.get(m[1].lower())
+        given = int(m[2]) if m[2] else year
+        if month and given and free(m) and (m[2] or preceding_word(text, m.start()) in date_prepositions("in")) \
+                and (m[1][0].isupper() or not m[1].isascii()):
+            found.append(DateSpan(m.start(), m.end(), f"{given:04d}-{month:02d}", "month", bool(m[2])))
+    for m in _YEAR.finditer(text):
+        if free(m):
+            found.append(DateSpan(m.start(), m.end(), m[1], "year"))
+    return sorted(found, key=lambda d: d.start)
+
+
+def preceding_word(text: str, at: int) -> str:
+    """The word right before position ``at`` (lower case; '' at the start)."""
+    m = _WORD_BEFORE.search(text, 0, at)
+    return m[1].lower() if m else ""
+
+
+@functools.cache
+def date_prepositions(role: str) -> frozenset[str]:
+    """The words of ``date_prepositions.txt`` with this role ('in' or 'since')."""
+    return frozenset(word for line in lines("date_prepositions") for kind, word in [line.split()] if kind == role)
 
 
 _TOKEN = re.compile(r"[^\W_]+|\d+", re.U)
@@ -40,30 +108,23 @@ def is_timestamp(text: str) -> bool:
     tokens = [t.lower() for t in _TOKEN.findall(text)]
     if not tokens or len(text) > 80 or not any(t.isdigit() for t in tokens):
         return False
-    words = phrases("cleaning/timestamp_words")
-    months, weekdays = month_numbers(), weekday_numbers()
-    return all(t.isdigit() or t in months or t in weekdays or t in words for t in tokens)
+    return all(t.isdigit() or is_date_word(t) for t in tokens)
+
+
+def is_date_word(token: str) -> bool:
+    """A month or weekday name or a timestamp word ('updated', 'года'), in any case."""
+    token = token.lower()
+    return token in month_numbers() or token in weekday_numbers() or token in phrases("cleaning/timestamp_words")
+
+
+def stamp_words(text: str) -> int:
+    """How many words of ``text`` are not part of a date, a time or a timestamp word ('ТАСС, 7 ноября.': 1)."""
+    return sum(1 for t in _TOKEN.findall(text) if not t.isdigit() and not is_date_word(t))
 
 
 def find_date(text: str) -> str | None:
-    """The first complete date in ``text`` as YYYY-MM-DD, or None."""
-    candidates: list[tuple[int, str]] = []
-    for m in _ISO.finditer(text):
-        if iso := _iso(int(m[1]), int(m[2]), int(m[3])):
-            candidates.append((m.start(), iso))
-    for m in _DOTTED.finditer(text):
-        if iso := _iso(int(m[3]), int(m[2]), int(m[1])):
-            candidates.append((m.start(), iso))
-    months = month_numbers()
-    for m in _WORDY.finditer(text):
-        month = months.get(m[2].lower())
-        if month and (iso := _iso(int(m[3]), month, int(m[1]))):
-            candidates.append((m.start(), iso))
-    for m in _WORDY_EN.finditer(text):
-        month = months.get(m[1].lower())
-        if month and (iso := _iso(int(m[3]), month, int(m[2]))):
-            candidates.append((m.start(), iso))
-    return min(candidates)[1] if candidates else None
+    """The first complete date in ``text`` (day, month and year written) as YYYY-MM-DD, or None."""
+    return next((d.date for d in date_spans(text) if d.precision == "day" and d.year_written), None)
 
 
 _EPOCH_RANGE = (0, 4102444800)  # 1970-01-01 .. 2100-01-01, in seconds

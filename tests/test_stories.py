@@ -13,7 +13,7 @@ from syuzhet.pipeline import Analysis
 from syuzhet.stories import StoryIndex, attach, cluster_stories, describe_stories, explain_story
 from syuzhet.stories.outlets import outlet_of
 from syuzhet.stories.text import Sentence, _words, analyse, sentences
-from syuzhet.stories.timeline import date_mentions, resolve_weekday
+from syuzhet.stories.timeline import date_mentions, is_stamp, resolve_weekday
 
 
 def article(ident: str, text: str, lang: str = "ru", date: str | None = "2025-11-13",
@@ -112,6 +112,14 @@ def test_attach_keeps_ids_and_opens_new_stories() -> None:
         ("Ответ дадут через неделю.", "2025-11-13", "2025-11-20"),
         ("Документ подписан 12 ноября.", "2025-11-13", "2025-11-12"),
         ("Договор подписали в 1992 году.", "2025-11-13", "1992"),
+        ("The talks will end on November 18.", "2025-11-13", "2025-11-18"),
+        ("The plant opened on Nov. 3, 2019, after delays.", "2025-11-13", "2019-11-03"),
+        ("The league was founded in 1998.", "2025-11-13", "1998"),
+        ("In 2019, the club moved to a new city.", "2025-11-13", "2019"),
+        ("Выборы прошли в марте.", "2025-11-13", "2025-03"),
+        ("The bridge closed in September 2021 for repairs.", "2025-11-13", "2021-09"),
+        ("Міст відкрили у травні 2020 року.", "2025-11-13", "2020-05"),
+        ("Мэр ушёл в отставку накануне.", "2025-11-13", "2025-11-12"),
     ],
 )
 def test_date_resolution(text: str, date: str, expected: str) -> None:
@@ -119,6 +127,32 @@ def test_date_resolution(text: str, date: str, expected: str) -> None:
     s = Sentence("x", 0, len(text), text, "paragraph", lang)
     s.words = _words(text, lang)
     assert expected in [m.date for m in date_mentions(s, date)]
+
+
+def _sentence(text: str, lang: str = "ru") -> Sentence:
+    s = Sentence("x", 0, len(text), text, "paragraph", lang)
+    s.words = _words(text, lang)
+    return s
+
+
+def test_range_bounds_and_weekdays_with_their_date_are_not_dates_of_their_own() -> None:
+    assert date_mentions(_sentence("Он руководит клубом с 1995 года."), "2025-11-13") == []
+    assert [m.date for m in date_mentions(_sentence("The firm has grown since 2010.", "en"), "2025-11-13")] == []
+    found = date_mentions(_sentence("Собрание прошло в среду, 5 ноября."), "2025-11-13")
+    assert [m.date for m in found] == ["2025-11-05"]
+    assert [m.date for m in date_mentions(_sentence("Тариф действует с 16 февраля."), "2025-11-13")] == ["2025-02-16"]
+
+
+@pytest.mark.parametrize(("text", "lang", "stamp"), [
+    ("Агентство, 7 ноября.", "ru", True),
+    ("Posted Nov 7, 2025 7:42 AM", "en", True),
+    ("— Jane Doe (@janedoe) November 7, 2025", "en", True),
+    ("By Jane Doe, November 7, 2025 Daily Example News", "en", True),
+    ("Вибух стався 7 листопада.", "uk", False),
+    ("By Friday the talks had collapsed.", "en", False),
+])
+def test_stamps_are_not_timeline_events(text: str, lang: str, stamp: bool) -> None:
+    assert is_stamp(_sentence(text, lang)) is stamp
 
 
 def test_anchored_relative_date_is_not_resolved() -> None:

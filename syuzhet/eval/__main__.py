@@ -14,6 +14,7 @@ COMMANDS = {
     "entities": "syuzhet.eval.entities",
     "stories": "syuzhet.eval.stories",
     "dossier": "syuzhet.eval.dossier",
+    "timeline": "syuzhet.eval.timeline",
     "ingest": "syuzhet.eval.ingest",
 }
 

@@ -13,19 +13,19 @@ from functools import cache
 from typing import Any
 
 from syuzhet.data import lines
-from syuzhet.dates import month_numbers, weekday_numbers
+from syuzhet.dates import date_prepositions, date_spans, is_date_word, preceding_word, stamp_words, weekday_numbers
 from syuzhet.stories.text import Sentence
 
-_YEAR = re.compile(r"(?<![\d.,-])(1[89]\d\d|20\d\d)(?![\d.,])(?:-(?:го|го|й|х))?")
-_DAY_MONTH = re.compile(r"(?<![\d.])(\d{1,2})\s+([^\W\d_]{3,12})(?:\s+(\d{4}))?", re.U)
-_DOTTED = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4})(?![\d.])")
-_ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+TELLING_WORDS = 6
+STAMP_WORDS = 3  # a sentence with a date and at most this many other words, and no verb, is a stamp
+BYLINE_WORDS = 8  # or one that opens as a byline or a credit and has at most this many
+_HANDLE = re.compile(r"\(@\w{1,30}\)")
 
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
-    date: str  # YYYY-MM-DD, or YYYY for a year
-    precision: str  # 'day' or 'year'
+    date: str  # YYYY-MM-DD, YYYY-MM for a month, YYYY for a year
+    precision: str  # 'day', 'month' or 'year'
     expression: str
     relative: bool = False
 
@@ -39,13 +39,6 @@ def relative_phrases() -> list[tuple[re.Pattern[str], int]]:
     return out
 
 
-def _iso(year: int, month: int, day: int) -> str | None:
-    try:
-        return dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
-
-
 def resolve_weekday(weekday: int, article_date: dt.date, forward: bool) -> dt.date:
     """The weekday's latest date on or before ``article_date``; with ``forward`` its next one after it."""
     if forward:
@@ -54,38 +47,26 @@ def resolve_weekday(weekday: int, article_date: dt.date, forward: bool) -> dt.da
 
 
 def date_mentions(sentence: Sentence, article_date: str | None) -> list[DateMention]:
-    text = sentence.text
-    found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    """The dates ``sentence`` names, except range bounds ('since 1994': how long, not when) and a weekday
+    written with its date ('on Friday, 8 May' is one date)."""
     base = _parse(article_date)
-
-    def free(m: re.Match[str]) -> bool:
-        return not any(m.start() < e and s < m.end() for s, e in taken)
-
-    for m in _ISO.finditer(text):
-        if iso := _iso(int(m[1]), int(m[2]), int(m[3])):
-            found.append(DateMention(iso, "day", m.group()))
-            taken.append(m.span())
-    for m in _DOTTED.finditer(text):
-        if free(m) and (iso := _iso(int(m[3]), int(m[2]), int(m[1]))):
-            found.append(DateMention(iso, "day", m.group()))
-            taken.append(m.span())
-    months = month_numbers()
-    for m in _DAY_MONTH.finditer(text):
-        month = months.get(m[2].lower())
-        if not month or not free(m):
-            continue
-        year = int(m[3]) if m[3] else (base.year if base else None)
-        if year and (iso := _iso(year, month, int(m[1]))):
-            found.append(DateMention(iso, "day", m.group(), relative=not m[3]))
-            taken.append(m.span())
-    for m in _YEAR.finditer(text):
-        if free(m):
-            found.append(DateMention(m[1], "year", m.group()))
-            taken.append(m.span())
+    text = sentence.text
+    spans = [d for d in date_spans(text, base.year if base else None)
+             if d.precision == "day" or preceding_word(text, d.start) not in date_prepositions("since")]
+    found = [DateMention(d.date, d.precision, text[d.start:d.end], relative=not d.year_written) for d in spans]
     if base:
-        found.extend(_relative(sentence, base))
+        dated = [m.expression.lower() for m in found if m.precision == "day"]
+        found.extend(m for m in _relative(sentence, base) if not _written_with_date(m, text.lower(), dated))
     return found
+
+
+def _written_with_date(mention: DateMention, low: str, dated: list[str]) -> bool:
+    """A weekday right before a written date ('в среду, 8 мая', 'Friday, May 8')."""
+    at = low.find(mention.expression)
+    if at < 0:
+        return False
+    after = low[at + len(mention.expression):].lstrip(" ,")
+    return any(after.startswith(expression) for expression in dated)
 
 
 def _relative(sentence: Sentence, base: dt.date) -> list[DateMention]:
@@ -123,11 +104,39 @@ def _parse(date: str | None) -> dt.date | None:
         return None
 
 
+def is_stamp(sentence: Sentence) -> bool:
+    """A publication stamp, dateline, byline or embedded post's signature rather than a statement: 'Agency,
+    7 May.', 'Posted May 7, 2025 7:42 AM', 'Updated: 07.05.2025', '— Jane Doe (@handle) May 7, 2025', 'By Jane
+    Doe, May 7, 2025 Daily News', 'Photo: Jane Doe, 7 May 2025'."""
+    text = sentence.text
+    if _HANDLE.search(text):
+        return True
+    if any(w.pos == "VERB" for w in sentence.words):
+        return False
+    words = stamp_words(text)
+    opener = _opener(text)
+    return words <= STAMP_WORDS or (opener is not None and words <= BYLINE_WORDS)
+
+
+def _opener(text: str) -> str | None:
+    """'byline' or 'credit' when ``text`` opens as one ('By Jane Doe', 'Автор: ...'; 'Photo: ...')."""
+    low = text.lower()
+    for prefix in lines("cleaning/byline_prefixes"):
+        rest = text[len(prefix):]
+        named = rest[:1] == " " and rest[1:2].isupper() and not is_date_word(rest.split(maxsplit=1)[0])
+        if low.startswith(prefix) and (rest[:1] == ":" or named):
+            return "byline"
+    for prefix in lines("cleaning/credit_prefixes"):
+        if low.startswith(prefix) and text[len(prefix):len(prefix) + 1] in (":", "/"):
+            return "credit"
+    return None
+
+
 def timeline(sents: list[Sentence], dates: dict[str, str | None], lang: str) -> list[dict[str, Any]]:
     """Events by date: each date with the sentences (and articles) that mention it, earliest first."""
     events: dict[str, dict[str, Any]] = {}
     for s in sents:
-        if s.kind not in ("paragraph", "subtitle"):
+        if s.kind not in ("paragraph", "subtitle") or is_stamp(s):
             continue
         for d in date_mentions(s, dates.get(s.article)):
             event = events.setdefault(d.date, {"date": d.date, "precision": d.precision, "text": "",
@@ -138,6 +147,13 @@ def timeline(sents: list[Sentence], dates: dict[str, str | None], lang: str) -> 
                                       "text": s.text, "lang": s.lang})
     for event in events.values():
         pool = [m for m in event["mentions"] if m["lang"] == lang] or event["mentions"]
-        event["text"] = min(pool, key=lambda m: len(m["text"]))["text"]
+        event["text"] = min(pool, key=_telling)["text"]
         event["articles"].sort()
     return sorted(events.values(), key=lambda e: (e["date"], e["precision"]))
+
+
+def _telling(mention: dict[str, Any]) -> tuple[bool, bool, int]:
+    """The sentence that shows a date best: a written date before a relative one ('yesterday'), a sentence
+    of some length before a fragment, then the shortest."""
+    text = str(mention["text"])
+    return bool(mention["relative"]), len(text.split()) < TELLING_WORDS, len(text)
