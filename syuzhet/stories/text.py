@@ -33,6 +33,7 @@ CONTENT_POS = frozenset({"NOUN", "ADJF", "VERB", "INFN", "PRTF", "ADJS"})
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
 BODY_KINDS = ("title", "subtitle", "heading", "paragraph")
+LEMMATISED = frozenset({"ru", "uk"})  # languages whose words get a lemma (other words are only folded)
 
 
 def fold(lemma: str) -> str:
@@ -67,7 +68,7 @@ def analyse(word: str, lang: str, capital: bool) -> Word:
         return Word(word.replace(",", "."), "NUMB", False)
     if (month := month_numbers().get(word.lower())) is not None:
         return Word(f"m{month:02d}", "MNTH", False)
-    if lang not in ("ru", "uk"):
+    if lang not in LEMMATISED:
         return Word(fold(word), "NOUN" if len(word) > 3 else "", capital)
     parses = analyzer(lang).parse(word.lower())
     best = parses[0]
