@@ -33,6 +33,7 @@ CONTENT_POS = frozenset({"NOUN", "ADJF", "VERB", "INFN", "PRTF", "ADJS"})
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
 BODY_KINDS = ("title", "subtitle", "heading", "paragraph")
+MONTH_FIRST = frozenset({"en"})  # languages that write the month before the day ('May 5'; others: '5 мая')
 LEMMATISED = frozenset({"ru", "uk"})  # languages whose words get a lemma (other words are only folded)
 
 
@@ -111,7 +112,7 @@ class Sentence:
         a day and its month ('12 ноября' or 'Nov. 12' -> ('date', '11-12'))."""
         out = []
         for w, nxt in zip(self.words, self.words[1:], strict=False):
-            if w.pos == "MNTH" and nxt.pos == "NUMB" and nxt.key.isdigit() and 0 < int(nxt.key) <= 31:
+            if w.pos == "MNTH" and nxt.pos == "NUMB" and self.lang in MONTH_FIRST and _day(nxt.key):
                 out.append(("date", f"{w.key[1:]}-{int(nxt.key):02d}"))  # 'Sept. 12', 'March 5'
             if w.pos != "NUMB":
                 continue
@@ -128,6 +129,10 @@ class Sentence:
         keys |= {"#" + w.key for w in self.words if w.pos == "NUMB"}
         keys |= {"@" + value for unit, value in self.values() if unit == "date"}
         return keys
+
+
+def _day(key: str) -> bool:
+    return key.isdigit() and 0 < int(key) <= 31
 
 
 def fingerprint(sentence: Sentence) -> int:
