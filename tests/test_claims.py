@@ -146,3 +146,21 @@ def test_claims_gate(claim_rows: list[list[object]], decision: str) -> None:
     row = next(r for r in claim_rows if r[0] == decision and r[1] == "all")
     precision, recall = float(row[7]), float(row[8])  # type: ignore[arg-type]
     assert precision >= 0.85 and recall >= 0.75, row
+
+
+def test_two_languages_that_do_not_compare_match_on_numbers_dates_and_linked_entities() -> None:
+    ru = sentence("a", "Парламент Ноланда 14 мая утвердил бюджет на 2026 год объемом 412 млрд.")
+    en = sentence("b", "On May 14 lawmakers in Noland approved a 412 billion budget for 2026, Brask Radio said.", "en")
+    other = sentence("c", "The Noland cabinet met on Monday to discuss the weather in the capital.", "en")
+    links = {"a": [(10, 17, "LOC-noland")], "b": [(24, 30, "LOC-noland")], "c": [(4, 10, "LOC-noland")]}
+    grouper = ClaimGrouper([ru, en, other, *FILLER], links)
+    assert grouper.word_score(0, 1) < 0.35 <= grouper.score(0, 1)  # the words do not compare, the values do
+    assert grouper.score(0, 2) == 0  # a shared name alone says who, not what
+    assert any(ru in c.sentences and en in c.sentences for c in group_claims([ru, en, other, *FILLER], links))
+
+
+def test_languages_that_compare_word_for_word_keep_their_word_score() -> None:
+    ru = sentence("a", "Парламент Ноланда 14 мая утвердил бюджет на 2026 год объемом 412 млрд.")
+    uk = sentence("b", "Уряд Ноланду 14 травня оголосив про відставку, 2026 рік стане роком виборів.", "uk")
+    grouper = ClaimGrouper([ru, uk, *FILLER], {"a": [(10, 17, "LOC-noland")], "b": [(5, 12, "LOC-noland")]})
+    assert not grouper.apart(0, 1) and grouper.score(0, 1) == grouper.word_score(0, 1)

@@ -68,7 +68,11 @@ def sources(d: Dossier) -> None:
 
 
 def key_facts(d: Dossier) -> None:
-    d.claims = claims.group_claims(d.sentences)
+    links: claims.Links = {}
+    for e in d.entities:
+        for m in e.mentions:
+            links.setdefault(m.article, []).append((m.start, m.end, e.id))
+    d.claims = claims.group_claims(d.sentences, links)
     d.story.facts = keyfacts.facts(d.claims, d.lang, d.outlet, d.is_fact)
 
 

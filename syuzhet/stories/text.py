@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 
 import razdel
 
+from syuzhet.data import lines
 from syuzhet.dates import month_numbers
 from syuzhet.model import Article
 from syuzhet.morph import analyzer
 
+_LAST_WORD = re.compile(r"(?:^|[\s(])([^\W\d_]+)\.$", re.U)
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’ʼ-](?=[^\W\d_]))*|\d+(?:[.,]\d+)?", re.U)
 _FOLD = str.maketrans({"і": "и", "ї": "и", "ы": "и", "й": "и", "є": "е", "э": "е", "ё": "е", "ґ": "г",
                        "қ": "к", "ғ": "г", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "ә": "а",
@@ -31,6 +33,8 @@ CONTENT_POS = frozenset({"NOUN", "ADJF", "VERB", "INFN", "PRTF", "ADJS"})
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
 BODY_KINDS = ("title", "subtitle", "heading", "paragraph")
+MONTH_FIRST = frozenset({"en"})  # languages that write the month before the day ('May 5'; others: '5 мая')
+LEMMATISED = frozenset({"ru", "uk"})  # languages whose words get a lemma (other words are only folded)
 
 
 def fold(lemma: str) -> str:
@@ -65,7 +69,7 @@ def analyse(word: str, lang: str, capital: bool) -> Word:
         return Word(word.replace(",", "."), "NUMB", False)
     if (month := month_numbers().get(word.lower())) is not None:
         return Word(f"m{month:02d}", "MNTH", False)
-    if lang not in ("ru", "uk"):
+    if lang not in LEMMATISED:
         return Word(fold(word), "NOUN" if len(word) > 3 else "", capital)
     parses = analyzer(lang).parse(word.lower())
     best = parses[0]
@@ -105,9 +109,11 @@ class Sentence:
 
     def values(self) -> list[tuple[str, str]]:
         """(unit, value) pairs: a number and the word after it ('14 документов' -> ('документ', '14')),
-        a day and its month ('12 ноября' -> ('date', '11-12'))."""
+        a day and its month ('12 ноября' or 'Nov. 12' -> ('date', '11-12'))."""
         out = []
         for w, nxt in zip(self.words, self.words[1:], strict=False):
+            if w.pos == "MNTH" and nxt.pos == "NUMB" and self.lang in MONTH_FIRST and _day(nxt.key):
+                out.append(("date", f"{w.key[1:]}-{int(nxt.key):02d}"))  # 'Sept. 12', 'March 5'
             if w.pos != "NUMB":
                 continue
             if nxt.pos == "MNTH" and w.key.isdigit() and int(w.key) <= 31:
@@ -123,6 +129,10 @@ class Sentence:
         keys |= {"#" + w.key for w in self.words if w.pos == "NUMB"}
         keys |= {"@" + value for unit, value in self.values() if unit == "date"}
         return keys
+
+
+def _day(key: str) -> bool:
+    return key.isdigit() and 0 < int(key) <= 31
 
 
 def fingerprint(sentence: Sentence) -> int:
@@ -153,14 +163,42 @@ def split(article: Article) -> list[Sentence]:
     spans = [(b.start, b.end, b.kind, b.lang) for b in blocks] or [(0, len(article.text), "paragraph", article.lang)]
     for start, end, kind, block_lang in spans:
         lang = article.lang if block_lang in ("und", "") else block_lang
-        for piece in razdel.sentenize(article.text[start:end]):
-            text = piece.text.strip()
+        for piece_start, piece_stop, piece_text in pieces(article.text[start:end]):
+            text = piece_text.strip()
             if len(text) < 3:
                 continue
-            s = Sentence(article.id, start + piece.start, start + piece.stop, text, kind, lang)
+            s = Sentence(article.id, start + piece_start, start + piece_stop, text, kind, lang)
             s.words = _words(text, lang)
             out.append(s)
     return out
+
+
+@functools.cache
+def _abbreviations() -> dict[str, bool]:
+    """Abbreviations razdel ends a sentence after (``data/stories/abbreviations.txt``): whether each is a title."""
+    return {row.split()[0]: row.endswith(" title") for row in lines("stories/abbreviations")}
+
+
+def pieces(text: str) -> list[tuple[int, int, str]]:
+    """Sentences of ``text`` as (start, stop, text): razdel's, with a piece joined to the one before when that
+    one ends on a listed abbreviation ('on Sept.' + '12 ...', 'Gen.' + 'Smith ...'): always after a title,
+    after the others when the piece opens with a digit or a small letter."""
+    out: list[tuple[int, int, str]] = []
+    for piece in razdel.sentenize(text):
+        if out and _continues(out[-1][2], piece.text):
+            start = out[-1][0]
+            out[-1] = (start, piece.stop, text[start:piece.stop])
+        else:
+            out.append((piece.start, piece.stop, piece.text))
+    return out
+
+
+def _continues(before: str, after: str) -> bool:
+    last = _LAST_WORD.search(before)
+    if last is None or not after:
+        return False
+    title = _abbreviations().get(last.group(1).lower())
+    return title is not None and (title or after[0].isdigit() or after[0].islower())
 
 
 def _words(text: str, lang: str) -> list[Word]:

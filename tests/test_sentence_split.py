@@ -1,0 +1,30 @@
+"""The project's sentence splitter (``syuzhet.stories.text.pieces``): razdel, with pieces joined after the
+abbreviations of ``data/stories/abbreviations.txt`` that razdel takes for a sentence end."""
+
+from __future__ import annotations
+
+from syuzhet.model import Article
+from syuzhet.stories.text import pieces, split
+
+
+def texts(text: str) -> list[str]:
+    return [t for _, _, t in pieces(text)]
+
+
+def test_a_month_abbreviation_before_a_day_does_not_end_the_sentence() -> None:
+    assert texts("The council voted on Sept. 12 to close the bridge. Traffic moved at once.") == [
+        "The council voted on Sept. 12 to close the bridge.", "Traffic moved at once."]
+
+
+def test_a_title_never_ends_the_sentence_but_a_month_before_a_capital_does() -> None:
+    assert texts("Dr. Brown met Gen. Green at noon. They left in Feb. Nobody stayed.") == [
+        "Dr. Brown met Gen. Green at noon.", "They left in Feb.", "Nobody stayed."]
+
+
+def test_offsets_point_into_the_text_and_other_languages_are_unchanged() -> None:
+    text = "Заседание прошло 5 янв. в столице. Решение приняли единогласно. The vote came on Jan. 5 in town."
+    for start, stop, piece in pieces(text):
+        assert text[start:stop] == piece
+    assert texts(text)[-1] == "The vote came on Jan. 5 in town."
+    article = Article("x", text, text=text, id="x", lang="en")
+    assert [s.text for s in split(article)] == texts(text)
