@@ -12,7 +12,7 @@ pytest.importorskip("pymorphy3")
 from syuzhet.entities import find_entities, fixes, link_entities
 from syuzhet.entities.lemma import acronym_of, lemmatize
 from syuzhet.entities.link import name_key
-from syuzhet.model import Article, Block
+from syuzhet.model import Article, Block, Mention
 from syuzhet.pipeline import Analysis
 
 LEMMAS = [
@@ -172,3 +172,22 @@ def test_seeds_every_gold_entity_found_in_every_article_with_one_id(seeds: Path)
     assert not bad
     # 'РОП' needs the acronyms fix, off since it did not help on held-out folds (syuzhet/data/entities/ner_fixes.txt)
     assert [f[0] for f in failing] in ([], ["Российское общество политологов"])
+
+
+def test_bare_surname_typed_as_a_place_joins_the_person_of_its_article() -> None:
+    text = "Anna Kovalenko won the final in Madrid. Kovalenko thanked her coach."
+    article = Article(source="x", raw=text, id="en1", lang="en", text=text, mentions=[
+        Mention("en1", 0, 14, "Anna Kovalenko", "PER", "Anna Kovalenko"),
+        Mention("en1", 32, 38, "Madrid", "LOC", "Madrid"),
+        Mention("en1", 40, 49, "Kovalenko", "LOC", "Kovalenko"),
+    ])
+    other = Article(source="y", raw="Kovalenko Street was closed.", id="en2", lang="en",
+                    text="Kovalenko Street was closed.",
+                    mentions=[Mention("en2", 0, 9, "Kovalenko", "LOC", "Kovalenko")])
+    analysis = Analysis(articles=[article, other])
+    link_entities(analysis)
+    person = next(e for e in analysis.entities if e.type == "PER")
+    assert {(m.article, m.text) for m in person.mentions} == {("en1", "Anna Kovalenko"), ("en1", "Kovalenko")}
+    assert article.mentions[2].type == "PER"
+    assert other.mentions[0].type == "LOC"  # no such person in that article: left as the tagger said
+    assert any(e.id == "LOC-madrid" for e in analysis.entities)

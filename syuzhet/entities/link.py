@@ -33,7 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from syuzhet.entities.gazetteer import alias_heads, alias_of, first_names, groups
+from syuzhet.entities.gazetteer import alias_heads, alias_of, first_names, groups, known_type
 from syuzhet.entities.keys import ascii_slug, guess_lang, is_latin, name_key, to_cyrillic
 from syuzhet.entities.lemma import NAME_TAGS, acronym_of, is_acronym, morph, surname_forms
 from syuzhet.entities.shapes import is_patronymic
@@ -168,6 +168,27 @@ def _local_persons(mentions: list[Mention], lang_of: dict[int, str]) -> list[_Pe
         else:
             persons.append(_Person("", "", key, lang, [m]))
     return persons
+
+
+def _surnames_to_persons(others: list[Mention], persons: list[_Person], lang_of: dict[int, str]) -> list[Mention]:
+    """A one-word place or organisation that is the surname of exactly one person named with a first name in the
+    same article, and not a name the gazetteer knows, is that person (the tagger typed a bare surname as a
+    place: 'Kovalenko arrived' after 'Anna Kovalenko'); it joins the person as PER. The other mentions are
+    returned."""
+    kept = []
+    for m in others:
+        lang = lang_of[id(m)]
+        text = m.text.strip()
+        if m.type in ("LOC", "ORG") and len(text.split()) == 1 and not is_acronym(text) \
+                and not known_type(text, lang) and not known_type(m.lemma or text, lang):
+            forms = {name_key(f, lang) for f in surname_forms(text, lang)} | {name_key(m.lemma or text, lang)}
+            fits = [p for p in persons if p.given and p.surname in forms]
+            if len(fits) == 1:
+                m.type = "PER"
+                fits[0].mentions.append(m)
+                continue
+        kept.append(m)
+    return kept
 
 
 # --------------------------------------------------------------------------------------- other entities
@@ -314,7 +335,9 @@ def link_entities(analysis: Analysis) -> None:
     for article in articles:
         people = [m for m in article.mentions if m.type == "PER"]
         others = [m for m in article.mentions if m.type != "PER"]
-        for p in _local_persons(people, lang_of):
+        persons = _local_persons(people, lang_of)
+        others = _surnames_to_persons(others, persons, lang_of)
+        for p in persons:
             clusters.append(_Cluster("PER", p.mentions, person=p))
         clusters += _local_others(others, lang_of)
     uf = _UnionFind(len(clusters))
