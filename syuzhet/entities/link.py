@@ -305,13 +305,17 @@ def _canonical(mentions: list[Mention], kind: str, lang_of: dict[int, str], keys
             return heads[k[6:]]
     counts = Counter(m.lemma or m.text for m in mentions)
     ru = [m for m in mentions if lang_of.get(id(m)) == "ru"] or mentions
+    written = {m.text.strip() for m in mentions}
 
-    def rank(lemma: str) -> tuple[int, int, int, int]:
+    def rank(lemma: str) -> tuple[int, int, int, int, int]:
         words = lemma.split()
         if kind == "PER":
+            # a base form the texts write as it is before one only the lemmatiser made: 'Юлия Тимошенко'
+            # (nominative, and 'Юлии Тимошенко' elsewhere) over 'Юлий Тимошенко' (read as a genitive)
             lang = guess_lang(lemma)
-            return (int(bool(_roles(lemma, lang)[2]) and len(words) > 1), len(words), counts[lemma], -len(lemma))
-        return (int(not is_acronym(lemma)), len(words), counts[lemma], -len(lemma))
+            full = int(bool(_roles(lemma, lang)[2]) and len(words) > 1)
+            return full, len(words), int(lemma in written), counts[lemma], -len(lemma)
+        return int(not is_acronym(lemma)), len(words), 0, counts[lemma], -len(lemma)
 
     best = max({m.lemma or m.text for m in ru}, key=rank)
     return best[:1].upper() + best[1:]

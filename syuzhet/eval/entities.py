@@ -35,7 +35,7 @@ from syuzhet.entities import find_entities, link_entities
 from syuzhet.entities.lemma import is_acronym
 from syuzhet.entities.ru_ner import _reading, _sentence_start
 from syuzhet.eval.common import fold, prf, print_table, shared_dir
-from syuzhet.model import Article, Mention
+from syuzhet.model import Article, Entity, Mention
 from syuzhet.pipeline import Analysis, analyze, process
 
 TYPES = ("PER", "LOC", "ORG", "EVT", "PRO")
@@ -266,8 +266,11 @@ def score_linking(docs: list[NerDoc], by_key: dict[str, Article], analysis: Anal
     """Pairwise (all pairs; pairs across languages) and B-cubed P/R/F1 of predicted entity ids vs gold ids."""
     entity_of = {(m.article, m.start, m.end): e.id for e in analysis.entities for m in e.mentions}
     items: list[tuple[str, str, str, str]] = []  # gold id, predicted id, lang, doc
+    gold_names: dict[str, set[str]] = defaultdict(set)  # gold id -> its base forms (lemma column)
     for doc in docs:
         article = by_key[doc.key]
+        for g in doc.gold:
+            gold_names[g.id].add(fold(g.lemma).lower())
         for p, g, _ in _match(article.mentions, doc.gold):
             pid = entity_of.get((p.article, p.start, p.end))
             if pid:
@@ -293,8 +296,25 @@ def score_linking(docs: list[NerDoc], by_key: dict[str, Article], analysis: Anal
     b_p = sum(cells[(g, pr)] / pred_sizes[pr] for g, pr, _, _ in items) / max(1, len(items))
     b_r = sum(cells[(g, pr)] / gold_sizes[g] for g, pr, _, _ in items) / max(1, len(items))
     b_f = 2 * b_p * b_r / (b_p + b_r) if b_p + b_r else 0.0
+    names = _names_right(items, gold_names, {e.id: e for e in analysis.entities})
     return {"mentions": len(items), "pair_p": pair_p, "pair_r": pair_r, "pair_f": pair_f, "cross_p": xp, "cross_r": xr,
-            "cross_f": xf, "b3_p": b_p, "b3_r": b_r, "b3_f": b_f}
+            "cross_f": xf, "b3_p": b_p, "b3_r": b_r, "b3_f": b_f, **names}
+
+
+def _names_right(items: list[tuple[str, str, str, str]], gold_names: dict[str, set[str]],
+                 entities: dict[str, Entity]) -> dict[str, float]:
+    """Per type, the share of predicted entities whose display name is a base form the gold gives the gold
+    entity most of its matched mentions belong to (what a reader sees as the entity's name)."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for gid, pid, _, _ in items:
+        votes[pid][gid] += 1
+    right: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for pid, gids in votes.items():
+        entity = entities[pid]
+        total[entity.type] += 1
+        right[entity.type] += fold(entity.name).lower() in gold_names[gids.most_common(1)[0][0]]
+    return {f"names {kind}": right[kind] / total[kind] for kind in ("PER", "LOC", "ORG") if total[kind]}
 
 
 def _held_out(doc: NerDoc) -> bool:
@@ -342,6 +362,8 @@ def show_slavicner(result: dict[str, object]) -> float:
         ["pairwise, cross-language pairs", link["cross_p"], link["cross_r"], link["cross_f"]],
         ["B-cubed", link["b3_p"], link["b3_r"], link["b3_f"]],
     ])
+    print("SlavicNER entity names that are a gold base form: " + ", ".join(
+        f"{k[6:]} {v:.3f}" for k, v in link.items() if k.startswith("names ")))
     docs, seconds = result["docs"], result["seconds"]
     assert isinstance(docs, int) and isinstance(seconds, float)
     print(f"SlavicNER: {docs} documents, {docs / max(seconds, 1e-9):.1f} documents/s "
