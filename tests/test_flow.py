@@ -141,3 +141,27 @@ def test_a_run_without_the_nlp_extra_writes_its_outputs(seeds: Path, tmp_path: P
 
 
 EXTRAS_NLP = ("natasha", "pymorphy3")
+
+
+def test_a_timeline_with_months_and_years_meets_the_output_contract(tmp_path: Path) -> None:
+    """Dates of every precision the timeline gives (day, month, year) pass the schema of analysis.json."""
+    from syuzhet.outputs import write_report_and_json
+
+    lines = [
+        {"title": "Совет города одобрил новый мост", "date": "2025-05-14", "url": "https://one.example/a",
+         "text": "Совет выдуманного города одобрил 13 мая строительство моста. Проект обсуждали в марте. "
+                 "Первый мост построили в 1998 году."},
+        {"title": "Совет міста схвалив новий міст", "date": "2025-05-14", "url": "https://two.example/b",
+         "text": "Рада вигаданого міста 13 травня схвалила будівництво мосту. Проєкт обговорювали у березні. "
+                 "Перший міст збудували у 1998 році."},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    with run_store("memory") as store:
+        ingest_stream(stream([str(feed)]), store, observe_first=True)
+        write_report_and_json(store, tmp_path / "out")
+    document = json.loads((tmp_path / "out" / "analysis.json").read_text(encoding="utf-8"))
+    validate(document)
+    precisions = {e["precision"] for s in document["stories"] for e in s["timeline"]}
+    assert {"day", "month", "year"} <= precisions
