@@ -11,9 +11,9 @@ import pytest
 
 from syuzhet.eval import stories as stories_eval
 from syuzhet.stories.claims import Claim, ClaimGrouper, cited, group_claims, is_claim, skeleton
-from syuzhet.stories.keyfacts import comparable, facts
+from syuzhet.stories.keyfacts import agree, comparable, disagreements, facts
 from syuzhet.stories.summary import summarize
-from syuzhet.stories.text import Sentence, _words
+from syuzhet.stories.text import Sentence, _words, stem
 
 DEV = Path(__file__).parent / "data" / "claims_dev.jsonl"
 
@@ -164,3 +164,12 @@ def test_languages_that_compare_word_for_word_keep_their_word_score() -> None:
     uk = sentence("b", "Уряд Ноланду 14 травня оголосив про відставку, 2026 рік стане роком виборів.", "uk")
     grouper = ClaimGrouper([ru, uk, *FILLER], {"a": [(10, 17, "LOC-noland")], "b": [(5, 12, "LOC-noland")]})
     assert not grouper.apart(0, 1) and grouper.score(0, 1) == grouper.word_score(0, 1)
+
+
+def test_one_number_written_two_ways_is_no_disagreement() -> None:
+    same = [sentence("a", "Прыгунья взяла высоту 2,1 метра."), sentence("b", "Прыгунья взяла высоту 2,10 метра.")]
+    rounded = [sentence("a", "Явка составила 33 процента."), sentence("b", "Явка составила 33,3 процента.")]
+    other = [sentence("a", "Комиссия получила 14 документов."), sentence("b", "Комиссия получила 15 документов.")]
+    assert disagreements(same) == [] and disagreements(rounded) == []
+    assert disagreements(other) == [{"unit": stem("документов"), "values": {"14": ["a"], "15": ["b"]}}]
+    assert agree("2.1", "2.10") and agree("33", "33.3") and not agree("24.2", "24.31")

@@ -26,6 +26,19 @@ def comparable(x: str, y: str) -> bool:
     return low > 0 and high <= DISAGREE_RATIO * low
 
 
+def agree(x: str, y: str) -> bool:
+    """Two written values that are one number, or the same one rounded: '2.1' and '2.10', '33' and '33.3'."""
+    try:
+        (low, a), (_, b) = sorted(((len(v.partition(".")[2]), float(v)) for v in (x, y)), key=lambda d: d[0])
+    except ValueError:
+        return x == y
+    return round(b, low) == a
+
+
+def _differ(values: dict[str, set[str]]) -> bool:
+    return any(not agree(x, y) for x, y in combinations(values, 2))
+
+
 def disagreements(sentences: list[Sentence]) -> list[dict[str, object]]:
     """Units for which the sentences' articles give different values ('14 документов' vs '15 документов')."""
     by_unit: dict[str, dict[str, set[str]]] = {}
@@ -36,7 +49,7 @@ def disagreements(sentences: list[Sentence]) -> list[dict[str, object]]:
     for unit, values in sorted(by_unit.items()):
         if len(values) > 1:
             stated = {a for arts in values.values() for a in arts}
-            if len(stated) > 1 and all(len(arts) < len(stated) for arts in values.values()):
+            if len(stated) > 1 and all(len(arts) < len(stated) for arts in values.values()) and _differ(values):
                 out.append({"unit": unit, "values": {v: sorted(a) for v, a in sorted(values.items())}})
     covered = {v for d in out for v in d["values"]}  # type: ignore[attr-defined]
     loose: dict[str, set[str]] = {}
@@ -47,7 +60,7 @@ def disagreements(sentences: list[Sentence]) -> list[dict[str, object]]:
         if len(a.numbers) == len(b.numbers) and len(x) == len(y) == 1 and comparable(min(x), min(y)):
             loose.setdefault(x.pop(), set()).add(a.article)
             loose.setdefault(y.pop(), set()).add(b.article)
-    if loose:  # the same number of numbers, one of them different, and units that do not compare
+    if loose and _differ(loose):  # the same number of numbers, one of them different, units that do not compare
         out.append({"unit": "number", "values": {v: sorted(a) for v, a in sorted(loose.items())}})
     return out
 
