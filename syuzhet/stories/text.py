@@ -30,6 +30,7 @@ _DIGRAPH = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
 STEM = 6
 _DOUBLE = re.compile(r"(.)\1+")
 CONTENT_POS = frozenset({"NOUN", "ADJF", "VERB", "INFN", "PRTF", "ADJS"})
+UNIT_POS = frozenset({"NOUN", "ADJF", "PRTF"})  # what a number counts: '14 документов', '3 погибших' (not a verb)
 NAME_TAGS = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Abbr"})
 FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL", "NPRO", "INTJ"})
 BODY_KINDS = ("title", "subtitle", "heading", "paragraph")
@@ -118,7 +119,7 @@ class Sentence:
                 continue
             if nxt.pos == "MNTH" and w.key.isdigit() and int(w.key) <= 31:
                 out.append(("date", f"{nxt.key[1:]}-{int(w.key):02d}"))
-            elif nxt.pos in CONTENT_POS:
+            elif nxt.pos in UNIT_POS:
                 out.append((stem(nxt.key), w.key))
         return out
 
