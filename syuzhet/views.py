@@ -29,26 +29,29 @@ class EntityCount:
                 "forms": dict(self.forms.most_common())}
 
 
-def count_mentions(rows: Iterable[tuple[str, str, str, str, Article]]) -> list[EntityCount]:
-    """(entity id, name, type, mention text, article) rows -> one count per entity, most mentioned first."""
+MentionRow = tuple[str, str, str, str, Article, int]  # entity id, name, type, mention text, article, how many
+
+
+def count_mentions(rows: Iterable[MentionRow]) -> list[EntityCount]:
+    """Mention rows -> one count per entity, most mentioned first."""
     counts: dict[str, EntityCount] = {}
     outlets: dict[str, str] = {}
-    for eid, name, kind, text, article in rows:
+    for eid, name, kind, text, article, n in rows:
         entry = counts.setdefault(eid, EntityCount(eid, name, kind))
         outlet = outlets.setdefault(article.id, outlet_of(article))
-        entry.mentions += 1
-        entry.articles[article.id] += 1
-        entry.outlets[outlet] += 1
-        entry.forms[text] += 1
+        entry.mentions += n
+        entry.articles[article.id] += n
+        entry.outlets[outlet] += n
+        entry.forms[text] += n
     return sorted(counts.values(), key=lambda c: (-len(c.articles), -c.mentions, c.name))
 
 
-def entity_rows(entities: list[Entity], articles: list[Article]) -> Iterable[tuple[str, str, str, str, Article]]:
+def entity_rows(entities: list[Entity], articles: list[Article]) -> Iterable[MentionRow]:
     by_id = {a.id: a for a in articles}
     for entity in entities:
         for m in entity.mentions:
             if m.article in by_id:
-                yield entity.id, entity.name, entity.type, m.text, by_id[m.article]
+                yield entity.id, entity.name, entity.type, m.text, by_id[m.article], 1
 
 
 @dataclass(slots=True)

@@ -26,6 +26,7 @@ from syuzhet.store.schema import DDL, SCHEMA_VERSION
 from syuzhet.store.stories import StoredStoryIndex
 from syuzhet.stories.build import article_order, attach_one, index_articles
 from syuzhet.stories.text import Sentence, sentences
+from syuzhet.views import MentionRow
 
 if TYPE_CHECKING:
     from syuzhet.pipeline import Analysis
@@ -361,12 +362,24 @@ class Store:
         result.entities = sorted(found.values(), key=lambda e: e.id)
         return result
 
-    def entity_mentions(self) -> Iterator[tuple[str, str, str, str, Article]]:
-        """(entity id, name, type, mention text, a light article with id/source/outlet/url) per linked mention."""
-        sql = ("SELECT e.id, e.name, e.type, m.text, a.id, a.source, a.outlet, a.url FROM mentions m "
-               "JOIN entities e ON e.id = m.entity JOIN articles a ON a.id = m.article")
-        for eid, name, kind, text, aid, source, outlet, url in self.db.execute(sql):
-            yield eid, name, kind, text, Article(source=source, raw="", id=aid, outlet=outlet, url=url)
+    def entity_mentions(self) -> Iterator[MentionRow]:
+        """``views.MentionRow`` per entity, article and written form (a light article: id/source/outlet/url)."""
+        return mention_rows(self.db)
+
+
+def mention_rows(db: sqlite3.Connection, entity_id: str | None = None) -> Iterator[MentionRow]:
+    """``views.MentionRow`` per entity, article and written form, counted by SQLite (one entity, or all): the
+    rows ``views.count_mentions`` takes. One light article (id, source, outlet, url) per article."""
+    where, params = ("WHERE m.entity = ?", (entity_id,)) if entity_id else ("", ())
+    sql = ("SELECT e.id, e.name, e.type, m.text, a.id, a.source, a.outlet, a.url, count(*) FROM mentions m "
+           f"JOIN entities e ON e.id = m.entity JOIN articles a ON a.id = m.article {where} "
+           "GROUP BY e.id, a.id, m.text")
+    light: dict[str, Article] = {}
+    for eid, name, kind, text, aid, source, outlet, url, n in db.execute(sql, params):
+        article = light.get(aid)
+        if article is None:
+            article = light[aid] = Article(source=source, raw="", id=aid, outlet=outlet, url=url)
+        yield eid, name, kind, text, article, int(n)
 
 
 def _reader(path: Path) -> sqlite3.Connection:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -60,14 +59,6 @@ def entity(db: sqlite3.Connection, entity_id: str) -> tuple[str, str] | None:
     """(name, type) of a stored entity."""
     row = db.execute("SELECT name, type FROM entities WHERE id = ?", (entity_id,)).fetchone()
     return (str(row[0]), str(row[1])) if row else None
-
-
-def entity_mention_rows(db: sqlite3.Connection, entity_id: str) -> Iterator[tuple[str, str, str, str, Article]]:
-    """The rows ``views.count_mentions`` takes, for one entity (as ``Store.entity_mentions`` for all)."""
-    sql = ("SELECT e.id, e.name, e.type, m.text, a.id, a.source, a.outlet, a.url FROM mentions m "
-           "JOIN entities e ON e.id = m.entity JOIN articles a ON a.id = m.article WHERE m.entity = ?")
-    for eid, name, kind, text, aid, source, outlet, url in db.execute(sql, (entity_id,)).fetchall():
-        yield eid, name, kind, text, Article(source=source, raw="", id=aid, outlet=outlet, url=url)
 
 
 def entity_stories(db: sqlite3.Connection, entity_id: str, limit: int) -> list[tuple[str, int]]:

@@ -12,7 +12,8 @@ from syuzhet.api.convert import quote_out
 from syuzhet.api.deps import ReadStore
 from syuzhet.api.models import EntityBrief, EntityDetail, EntityPage, EntityStory
 from syuzhet.api.problems import ProblemError, responses
-from syuzhet.store.lookups import entity, entity_mention_rows, entity_stories, find_entities, quotes
+from syuzhet.store.db import mention_rows
+from syuzhet.store.lookups import entity, entity_stories, find_entities, quotes
 from syuzhet.views import EntityCount, count_mentions
 
 router = APIRouter(prefix="/v1/entities", tags=["entities"])
@@ -56,7 +57,7 @@ def get_entity(
     if found is None:
         raise ProblemError(404, f"no entity {entity_id!r} in the store", "Entity not found")
     name, kind = found
-    counts = count_mentions(entity_mention_rows(store.db, entity_id))
+    counts = count_mentions(mention_rows(store.db, entity_id))
     count = counts[0] if counts else EntityCount(entity_id, name, kind)
     spoken = quotes(store.db, entity_id, None, 0, said) if said else []
     return EntityDetail(
