@@ -141,13 +141,15 @@ def test_search_pages_see_one_snapshot(tmp_path: Path) -> None:
         upto = article_snapshot(store.db)
         matching = [str(r[0]) for r in store.db.execute(
             "SELECT id FROM articles WHERE text LIKE '%gamma%' ORDER BY rowid DESC")]
-        best = [h.article.id for h in search_page(store.db, "gamm", "rank", upto, None, 100)]
+        best = [h.article.id for h in search_page(store.db, "gamm", "rank", upto, None, 100).rows]
         for sort, expected in (("recent", matching), ("rank", best)):
             seen: list[str] = []
             after = None
-            while page := search_page(store.db, "gamm", sort, upto, after, rng.randint(1, 6)):
-                seen += [h.article.id for h in page]
-                after = page[-1].key()
+            more = True
+            while more:
+                page = search_page(store.db, "gamm", sort, upto, after, rng.randint(1, 6))
+                seen += [h.article.id for h in page.rows]
+                after, more = page.rows[-1].key() if page.rows else after, page.more
                 if sort == "recent":
                     article(len(seen) + 1000)  # arrivals after the first page are never listed
             assert seen == expected, sort

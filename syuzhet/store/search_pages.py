@@ -42,10 +42,17 @@ def article_snapshot(db: sqlite3.Connection) -> int:
     return int(db.execute("SELECT coalesce(max(rowid), 0) FROM articles").fetchone()[0])
 
 
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    rows: list[SearchRow]
+    more: bool  # matching articles follow the page
+
+
 def search_page(db: sqlite3.Connection, query: str, sort: SearchSort, upto: int, after: tuple[float, int] | None,
-                limit: int) -> list[SearchRow]:
-    """Articles matching ``query`` (words match as prefixes, as ``Store.search``) stored up to row ``upto``,
-    in ``sort`` order after the key ``after``. A query FTS5 cannot parse raises ``StoreError``."""
+                limit: int) -> SearchPage:
+    """Up to ``limit`` articles matching ``query`` (words match as prefixes, as ``Store.search``) stored up to
+    row ``upto``, in ``sort`` order after the key ``after``, and whether more follow (one more score is read,
+    no snippet made for it). A query FTS5 cannot parse raises ``StoreError``."""
     order, keyset = _ORDER[sort]
     match = fts_query(query)
     params: list[Any] = [match, upto]
@@ -54,8 +61,9 @@ def search_page(db: sqlite3.Connection, query: str, sort: SearchSort, upto: int,
         where += " AND " + keyset
         params += [after[0], after[0], after[1]] if sort == "rank" else [after[1]]
     try:  # the page's rows first (scores only), then their articles and snippets: only the page's
-        page = db.execute(f"SELECT rowid, bm25(articles_fts) AS score FROM articles_fts WHERE {where}"
-                          f" ORDER BY {order} LIMIT ?", [*params, limit]).fetchall()
+        scored = db.execute(f"SELECT rowid, bm25(articles_fts) AS score FROM articles_fts WHERE {where}"
+                            f" ORDER BY {order} LIMIT ?", [*params, limit + 1]).fetchall()
+        page = scored[:limit]
         marks = ", ".join("?" * len(page))
         found = {int(r[-1]): r[:-1] for r in db.execute(
             f"SELECT {', '.join('a.' + c for c in _COLUMNS)}, snippet(articles_fts, 1, '[', ']', ' … ', 12), a.rowid"
@@ -64,5 +72,5 @@ def search_page(db: sqlite3.Connection, query: str, sort: SearchSort, upto: int,
     except sqlite3.OperationalError as err:
         raise StoreError(f"bad search query {query!r}: {err}") from err
     width = len(_COLUMNS)
-    return [SearchRow(_article(found[row][:width]), str(found[row][width]), float(score), int(row))
-            for row, score in page if row in found]
+    return SearchPage([SearchRow(_article(found[row][:width]), str(found[row][width]), float(score), int(row))
+                       for row, score in page if row in found], len(scored) > limit)

@@ -45,10 +45,10 @@ def search(
     else:
         upto = article_snapshot(store.db)
     try:
-        rows = search_page(store.db, q, sort, upto, after, limit + 1)
+        page = search_page(store.db, q, sort, upto, after, limit)
     except StoreError as err:
         raise ProblemError(400, str(err), "Bad query") from err
-    hits, more = rows[:limit], len(rows) > limit
+    hits, more = page.rows, page.more
     stories = {str(a): str(s) for a, s in store.db.execute(
         f"SELECT article, story FROM story_members WHERE article IN ({', '.join('?' * len(hits))})",
         [h.article.id for h in hits])} if hits else {}
