@@ -11,6 +11,7 @@ from syuzhet import analyze
 from syuzhet.model import Article, Block
 from syuzhet.pipeline import Analysis
 from syuzhet.stories import StoryIndex, attach, cluster_stories, describe_stories, explain_story
+from syuzhet.stories.features import NAME_STEM
 from syuzhet.stories.outlets import outlet_of
 from syuzhet.stories.text import Sentence, _words, analyse, sentences
 from syuzhet.stories.timeline import date_mentions, is_stamp, resolve_weekday
@@ -234,3 +235,12 @@ def test_site_furniture_and_late_entities_do_not_make_a_story() -> None:
     feats = features(item, None, spans, index.is_boilerplate)
     assert "e:ORG-roskomnadzor" not in feats.counts
     assert "e:PER-orlovskii" in feats.counts and "e:PER-orlovskii" not in feats.lead
+
+
+@pytest.mark.parametrize(("forms", "lang"), [(("Кулаев", "Кулаева", "Кулаеву"), "ru"),
+                                             (("Мелконян", "Мелконяна"), "ru"), (("Мукаев", "Мукаева"), "ru")])
+def test_a_surname_keys_the_same_in_every_case(forms: tuple[str, ...], lang: str) -> None:
+    """Name keys compare by their first letters: an unknown surname is not read as a plural of a noun or of a
+    first name ('Кулаев' as 'кулай') nor as a woman's first name."""
+    keys = {analyse(form, lang, True).key[:NAME_STEM] for form in forms}
+    assert len(keys) == 1

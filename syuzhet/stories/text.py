@@ -13,6 +13,7 @@ import razdel
 
 from syuzhet.data import lines
 from syuzhet.dates import month_numbers
+from syuzhet.entities.shapes import is_surname_shaped
 from syuzhet.model import Article
 from syuzhet.morph import analyzer
 
@@ -75,9 +76,13 @@ def analyse(word: str, lang: str, capital: bool) -> Word:
     parses = analyzer(lang).parse(word.lower())
     best = parses[0]
     if capital:
-        named = [p for p in parses if p.tag.grammemes & NAME_TAGS]
+        # a surname reading before a first name's ('Токаева': the surname Токаев, not a woman's name Токаева)
+        named = sorted((p for p in parses if p.tag.grammemes & NAME_TAGS),
+                       key=lambda p: "Name" in p.tag.grammemes and "Surn" not in p.tag.grammemes)
         if named:
             best = named[0]
+        if best.tag.number == "plur" and best.normal_form != word.lower() and is_surname_shaped(word):
+            return Word(fold(word.lower()), "NOUN", True)  # an unknown surname, not a plural of a noun or name
     pos = str(best.tag.POS or "")
     name = capital and (bool(best.tag.grammemes & NAME_TAGS) or (pos in ("NOUN", "") and len(word) > 2)
                         or (word.isupper() and len(word) > 1 and pos not in FUNCTION_POS))
