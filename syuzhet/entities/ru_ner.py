@@ -46,10 +46,14 @@ MAX_SPAN_CHARS = 120
 def _tagger() -> Any:
     from natasha import NewsEmbedding, NewsNERTagger  # heavy: load lazily
 
+    from syuzhet.entities.viterbi import QuickCRF
+
     tagger = NewsNERTagger(NewsEmbedding())
     # One line per batch: slovnet pads a batch to its longest line, and a line's tags do not depend on its
     # batch (checked on 150 SlavicNER articles), so this only saves the padding (about 18% of the tagger).
     tagger.batch_size = 1
+    head = tagger.infer.model.head
+    head.crf = QuickCRF(head.crf)  # the same paths with fewer array operations per token (entities/viterbi.py)
     return tagger
 
 
