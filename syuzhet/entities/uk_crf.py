@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 import pycrfsuite
 
 from syuzhet.morph import analyzer
+from syuzhet.morph import parses as morph_parses
 
 MODEL_PATH = Path(__file__).with_name("models") / "uk_ner.crfsuite"
 FEATURES_VERSION = "uk-crf-features/1"
@@ -83,15 +84,14 @@ def _analysis(plain: str) -> tuple[str, ...]:
     """Morphological features of a word: top POS, top lemma, grammemes found in any parse, known-ness."""
     if not plain[:1].isalpha():
         return ()
-    morph = _morph()
-    parses = morph.parse(plain)
+    parses = morph_parses(plain, "uk")
     top = parses[0]
     feats = [f"pos={top.tag.POS}", f"lem={top.normal_form}", f"case={top.tag.case}"]
     grammemes: set[str] = set()
     for p in parses:
         grammemes |= p.tag.grammemes & {"Name", "Surn", "Patr", "Abbr", "anim", "LATN", "UNKN", "Fixd", "NPRO"}
     feats += sorted(f"g={g}" for g in grammemes)
-    if morph.word_is_known(plain):
+    if _morph().word_is_known(plain):
         feats.append("known")
     return tuple(feats)
 
