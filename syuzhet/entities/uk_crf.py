@@ -107,7 +107,10 @@ def _kind(word: str, analysis: tuple[str, ...]) -> str:
     return "inan" if "known" in analysis else "unknown"
 
 
-def _word_features(word: str, prefix: str, full: bool) -> list[str]:
+@functools.lru_cache(maxsize=200_000)
+def _word_features(word: str, prefix: str, full: bool) -> tuple[str, ...]:
+    """A word's attributes, named with ``prefix`` (its offset from the token being tagged). Cached: each token
+    is asked for five times (as itself and as the neighbour of four others)."""
     plain = _plain(word)
     feats = [f"{prefix}w={plain}", f"{prefix}sh={_shape(word)}"]
     if kind := _kind(word, _analysis(plain)):
@@ -118,7 +121,7 @@ def _word_features(word: str, prefix: str, full: bool) -> list[str]:
         if "-" in plain:
             feats.append(f"{prefix}hy1={plain.split('-')[0]}")
     feats += [f"{prefix}{a}" for a in _analysis(plain) if full or a.startswith(("pos=", "lem=", "g="))]
-    return feats
+    return tuple(feats)
 
 
 class DocContext(NamedTuple):
