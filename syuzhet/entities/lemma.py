@@ -34,8 +34,7 @@ def _key(word: str) -> str:
     return word.lower().replace("’", "'").replace("ʼ", "'")
 
 
-@functools.lru_cache(maxsize=100_000)
-def _parses(word: str, lang: str) -> tuple[Any, ...]:
+def _parses(word: str, lang: str) -> tuple[Any, ...]:  # cached in syuzhet.morph
     return parses(_key(word), lang)
 
 
