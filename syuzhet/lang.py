@@ -33,8 +33,8 @@ _REQUIRED_LETTERS = {
 # one side and none of the other is labelled without the detector. Ukrainian needs three of its letters:
 # Russian news names Ukrainian places and outlets in their own spelling (one 'і' in a Russian sentence),
 # while 'і' alone is about one Ukrainian letter in twenty. Mixed or Latin-heavy text still goes to the
-# detector. Checked block by block against the detector on corpora it was not written from
-# (benchmarks/bench_lang.py, docs/SCALE.md).
+# detector. Written on SlavicNER, the three-letter minimum after one miss on the stories corpus; checked block
+# by block against the detector on SlavicNER and three other corpora (benchmarks/bench_lang.py, docs/SCALE.md).
 _RUSSIAN_ONLY = re.compile(r"[ыэёЫЭЁ]")
 _UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 _CYRILLIC = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ]")
@@ -58,7 +58,7 @@ def detect(text: str) -> str:
     letters = len(_LETTERS.findall(text))
     if letters < _MIN_LETTERS:
         return "und"
-    ruled_out = frozenset(code for code, letters in _REQUIRED_LETTERS.items() if not letters.search(text))
+    ruled_out = frozenset(code for code, pattern in _REQUIRED_LETTERS.items() if not pattern.search(text))
     if len(ruled_out) == len(_REQUIRED_LETTERS) and (settled := by_letters(text, letters)):
         return settled
     found = detector(ruled_out).detect_language_of(text)
