@@ -128,10 +128,10 @@ def test_a_run_without_the_nlp_extra_writes_its_outputs(seeds: Path, tmp_path: P
 
     monkeypatch.setattr(extras, "missing", lambda extra: EXTRAS_NLP if extra == "nlp" else ())
 
-    def no_morphology(lang: str) -> Any:
+    def no_morphology(word: str, lang: str) -> Any:
         raise extras.MissingExtra(f"morphology ({lang}) asked for without the nlp extra")
 
-    monkeypatch.setattr(text, "analyzer", no_morphology)
+    monkeypatch.setattr(text, "morph_parses", no_morphology)
     with run_store("memory") as store:
         ingest_stream(stream([str(seeds)]), store, observe_first=True)
         write_report_and_json(store, tmp_path)

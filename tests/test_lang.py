@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from syuzhet.lang import detect
+from syuzhet.lang import by_letters, detect, detector
 from syuzhet.model import Article
 from syuzhet.pipeline import process
 
@@ -36,3 +36,22 @@ def test_mixed_article_reports_main_language_and_other_paragraphs() -> None:
     article = process(Article(source="mixed.txt", raw=raw))
     assert article.lang == "ru"
     assert [b.lang for b in article.blocks] == ["ru", "ru", "ru", "uk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Министр сообщил, что переговоры продолжатся на следующей неделе.", "ru"),
+        ("Міністр заявив, що переговори тривають і надалі.", "uk"),
+        ("Информацию подтвердила пресс-служба в Київ", None),  # one Ukrainian letter in a Russian sentence
+        ("Переговоры в Києві продолжатся", None),  # letters of both
+        ("Министр выступил на саммите NATO in Brussels with the Secretary General", None),  # mostly Latin
+        ("Председатель парламента Болгарии", None),  # neither side's letters: the detector decides
+    ],
+)
+def test_letters_settle_only_clear_cyrillic_blocks(text: str, lang: str | None) -> None:
+    letters = sum(ch.isalpha() for ch in text)
+    assert by_letters(text, letters) == lang
+    if lang is not None:  # the detector, asked as detect() would ask it, agrees
+        found = detector(frozenset({"kk", "be", "sr", "mk", "mn"})).detect_language_of(text)
+        assert found is not None and found.iso_code_639_1.name.lower() == lang

@@ -17,6 +17,7 @@ from syuzhet.entities.gazetteer import first_names, known_type
 from syuzhet.entities.keys import is_latin, name_key, to_cyrillic
 from syuzhet.entities.lemma import NAME_TAGS, is_acronym, morph
 from syuzhet.entities.shapes import is_patronymic, is_surname_shaped
+from syuzhet.morph import parses as morph_parses
 
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
@@ -223,7 +224,7 @@ def _tags(word: str) -> frozenset[str]:
     for form in to_cyrillic(word):
         if not analyzer.word_is_known(form):
             continue
-        for p in analyzer.parse(form):
+        for p in morph_parses(form, "ru"):
             grammemes = p.tag.grammemes
             if p.score < 0.1 or "plur" in grammemes:
                 continue

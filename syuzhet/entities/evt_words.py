@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 from syuzhet.data import written_lines
-from syuzhet.entities.lemma import morph
+from syuzhet.morph import parses as morph_parses
 
 Span = tuple[int, int, str]
 # Languages the rules run on. Ukrainian has its own CRF, trained on SlavicNER uk, whose annotation differs from
@@ -63,7 +63,7 @@ def fold(word: str) -> str:
 @functools.lru_cache(maxsize=200_000)
 def readings(word: str, lang: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
     """(base form, part of speech, grammemes) of every pymorphy3 reading of ``word``."""
-    parses = morph(lang).parse(fold(word))
+    parses = morph_parses(fold(word), lang)
     return tuple((fold(p.normal_form), str(p.tag.POS), frozenset(p.tag.grammemes)) for p in parses)
 
 

@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from syuzhet.data import written_lines
-from syuzhet.morph import analyzer
+from syuzhet.morph import analyzer, parses
 
 NAME_TAGS = frozenset({"Name", "Surn", "Patr"})
 PLACE_TAGS = frozenset({"Geox", "Orgn", "Abbr"})
@@ -34,9 +34,8 @@ def _key(word: str) -> str:
     return word.lower().replace("’", "'").replace("ʼ", "'")
 
 
-@functools.lru_cache(maxsize=100_000)
-def _parses(word: str, lang: str) -> tuple[Any, ...]:
-    return tuple(morph(lang).parse(_key(word)))
+def _parses(word: str, lang: str) -> tuple[Any, ...]:  # cached in syuzhet.morph
+    return parses(_key(word), lang)
 
 
 def _case(parse: Any) -> str | None:

@@ -35,9 +35,10 @@ from typing import TYPE_CHECKING
 
 from syuzhet.entities.gazetteer import alias_heads, alias_of, first_names, groups, known_type
 from syuzhet.entities.keys import ascii_slug, guess_lang, is_latin, name_key, to_cyrillic
-from syuzhet.entities.lemma import NAME_TAGS, acronym_of, is_acronym, morph, surname_forms
+from syuzhet.entities.lemma import NAME_TAGS, acronym_of, is_acronym, surname_forms
 from syuzhet.entities.shapes import is_patronymic
 from syuzhet.model import Article, Entity, Mention
+from syuzhet.morph import parses as morph_parses
 
 if TYPE_CHECKING:
     from syuzhet.pipeline import Analysis
@@ -66,13 +67,12 @@ def _roles(lemma: str, lang: str) -> tuple[str, str, str]:
     words = [w for w in lemma.replace(".", ". ").split() if w]
     if len(words) == 1:
         return "", "", words[0]
-    analyzer = morph(lang)
 
     def tags(word: str) -> set[str]:
         grammemes: set[str] = set()
         for part in _HYPHENS.split(word):
             for form in _dictionary_forms(part, lang):
-                for p in analyzer.parse(form):
+                for p in morph_parses(form, lang):
                     grammemes |= p.tag.grammemes & NAME_TAGS
         if lang in _ROMANISED and is_patronymic(word):
             grammemes.add("Patr")
@@ -104,7 +104,7 @@ def _is_given_name(word: str, lang: str) -> bool:
         return name_key(word, lang) in first_names() or any(
             _is_given_name(form, "ru") for form in _dictionary_forms(word, lang)
         )
-    parses = morph(lang).parse(word.lower())
+    parses = morph_parses(word.lower(), lang)
     named = [p for p in parses if "Name" in p.tag.grammemes]
     surn = [p for p in parses if "Surn" in p.tag.grammemes]
     return bool(named) and sum(p.score for p in named) >= sum(p.score for p in surn)

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from syuzhet.morph import analyzer
+from syuzhet.morph import parses
 
 # Word-keyed caches are bounded: a corpus of millions of articles has millions of distinct words.
 _per_word = lru_cache(maxsize=200_000)
@@ -32,7 +32,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 def _parses(word: str, lang: str) -> tuple[Any, ...]:
     if lang not in ("ru", "uk"):
         return ()
-    return tuple(analyzer(lang).parse(word.replace("’", "'").replace("ʼ", "'"))[:4])
+    return parses(word.replace("’", "'").replace("ʼ", "'"), lang)[:4]
 
 
 @_per_word

@@ -72,20 +72,34 @@ def log_odds(mine: Counter[str], rest: Counter[str], prior: Counter[str]) -> lis
     return sorted(scored, key=lambda kv: (-kv[1], kv[0]))
 
 
-def _counts(sents: Iterable[Sentence]) -> tuple[Counter[str], dict[str, Counter[str]]]:
+Terms = list[tuple[str, str]]
+
+
+def content_terms(s: Sentence) -> Terms:
+    """(key, written form in lower case) of the sentence's content words, names left out."""
+    return [(key, surface.lower()) for key, surface in sentence_terms(s) if key.startswith("t:")]
+
+
+def _counts(term_lists: Iterable[Terms]) -> tuple[Counter[str], dict[str, Counter[str]]]:
     counts: Counter[str] = Counter()
     shown: dict[str, Counter[str]] = {}
-    for s in sents:
-        for key, surface in sentence_terms(s):
-            if key.startswith("t:"):
-                counts[key] += 1
-                shown.setdefault(key, Counter())[surface.lower()] += 1
+    for terms in term_lists:
+        for key, low in terms:
+            counts[key] += 1
+            shown.setdefault(key, Counter())[low] += 1
     return counts, shown
 
 
 def distinctive(mine: list[Sentence], rest: list[Sentence], background: Counter[str],
                 same_language: bool) -> list[dict[str, Any]]:
     """The words ``mine`` stresses against ``rest``: [{word, count, z}] (z only within one language)."""
+    return distinctive_terms([content_terms(s) for s in mine], [content_terms(s) for s in rest], background,
+                             same_language)
+
+
+def distinctive_terms(mine: list[Terms], rest: list[Terms], background: Counter[str],
+                      same_language: bool) -> list[dict[str, Any]]:
+    """``distinctive`` over each sentence's ``content_terms``, worked out once by the caller."""
     counts, shown = _counts(mine)
     theirs, _ = _counts(rest)
     if same_language:
@@ -158,21 +172,24 @@ def framing(sents: list[Sentence], outlet: dict[str, str], background: Counter[s
     if len(communities) > 1:
         groups += [("language", code, members) for code in communities
                    if len(members := {o for o, x in lang.items() if x == code}) > 1]  # one outlet: its own record
+    # each sentence's words once, not once per group it is compared in (one outlet: nothing is compared)
+    terms = [content_terms(s) for s in sents] if len(lang) > 1 else []
     out = []
     for scope, name, outlets in groups:
         positions = [n for n, s in enumerate(sents) if outlet[s.article] in outlets]
         mine = [sents[n] for n in positions]
         own_lang = {lang[o] for o in outlets}
         same = scope == "outlet" and sum(1 for x in lang.values() if x in own_lang) > 1
-        rest = [s for s in sents if outlet[s.article] not in outlets
-                and (not same or lang[outlet[s.article]] in own_lang)]
+        rest_at = [n for n, s in enumerate(sents) if outlet[s.article] not in outlets
+                   and (not same or lang[outlet[s.article]] in own_lang)]
         articles = {s.article for s in mine}
         others = {s.article for s in sents} - articles
         out.append({
             "scope": scope, "outlet" if scope == "outlet" else "language": name,
             "outlets": sorted(outlets), "lang": "/".join(sorted(own_lang)), "articles": sorted(articles),
-            "compared_with": "same language" if same else "other languages" if rest else "nobody",
-            "distinctive": distinctive(mine, rest, background, same) if rest else [],
+            "compared_with": "same language" if same else "other languages" if rest_at else "nobody",
+            "distinctive": distinctive_terms([terms[n] for n in positions], [terms[n] for n in rest_at], background,
+                                             same) if rest_at else [],
             "actors": actors(articles, others, entities),
             "tone": tone(sents, ids, positions, main),
         })

@@ -15,7 +15,7 @@ from syuzhet.data import lines
 from syuzhet.dates import month_numbers
 from syuzhet.entities.shapes import is_surname_shaped
 from syuzhet.model import Article
-from syuzhet.morph import analyzer
+from syuzhet.morph import parses as morph_parses
 
 _LAST_WORD = re.compile(r"(?:^|[\s(])([^\W\d_]+)\.$", re.U)
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’ʼ-](?=[^\W\d_]))*|\d+(?:[.,]\d+)?", re.U)
@@ -73,7 +73,7 @@ def analyse(word: str, lang: str, capital: bool) -> Word:
         return Word(f"m{month:02d}", "MNTH", False)
     if lang not in LEMMATISED:
         return Word(fold(word), "NOUN" if len(word) > 3 else "", capital)
-    parses = analyzer(lang).parse(word.lower())
+    parses = morph_parses(word.lower(), lang)
     best = parses[0]
     if capital:
         # a surname reading before a first name's ('Токаева': the surname Токаев, not a woman's name Токаева)
