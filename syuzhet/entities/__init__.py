@@ -108,7 +108,7 @@ def repeat_spans(
 ) -> list[tuple[int, int, str, str]]:
     """One name, one reading per article (fix ``repeats``): a capitalised word the tagger took as a name
     somewhere (a one-word mention, or the last word of a person's name) is a mention wherever else it stands
-    untagged, e.g. in a headline the tagger missed ('Речь Токаева в Москве')."""
+    untagged, e.g. in a headline the tagger missed ('Речь Кулаева в Москве')."""
     seen: dict[str, set[str]] = {}
     for start, end, kind, _ in spans:
         words = text[start:end].split()

@@ -103,7 +103,7 @@ def _coordinated(text: str, pieces: list[Piece], grammar: Grammar) -> None:
 
 
 def _hyphenated_name(token: Token) -> bool:
-    """'Қасым-Жомарт', 'Samruk-Kazyna', 'Нью-Йорк': every part capitalised, a name wherever it stands."""
+    """'Асан-Жомарт', 'Samruk-Kazyna', 'Нью-Йорк': every part capitalised, a name wherever it stands."""
     parts = [p for p in HYPHENS.split(token.base) if p]
     return len(parts) > 1 and all(is_cap(p) for p in parts)
 

@@ -2,7 +2,7 @@
 
 A run is cut into pieces at gazetteer names (longest first, unless they are words of a longer name), at an
 organisation's or place's head word, at stop words, nationality adjectives and roles, and after a surname
-('Тоқаев Мәскеуге'). Each piece gets a type when a cue says so, and is ``strong`` when the cue is evidence
+('Құлаев Мәскеуге'). Each piece gets a type when a cue says so, and is ``strong`` when the cue is evidence
 that it is a name even at a sentence start.
 """
 
@@ -207,7 +207,7 @@ def _split_names(toks: list[Token], grammar: Grammar) -> list[tuple[list[Token],
             (is_surname_shaped(current[-1].base) and not _given(t) and not is_patronymic(t.base))
             or (t.case in grammar.words("place_case") and "Geox" in _tags(t.base))
         ):
-            out.append((current, role))  # 'Тоқаев Мәскеуге', 'Tokayev Putin', 'Ердоған Сочиде'
+            out.append((current, role))  # 'Құлаев Мәскеуге', 'Kulayev Putin', 'Ердоған Сочиде'
             current, role = [], False
         current.append(t)
     if current:

@@ -56,7 +56,7 @@ class Grammar:
     head_final: bool  # Kazakh: the head ends the name ('... министрлігі'); English: it may stand anywhere
     lower_heads: bool  # Kazakh heads are written in lower case
     dictionary_places: bool = False  # trust the dictionary's place/organisation readings (Cyrillic words only)
-    adjacent_names: bool = False  # two names may stand side by side ('Тоқаев Мәскеуге'); English: one name
+    adjacent_names: bool = False  # two names may stand side by side ('Құлаев Мәскеуге'); English: one name
     def words(self, section: str) -> frozenset[str]:
         return lexicon(self.lang).get(section, frozenset())
 
@@ -94,7 +94,7 @@ def lower_compound(word: str) -> bool:
 
 
 def _abbreviation(text: str, dot: int, grammar: Grammar) -> bool:
-    """The full stop at ``dot`` ends an abbreviation ('Mr.') or an initial ('K. Tokayev'), not a sentence."""
+    """The full stop at ``dot`` ends an abbreviation ('Mr.') or an initial ('K. Kulayev'), not a sentence."""
     m = re.search(r"([^\W\d_][^\W\d_.]*)$", text[:dot])
     if not m:
         return False

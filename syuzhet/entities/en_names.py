@@ -1,6 +1,6 @@
 """English names: capitalised-word rules (``caps``) with the English word lists (``caps_en.txt``).
 
-The possessive "'s" is not part of a name: "Tokayev's" is the mention 'Tokayev', and ends the name.
+The possessive "'s" is not part of a name: "Kulayev's" is the mention 'Kulayev', and ends the name.
 """
 
 from __future__ import annotations

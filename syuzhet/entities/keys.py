@@ -2,7 +2,7 @@
 
 The comparison key of a name: lower case, Ukrainian/Kazakh letters to their Russian correspondences, Latin to
 Cyrillic (longest match first, diacritics dropped), then the letters Russian spelling varies on folded
-(ы/и, э/е, й/и, дж/ж, soft sign, double letters): 'Токаєв', 'Токаев', 'Тоқаев' and 'Tokayev' share one key.
+(ы/и, э/е, й/и, дж/ж, soft sign, double letters): 'Кулаєв', 'Кулаев', 'Құлаев' and 'Kulayev' share one key.
 ``to_cyrillic`` spells a Latin or Kazakh word the Russian way, for dictionary look-ups ('Sergey' -> 'сергей').
 """
 
@@ -96,7 +96,7 @@ def _cyrillic_word(word: str, lang: str) -> str:
 
 @functools.lru_cache(maxsize=200_000)
 def name_key(text: str, lang: str = "", fold_doubles: bool = True) -> str:
-    """Comparison key of a name: 'Токаєв'/'uk', 'Токаев', 'Tokayev' -> 'токаев'; 'Росія', 'Россия' -> 'росия'.
+    """Comparison key of a name: 'Кулаєв'/'uk', 'Кулаев', 'Kulayev' -> 'кулаев'; 'Росія', 'Россия' -> 'росия'.
     Acronyms keep doubled letters (``fold_doubles=False``): 'BBC' is not 'БК'."""
     low = _HYPHENS.sub(" ", text.lower().replace("’", "'").replace("ʼ", "'"))
     lang = lang or guess_lang(text)
@@ -116,7 +116,7 @@ _END_VARIANTS = (("иы", "ий"), ("ы", "ий"), ("ы", "й"), ("и", "ий"),
 @functools.lru_cache(maxsize=100_000)
 def to_cyrillic(word: str) -> tuple[str, ...]:
     """Russian spellings of a Latin or Kazakh word, lower case, for dictionary look-ups: 'Sergey' ->
-    ('сергей', ...); 'Dmitriy', 'Dmitry' -> (..., 'дмитрий'); 'Тоқаев' -> ('токаев',). Russian and Ukrainian
+    ('сергей', ...); 'Dmitriy', 'Dmitry' -> (..., 'дмитрий'); 'Құлаев' -> ('кулаев',). Russian and Ukrainian
     words come back lower-cased."""
     low = word.lower()
     if not is_latin(low):

@@ -1,7 +1,7 @@
 """Kazakh base forms: case endings stripped from a name's last word (``kk_suffixes.txt``).
 
-Kazakh is agglutinative and declines a noun phrase on its last word only: 'Қасым-Жомарт Тоқаевтың' is the
-genitive of 'Қасым-Жомарт Тоқаев', 'Сыртқы істер министрлігіне' the dative of 'Сыртқы істер министрлігі'. An
+Kazakh is agglutinative and declines a noun phrase on its last word only: 'Асан-Жомарт Құлаевтың' is the
+genitive of 'Асан-Жомарт Құлаев', 'Сыртқы істер министрлігіне' the dative of 'Сыртқы істер министрлігі'. An
 ending is stripped only where Kazakh would write it: the stem must end in the sound the ending follows
 (-ның after a vowel or nasal, -тың after a voiceless consonant...), keep three letters, and agree in vowel
 harmony when it is a native word (one with ә ө ү ұ ы і; Russian-spelt names take either row). The
@@ -69,7 +69,7 @@ def _row(stem: str) -> str:
     if not vowels:
         return "any"
     i, last = vowels[-1]
-    if last == "е" and i > 0 and stem[i - 1] in _VOWELS:  # 'Тоқаев': -ев after a vowel is [йе], the row is before
+    if last == "е" and i > 0 and stem[i - 1] in _VOWELS:  # 'Құлаев': -ев after a vowel is [йе], the row is before
         last = stem[i - 1]
     if last in _BACK:
         return "back"
@@ -84,7 +84,7 @@ def _harmony_ok(stem: str, harmony: str) -> bool:
 
 
 def split_case(word: str, attested: Iterable[str] = (), possessed: Iterable[str] = ()) -> tuple[str, str]:
-    """(base, case) of one Kazakh word: 'Тоқаевтың' -> ('Тоқаев', 'gen'), 'НАТО-ға' -> ('НАТО', 'dat'),
+    """(base, case) of one Kazakh word: 'Құлаевтың' -> ('Құлаев', 'gen'), 'НАТО-ға' -> ('НАТО', 'dat'),
     'Астана' -> ('Астана', ''). A word in ``attested`` (lower case: other words of the text took an ending
     after it, or the gazetteer knows it) is its own base form. The endings of a possessive noun (-на, -нда:
     'министрлігіне') are stripped only from the words in ``possessed`` (lower case: 'министрлігі'), so that

@@ -1,5 +1,5 @@
 """Kazakh names: capitalised-word rules (``caps``) with the Kazakh word lists (``caps_kk.txt``) and case endings
-stripped by ``kk_morph`` ('Тоқаевтың' -> 'Тоқаев'). A mention spans the whole inflected word, like a Russian
+stripped by ``kk_morph`` ('Құлаевтың' -> 'Құлаев'). A mention spans the whole inflected word, like a Russian
 one; its base form drops the ending. A name the gazetteer knows ('Канада') or that the text inflects further
 ('Ақорда' beside 'Ақордада') keeps its last letters."""
 
@@ -52,7 +52,7 @@ def grammar(text: str) -> Grammar:
 
 
 def base_form(text: str, context: str = "") -> str:
-    """'Қасым-Жомарт Тоқаевтың' -> 'Қасым-Жомарт Тоқаев'; ``context`` is the text the mention is from."""
+    """'Асан-Жомарт Құлаевтың' -> 'Асан-Жомарт Құлаев'; ``context`` is the text the mention is from."""
     words = text.split()
     if not words:
         return text

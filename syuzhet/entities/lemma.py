@@ -2,8 +2,8 @@
 English: ``en_names``).
 
 Persons: every word of the name (and every part of a hyphenated word) is read as a first name, surname or
-patronymic in ONE gender and ONE case chosen for the whole name, so 'Касым-Жомарта Токаева' is a man in the
-genitive ('Касым-Жомарт Токаев'), not the female first name pymorphy ranks first for 'Токаева'.
+patronymic in ONE gender and ONE case chosen for the whole name, so 'Асан-Жомарта Кулаева' is a man in the
+genitive ('Асан-Жомарт Кулаев'), not the female first name pymorphy ranks first for 'Кулаева'.
 Organisations, places, events, products: the head noun phrase (adjectives up to the first noun) goes to the
 nominative, keeping its number; what follows the head (genitive complements, names in apposition) stays as
 written: 'Института новейших государств' -> 'Институт новейших государств'. Acronyms, Latin words and
@@ -207,7 +207,7 @@ def _indeclinable(word: str, lang: str) -> bool:
 
 
 def person_lemma(words: list[str], lang: str) -> str:
-    """'Касым-Жомарту Кемелевичу' -> 'Касым-Жомарт Кемелевич'; 'Токаєва' -> 'Токаєв'."""
+    """'Асан-Жомарту Ерлановичу' -> 'Асан-Жомарт Ерланович'; 'Кулаєва' -> 'Кулаєв'."""
     pieces: list[tuple[str, bool]] = []
     for word in words:
         parts = [p for p in _HYPHENS.split(word) if p]

@@ -15,7 +15,7 @@ as a person's first name, patronymic and surname through their Russian spelling 
 
 The comparison key of a name (``keys.name_key``): lower case, Ukrainian/Kazakh letters to their Russian
 correspondences, Latin to Cyrillic, then the letters Russian spelling varies on folded (ы/и, э/е, й/и, дж/ж,
-soft sign, double letters): 'Токаєв', 'Токаев', 'Тоқаев' and 'Tokayev' share one key.
+soft sign, double letters): 'Кулаєв', 'Кулаев', 'Құлаев' and 'Kulayev' share one key.
 
 Canonical name: the alias group's first form when there is one, else the most complete Russian base form
 (persons: with a surname, most words; others: not an acronym, most words), else the same in any language.

@@ -8,7 +8,7 @@ per process, on first use. ``clean_spans`` is the post-processing, shared with t
 - quotes, brackets, dashes and punctuation at the edges of a span are trimmed; 'X (ABC)' becomes X and ABC;
 - a span that is a pronoun, or a common noun (no name/place/organisation reading in pymorphy3) at the start
   of a line or sentence (headline words like 'Эксперт', 'Президенты'), is dropped;
-- common nouns in front of a person's name ('Политолог Мартынов') are cut off, and so are prepositions,
+- common nouns in front of a person's name ('Политолог Ларионов') are cut off, and so are prepositions,
   conjunctions and pronouns at the start of any span, and lower-case words at the start of a person or place;
 - an acronym defined in brackets after its long form ('российского общества политологов (РОП)': initials
   match, function words skipped) makes both an entity, and the acronym's later uses in the text too;
@@ -151,14 +151,14 @@ def _reading(word: str, lang: str) -> str:
 
 
 def _nominative(word: str, lang: str) -> bool:
-    """A headline or sentence starts with a nominative: 'Эксперт: ...'; 'Токаев' (genitive of 'токай') is no
+    """A headline or sentence starts with a nominative: 'Эксперт: ...'; 'Кулаев' (genitive plural of 'кулай') is no
     such word."""
     return any(p.tag.case == "nomn" for p in morph_parses(word.lower(), lang) if p.tag.POS == "NOUN")
 
 
 def _common_plural(word: str, lang: str) -> bool:
-    """'Президенты': only plural common-noun readings, one of them nominative (a genitive plural like 'Токаев'
-    of 'токай' is far more often a surname)."""
+    """'Президенты': only plural common-noun readings, one of them nominative (a genitive plural like 'Кулаев'
+    of 'кулай' is far more often a surname)."""
     parses = morph_parses(word.lower(), lang)
     return all("plur" in p.tag.grammemes and not p.tag.grammemes & (NAME_TAGS | PLACE_TAGS) for p in parses) and any(
         p.tag.case == "nomn" for p in parses
@@ -180,7 +180,7 @@ def _keep_single(text: str, start: int, end: int, kind: str, lang: str) -> bool:
 
 
 def _cut_titles(text: str, start: int, end: int, lang: str) -> int:
-    """Start of a person's name after leading common nouns: 'Политолог Мартынов' -> 'Мартынов'."""
+    """Start of a person's name after leading common nouns: 'Политолог Ларионов' -> 'Ларионов'."""
     tokens = list(_TOKEN.finditer(text, start, end))
     i = 0
     while i < len(tokens) - 1:

@@ -30,10 +30,10 @@ def _ends(word: str, section: str) -> bool:
 
 
 def is_surname_shaped(word: str) -> bool:
-    """'Токаев', 'Tokayev', 'Зеленский', 'Shevchenko': a surname by its ending."""
+    """'Кулаев', 'Kulayev', 'Зеленский', 'Shevchenko': a surname by its ending."""
     return _ends(word, "surname")
 
 
 def is_patronymic(word: str) -> bool:
-    """'Кемелевич', 'Кемелұлы', 'Kemeluly'."""
+    """'Ерланович', 'Ерланұлы', 'Erlanuly'."""
     return _ends(word, "patronymic")

@@ -35,7 +35,7 @@ _HYPHENS = "\\-\u2010\u2011"
 _CHUNK = r"[^\W_](?:[^\W_]|[\u0300-\u036f\u0483-\u0489\u00ad])*"
 _TOKEN = re.compile(
     r"\d+(?:[.,:]\d+)+(?![^\W_])"  # 7,08 / 12:30 / 1.5
-    rf"|{_CHUNK}(?:[{_APOSTROPHES}{_HYPHENS}](?=[^\W_]){_CHUNK})*"  # п’ять, Касим-Жомарт, COVID-19
+    rf"|{_CHUNK}(?:[{_APOSTROPHES}{_HYPHENS}](?=[^\W_]){_CHUNK})*"  # п’ять, Асан-Жомарт, COVID-19
     r"(?:\.(?:ua|com|net|org|ru|kz|info|eu)(?![^\W_]))?"  # media names: LB.ua, Корреспондент.net
     r"|\S"  # any other visible character is a token of its own: « » " ( . ,
 )
@@ -66,7 +66,7 @@ def _plain(word: str) -> str:
 
 
 def _shape(word: str) -> str:
-    """'Касим-Жомарт' -> 'Xx-Xx', 'COVID-19' -> 'X-d', 'ЄС' -> 'X'."""
+    """'Асан-Жомарт' -> 'Xx-Xx', 'COVID-19' -> 'X-d', 'ЄС' -> 'X'."""
     out: list[str] = []
     for ch in word:
         c = "X" if ch.isupper() else "x" if ch.islower() else "d" if ch.isdigit() else ch

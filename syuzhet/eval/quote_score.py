@@ -63,7 +63,7 @@ class Score:
 def _keys(word: str, lang: str, kazakh: bool = False) -> set[str]:
     """A word as written, as a surname in its base form, and in every base form of its likely parses,
     Ukrainian letters folded to Russian ones ('Коула', 'Роскосмосу', 'Зеленському' meet their nominatives); in a
-    Kazakh article also without its Kazakh case ending ('Тоқаевтың' meets 'Тоқаев')."""
+    Kazakh article also without its Kazakh case ending ('Құлаевтың' meets 'Құлаев')."""
     forms = {word.lower(), name_lemma(word, lang, surname=True), *lemmas(word, lang)}
     if kazakh:
         forms.add(base_word(word).lower())

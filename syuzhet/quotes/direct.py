@@ -2,7 +2,7 @@
 
 Rules, tried in this order for each outer quoted string:
   named_thing     'корпорации "Росатом"', 'песни «...»': a name, never speech
-  dash_after      '«...», — сказал Серенко.' / '"...", сказав він'
+  dash_after      '«...», — сказал Гончаренко.' / '"...", сказав він'
   colon_before    'Путин отметил: «...»'
   that_quoted     'Він заявив, що документ «...».' (the whole reported clause is quoted)
   source_quoted   'По мнению Путина, результаты переговоров «...».'

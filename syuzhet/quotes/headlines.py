@@ -1,6 +1,6 @@
 """Attribution in titles and subtitles (the blocks the cleaner marked as such, or a first line that reads
 like one):
-  headline_colon  'Политолог Серенко: президент Казахстана показал ...' / 'Эксперт: Россия и Казахстан ...'
+  headline_colon  'Политолог Гончаренко: мэр города показал ...' / 'Эксперт: Россия и Казахстан ...'
   headline_dash   'Вакцинация от COVID-19: ошибки опустили Украину ... – эксперт'
   line_dash       the same on a short line standing alone further down ('... в Росії, — ЗМІ')
 The statement is reported speech (indirect) unless it is all inside quotation marks."""

@@ -20,7 +20,7 @@ def split_mentions(article: Article) -> tuple[list[Mention], list[Mention]]:
 
 def complete_persons(article: Article, persons: list[Mention]) -> list[Mention]:
     """Add what NER missed: 'First-name Surname' pairs pymorphy3 knows as names, and the bare surnames
-    ('В свою очередь Токаев заявил') of persons found."""
+    ('В свою очередь Кулаев заявил') of persons found."""
     lang = article.lang if article.lang in ("ru", "uk") else "ru"
     persons = persons + [m for m in _name_pairs(article, lang) if not any(_overlaps(m, p) for p in persons)]
     keys = {name_lemma(t[-1].text, lang, surname=True) for m in persons if (t := words(m.text))}

@@ -43,7 +43,7 @@ def lemma(word: str, lang: str) -> str:
 
 @_per_word
 def lemmas(word: str, lang: str) -> frozenset[str]:
-    """Every lemma among the likely parses ('Токаева' is a female name or the genitive of 'Токаев')."""
+    """Every lemma among the likely parses ('Кулаева' is a female name or the genitive of 'Кулаев')."""
     return frozenset(str(p.normal_form) for p in _parses(word, lang)) | {word.lower()}
 
 
@@ -51,7 +51,7 @@ _SURNAME = re.compile(r"^(.+(?:ов|ев|ёв|єв|ин|ін|ын|ский|цк�
 
 
 def _surname_guess(word: str) -> tuple[str, frozenset[str]] | None:
-    """Slavic surnames pymorphy3 does not know ('Токаев', 'Токаевым'): base form and nominative genders."""
+    """Slavic surnames pymorphy3 does not know ('Кулаев', 'Кулаевым'): base form and nominative genders."""
     m = _SURNAME.match(word.lower())
     if not m:
         return None
@@ -67,7 +67,7 @@ def _knows_name(word: str, lang: str) -> bool:
 @_per_word
 def name_lemma(word: str, lang: str, surname: bool = False) -> str:
     """A person-name word in its base form, preferring name and surname parses (surname ones first when
-    ``surname``: 'Токаева' is then 'токаев', not the female first name 'токаева')."""
+    ``surname``: 'Кулаева' is then 'кулаев', not the female first name 'кулаева')."""
     order = ("Surn", "Name", "Patr") if surname else ("Name", "Surn", "Patr")
     if word[:1].isupper() and not _knows_name(word, lang):
         guess = _surname_guess(word)
@@ -119,7 +119,7 @@ def verb_gender(word: str, lang: str) -> str | None:
 
 @_per_word
 def name_gender(word: str, lang: str) -> str | None:
-    """masc / femn of a first name or surname ('Тереза' -> femn, 'Мартынов' -> masc), else None."""
+    """masc / femn of a first name or surname ('Тереза' -> femn, 'Ларионов' -> masc), else None."""
     for parse in _parses(word, lang):
         tags = _grammemes(parse)
         if ("Name" in tags or "Surn" in tags) and "ms-f" not in tags:
@@ -133,7 +133,7 @@ def agrees(a: str | None, b: str | None) -> bool:
 
 @_per_word
 def nominative_genders(word: str, lang: str) -> frozenset[str]:
-    """Genders of the nominative readings of a word ('Путина': femn only; 'Серенко': masc and femn)."""
+    """Genders of the nominative readings of a word ('Путина': femn only; 'Гончаренко': masc and femn)."""
     if word[:1].isupper() and not _knows_name(word, lang):
         guess = _surname_guess(word)
         return guess[1] if guess else frozenset({"masc", "femn"})

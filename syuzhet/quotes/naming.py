@@ -1,7 +1,7 @@
 """A characterisation is a reported statement:
 
   calls_it   'Президент назвал переговоры успешными', 'Він назвав візит історичним',
-             'Токаєв називав підписання документа однією з головних цілей свого візиту'
+             'Кулаєв називав підписання угоди головною метою поїздки'
              (<speaker> <call verb> <object> <instrumental predicate>)
 
 The verb forms come from ``data/quotes/{lang}_calls.txt``: active finite forms and gerunds, so the passive

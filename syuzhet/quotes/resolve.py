@@ -1,8 +1,8 @@
 """From the words naming a speaker to the person mention they refer to.
 
-Persons are grouped by surname ('Андрея Серенко', 'Серенко'); each group knows its fullest mention, its
-gender (first name, then surname) and the roles the article attached to it ('политолог Серенко',
-'директора ... Андрея Серенко', 'Алексей Мартынов, директор ...'). A pronoun or role noun resolves to the
+Persons are grouped by surname ('Андрея Гончаренко', 'Гончаренко'); each group knows its fullest mention, its
+gender (first name, then surname) and the roles the article attached to it ('политолог Гончаренко',
+'директора ... Андрея Гончаренко', 'Алексей Ларионов, директор ...'). A pronoun or role noun resolves to the
 most recent person who spoke or was a subject (named in the nominative outside quotes) with agreeing gender,
 a role noun first to persons carrying that role. Organisations and documents that speak resolve to ORG
 mentions (``orgs``); they never become the antecedent of a personal pronoun."""

@@ -1,5 +1,5 @@
-"""Who is named at an attribution point: the words right after a cue ('— сказал Серенко', 'считает
-директор ... Ульрих Делиус') or the subject before it ('Президент ... Токаев подчеркнул:'). A person name
+"""Who is named at an attribution point: the words right after a cue ('— сказал Гончаренко', 'считает
+директор ... Ульрих Делиус') or the subject before it ('Президент ... Кулаев подчеркнул:'). A person name
 wins over a pronoun, a pronoun over a role noun, a role noun over an organisation, an organisation over any
 other naming word.
 
@@ -348,7 +348,7 @@ def _agree_any(genders: frozenset[str], gender: str | None) -> bool:
 
 
 def mention_genders(doc: Doc, m: Mention) -> frozenset[str]:
-    """Genders the mention can have as a subject: every word must read as nominative ('Андрея Серенко',
+    """Genders the mention can have as a subject: every word must read as nominative ('Андрея Гончаренко',
     'Джастіна Трюдо' are not subjects; 'Путина' is only a female one)."""
     if doc.lang not in ("ru", "uk"):
         return frozenset({"masc", "femn", "plur"})

@@ -403,7 +403,7 @@ def _reader(path: Path) -> sqlite3.Connection:
 
 
 def _fts_query(query: str) -> str:
-    """Words become prefix terms ('Токаев' finds 'Токаева'); FTS syntax (quotes, AND/OR) is kept as is."""
+    """Words become prefix terms ('Кулаев' finds 'Кулаева'); FTS syntax (quotes, AND/OR) is kept as is."""
     if any(ch in query for ch in '"*():') or any(w in query.split() for w in ("AND", "OR", "NOT", "NEAR")):
         return query
     words = [w for w in query.split() if w.strip()]

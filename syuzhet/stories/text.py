@@ -1,6 +1,6 @@
 """Words of a story's articles: sentences, lemmas (pymorphy3, ru/uk), names and numbers, and the
 cross-lingual *key* of a lemma (Ukrainian and Russian spellings of one name fold to the same key:
-'Токаєв'/'Токаев', 'Росія'/'Россия', 'декларація'/'декларация')."""
+'Кулаєв'/'Кулаев', 'Росія'/'Россия', 'декларація'/'декларация')."""
 
 from __future__ import annotations
 
@@ -76,7 +76,7 @@ def analyse(word: str, lang: str, capital: bool) -> Word:
     parses = morph_parses(word.lower(), lang)
     best = parses[0]
     if capital:
-        # a surname reading before a first name's ('Токаева': the surname Токаев, not a woman's name Токаева)
+        # a surname reading before a first name's ('Кулаева': the surname Кулаев, not a woman's name Кулаева)
         named = sorted((p for p in parses if p.tag.grammemes & NAME_TAGS),
                        key=lambda p: "Name" in p.tag.grammemes and "Surn" not in p.tag.grammemes)
         if named:
