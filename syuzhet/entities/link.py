@@ -152,7 +152,7 @@ def _local_persons(mentions: list[Mention], lang_of: dict[int, str]) -> list[_Pe
     for m in singles:
         lang = lang_of[id(m)]
         text = m.text.strip()
-        forms = {name_key(f, lang) for f in surname_forms(text, lang)} | {name_key(m.lemma or text, lang)}
+        forms = _surname_keys(m, lang)
         fits = [p for p in persons if p.surname and p.surname in forms]
         if not fits and _is_given_name(m.lemma or text, lang):
             fits = [p for p in persons if p.given and p.given in forms]
@@ -178,10 +178,8 @@ def _surnames_to_persons(others: list[Mention], persons: list[_Person], lang_of:
     kept = []
     for m in others:
         lang = lang_of[id(m)]
-        text = m.text.strip()
-        if m.type in ("LOC", "ORG") and len(text.split()) == 1 and not is_acronym(text) \
-                and not known_type(text, lang) and not known_type(m.lemma or text, lang):
-            forms = {name_key(f, lang) for f in surname_forms(text, lang)} | {name_key(m.lemma or text, lang)}
+        if _bare_name(m, lang):
+            forms = _surname_keys(m, lang)
             fits = [p for p in persons if p.given and p.surname in forms]
             if len(fits) == 1:
                 m.type = "PER"
@@ -296,6 +294,18 @@ def _merge_people(clusters: list[_Cluster], uf: _UnionFind) -> None:
         if len(roots) <= 1:
             for i in bare:
                 uf.union(i, full[0] if full else bare[0])
+
+
+def _surname_keys(m: Mention, lang: str) -> set[str]:
+    """Keys of every base form a one-word name could have as a surname."""
+    text = m.text.strip()
+    return {name_key(f, lang) for f in surname_forms(text, lang)} | {name_key(m.lemma or text, lang)}
+
+
+def _bare_name(m: Mention, lang: str) -> bool:
+    text = m.text.strip()
+    return m.type in ("LOC", "ORG") and len(text.split()) == 1 and not is_acronym(text) \
+        and not known_type(text, lang) and not known_type(m.lemma or text, lang)
 
 
 def _canonical(mentions: list[Mention], kind: str, lang_of: dict[int, str], keys: set[str]) -> str:
