@@ -30,14 +30,14 @@ def article(source: str, title: str, sentences: list[str], date: str | None = No
 
 
 def test_duplicates_point_to_the_earliest_copy() -> None:
-    original = article("a", "Токаев прибыл в Москву с визитом", SENTENCES, "2025-11-12")
+    original = article("a", "Кулаев прибыл в Москву с визитом", SENTENCES, "2025-11-12")
     edited = [s.replace("провёл", "провел").replace("Кроме того, были", "Также были") for s in SENTENCES]
     batch = [
-        article("reprint-later", "Токаев прибыл в Москву с визитом", edited, "2025-11-13"),
+        article("reprint-later", "Кулаев прибыл в Москву с визитом", edited, "2025-11-13"),
         original,
-        article("first-half", "Визит Токаева: главное", SENTENCES[:3], "2025-11-14"),
+        article("first-half", "Визит Кулаева: главное", SENTENCES[:3], "2025-11-14"),
         article("new-headline", "В Кремле подписали декларацию", SENTENCES, "2025-11-13"),
-        article("exact", "Токаев прибыл в Москву с визитом", SENTENCES, "2025-11-12"),
+        article("exact", "Кулаев прибыл в Москву с визитом", SENTENCES, "2025-11-12"),
         article("other", "Кайрат обыграл соперника", OTHER, "2025-11-12"),
     ]
     by_source = {a.source: a for a in dedupe(batch)}

@@ -87,7 +87,7 @@ def document(articles: list[Any], **parts: Any) -> dict[str, Any]:
     [Span(-5, 3, "m"), Span(8, 8, "empty"), Span(12, 5, "backwards")],
 ])
 def test_highlight_is_well_formed_and_keeps_the_text(spans: list[Span]) -> None:
-    text = "Токаев <b>сказал</b> & ушёл «домой»."
+    text = "Кулаев <b>сказал</b> & ушёл «домой»."
     html = highlight(text, 0, len(text), spans)
     checker = check(f"<p>{html}</p>")
     assert "".join(checker.text) == text
@@ -95,7 +95,7 @@ def test_highlight_is_well_formed_and_keeps_the_text(spans: list[Span]) -> None:
 
 
 def test_mentions_inside_quotes_across_blocks() -> None:
-    text = "Заголовок\n\n«Путин и Токаев подписали» — сказал Песков."
+    text = "Заголовок\n\n«Путин и Кулаев подписали» — сказал Песков."
     para = text.index("«")
     doc = document(
         [minimal_article("a1", text, blocks=[
@@ -164,8 +164,8 @@ def test_missing_fields_and_odd_types_are_tolerated(tmp_path: Path) -> None:
 
 
 def test_key_facts_blind_spots_and_loose_articles_on_their_pages() -> None:
-    a1 = minimal_article("a1", "Визит Токаева в Москву.", outlet="РИА")
-    a2 = minimal_article("a2", "Визит Токаева в Москву.", outlet="ТАСС", duplicate_of="a1")
+    a1 = minimal_article("a1", "Визит Кулаева в Москву.", outlet="РИА")
+    a2 = minimal_article("a2", "Визит Кулаева в Москву.", outlet="ТАСС", duplicate_of="a1")
     a3 = minimal_article("a3", "Погода в Астане.", outlet="Tengri")
     facts = [{"text": "Подписана декларация", "articles": ["a1", "a2"], "sources": ["РИА", "ТАСС"],
               "disagreements": [{"unit": "документ", "values": {"14": ["a1"], "15": ["a2"]}}]},
@@ -177,7 +177,7 @@ def test_key_facts_blind_spots_and_loose_articles_on_their_pages() -> None:
              "blind_spots": [{"scope": "outlet", "name": "РИА", "only_here": [{"fact": 2, "text": facts[2]["text"]}],
                               "missing": []}],
              "framing": [{"scope": "outlet", "outlet": "ТАСС", "distinctive": [{"word": "исторический", "count": 2}],
-                          "actors": [{"name": "Касым-Жомарт Токаев", "mentions": 2, "only_here": True}],
+                          "actors": [{"name": "Асан-Жомарт Кулаев", "mentions": 2, "only_here": True}],
                           "tone": [{"name": "Россия", "score": 1.0, "positive": 2, "negative": 0}]}],
              "timeline": [{"date": "2025-11-12", "text": "Прилёт", "articles": ["a1"]}]}
     pages = render_pages(document([a1, a2, a3], stories=[story]))

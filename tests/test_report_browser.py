@@ -290,12 +290,12 @@ def test_hostile_article_is_shown_as_text_and_never_runs(browser_context: Any, t
 
 
 def test_clicking_a_name_highlights_it_in_the_opened_article(browser_context: Any, tmp_path: Path) -> None:
-    text = "Токаев прилетел в Москву. Путин встретил Токаева."
+    text = "Кулаев прилетел в Москву. Путин встретил Кулаева."
     doc = document(
         [minimal_article("a1", text, outlet="РИА")],
-        entities=[{"id": "tok", "name": "Касым-Жомарт Токаев", "type": "PER", "mentions": [
-            {"article": "a1", "start": 0, "end": 6, "text": "Токаев"},
-            {"article": "a1", "start": text.index("Токаева"), "end": len(text) - 1, "text": "Токаева"}]},
+        entities=[{"id": "tok", "name": "Асан-Жомарт Кулаев", "type": "PER", "mentions": [
+            {"article": "a1", "start": 0, "end": 6, "text": "Кулаев"},
+            {"article": "a1", "start": text.index("Кулаева"), "end": len(text) - 1, "text": "Кулаева"}]},
             {"id": "put", "name": "Владимир Путин", "type": "PER", "mentions": [
                 {"article": "a1", "start": text.index("Путин"), "end": text.index("Путин") + 5, "text": "Путин"}]}],
         stories=[{"id": "s1", "title": "Визит", "articles": ["a1"], "summary": [], "facts": [], "timeline": []}],
