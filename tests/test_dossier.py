@@ -158,3 +158,13 @@ def test_an_article_of_its_own_has_no_blind_spots() -> None:
     cluster_stories(analysis)
     describe_stories(analysis)
     assert analysis.stories[0].blind_spots == []
+
+
+def test_pronoun_adjectives_are_no_distinctive_words() -> None:
+    """'который', 'этот' read as pronouns, not content words: framing never shows them as what an outlet stresses."""
+    from syuzhet.stories.framing import sentence_terms
+
+    s = Sentence("a", 0, 60, "Мост, который построили этой весной, закрыли.", "paragraph", "ru")
+    s.words = _words(s.text, "ru")
+    shown = {written for _, written in sentence_terms(s)}
+    assert shown == {"Мост", "построили", "весной", "закрыли"}

@@ -83,7 +83,7 @@ def analyse(word: str, lang: str, capital: bool) -> Word:
             best = named[0]
         if best.tag.number == "plur" and best.normal_form != word.lower() and is_surname_shaped(word):
             return Word(fold(word.lower()), "NOUN", True)  # an unknown surname, not a plural of a noun or name
-    pos = str(best.tag.POS or "")
+    pos = "NPRO" if "Apro" in best.tag.grammemes else str(best.tag.POS or "")  # 'который', 'этот': pronouns
     name = capital and (bool(best.tag.grammemes & NAME_TAGS) or (pos in ("NOUN", "") and len(word) > 2)
                         or (word.isupper() and len(word) > 1 and pos not in FUNCTION_POS))
     return Word(fold(best.normal_form), pos, name, str(best.tag.tense or ""))
