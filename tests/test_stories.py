@@ -244,3 +244,9 @@ def test_a_surname_keys_the_same_in_every_case(forms: tuple[str, ...], lang: str
     first name ('Кулаев' as 'кулай') nor as a woman's first name."""
     keys = {analyse(form, lang, True).key[:NAME_STEM] for form in forms}
     assert len(keys) == 1
+
+
+@pytest.mark.parametrize(("word", "lang", "month"), [
+    ("May", "en", True), ("may", "en", False), ("листопада", "uk", True), ("лист", "uk", False), ("мая", "ru", True)])
+def test_month_words_and_their_look_alikes(word: str, lang: str, month: bool) -> None:
+    assert (analyse(word, lang, False).pos == "MNTH") is month

@@ -29,6 +29,7 @@ _DIGRAPHS = {"shch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ts":
              "ye": "е", "oo": "у", "ee": "и", "th": "т", "ph": "ф"}
 _DIGRAPH = re.compile("|".join(sorted(_DIGRAPHS, key=len, reverse=True)))
 STEM = 6
+SHORT_MONTH = 4  # letters of the Ukrainian short month forms ('січ', 'лист', 'черв')
 _DOUBLE = re.compile(r"(.)\1+")
 CONTENT_POS = frozenset({"NOUN", "ADJF", "VERB", "INFN", "PRTF", "ADJS"})
 UNIT_POS = frozenset({"NOUN", "ADJF", "PRTF"})  # what a number counts: '14 документов', '3 погибших' (not a verb)
@@ -69,7 +70,7 @@ class Word:
 def analyse(word: str, lang: str, capital: bool) -> Word:
     if word[0].isdigit():
         return Word(word.replace(",", "."), "NUMB", False)
-    if (month := month_numbers().get(word.lower())) is not None:
+    if (month := month_numbers().get(word.lower())) is not None and _month_word(word, lang):
         return Word(f"m{month:02d}", "MNTH", False)
     if lang not in LEMMATISED:
         return Word(fold(word), "NOUN" if len(word) > 3 else "", capital)
@@ -87,6 +88,14 @@ def analyse(word: str, lang: str, capital: bool) -> Word:
     name = capital and (bool(best.tag.grammemes & NAME_TAGS) or (pos in ("NOUN", "") and len(word) > 2)
                         or (word.isupper() and len(word) > 1 and pos not in FUNCTION_POS))
     return Word(fold(best.normal_form), pos, name, str(best.tag.tense or ""))
+
+
+def _month_word(word: str, lang: str) -> bool:
+    """A month name, not a common word written the same: English months are capitalised ('may' is a verb), and
+    a Ukrainian month's short form is also a noun ('лист', 'серп'), so only the full forms count there."""
+    if word.isascii():
+        return word[0].isupper()
+    return lang != "uk" or len(word) > SHORT_MONTH
 
 
 @dataclass(slots=True)
