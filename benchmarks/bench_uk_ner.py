@@ -15,6 +15,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from syuzhet.eval.common import shared_dir
+
 ROOT = Path(__file__).resolve().parents[1]
 
 CHILD = """
@@ -44,7 +46,7 @@ def run(repo: Path, slavicner: Path) -> dict[str, float]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--anchor", type=Path, default=None, help="another checkout, run the same way")
     parser.add_argument("--repeat", type=int, default=2)
     args = parser.parse_args(argv)

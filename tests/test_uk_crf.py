@@ -134,5 +134,5 @@ def test_split_keeps_held_out_documents_out_of_training() -> None:
 def test_quality_gate_on_held_out_sample(capsys: pytest.CaptureFixture[str]) -> None:
     if not (shared_dir() / "corpus" / "ner-uk").is_dir():
         pytest.skip("../shared is not beside the repository")
-    assert ner_uk.main(["--limit", "8", "--baseline", "0.6"]) == 0
+    assert ner_uk.main(["--limit", "8", "--baseline", "0.77"]) == 0  # 1.1.0 measured 0.789
     assert "pooled micro-F1" in capsys.readouterr().out
