@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 import pycrfsuite
 
 from syuzhet.entities.gazetteer import known_type
+from syuzhet.entities.uk_known import whole_known_names
 from syuzhet.morph import analyzer
 from syuzhet.morph import parses as morph_parses
 
@@ -254,6 +255,7 @@ def tag_with(tagger: pycrfsuite.Tagger, text: str) -> list[tuple[int, int, str]]
     spans: list[tuple[int, int, str]] = []
     for tokens in lines:
         spans += bio_spans(tokens, tagger.tag(token_features(tokens, doc)))
+    spans = whole_known_names(safe, lines, spans, lambda word: _lemma(_plain(word)))
     return _balance_quotes(safe, _not_pronouns(safe, spans))
 
 
