@@ -29,7 +29,7 @@ from syuzhet.eval import ner_uk
 from syuzhet.eval.common import shared_dir
 
 MODEL_ID = "syuzhet-uk-ner-crf"
-VERSION = "1.0.0"
+VERSION = "1.1.0"
 PARAMS: dict[str, object] = {
     "c1": 0.1,  # L1: drops most of the feature weights, keeps the file small
     "c2": 0.1,

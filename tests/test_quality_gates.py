@@ -59,7 +59,7 @@ def test_ukrainian_ner_gate(seeds: Path) -> None:
     from syuzhet.eval import ner_uk
 
     # pooled held-out micro-F1 of the shipped model: 0.788 on the full held-out sets
-    assert ner_uk.main(["--limit", "8", "--baseline", "0.6"]) == 0
+    assert ner_uk.main(["--limit", "8", "--baseline", "0.77"]) == 0  # 1.1.0 measured 0.789
 
 
 def test_stories_in_the_store_gate(seeds: Path) -> None:

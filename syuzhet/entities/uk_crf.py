@@ -15,11 +15,13 @@ from typing import Any, NamedTuple
 
 import pycrfsuite
 
+from syuzhet.entities.gazetteer import known_type
+from syuzhet.entities.uk_known import whole_known_names
 from syuzhet.morph import analyzer
 from syuzhet.morph import parses as morph_parses
 
 MODEL_PATH = Path(__file__).with_name("models") / "uk_ner.crfsuite"
-FEATURES_VERSION = "uk-crf-features/1"
+FEATURES_VERSION = "uk-crf-features/2"
 TYPES = ("PER", "LOC", "ORG", "EVT", "PRO")
 
 
@@ -60,6 +62,7 @@ _SENTENCE_END = {".", "!", "?", "…"}
 _QUOTE_OR_DASH = {*_OPEN_QUOTES, '"', "—", "–", "-", ":"}
 
 
+@functools.lru_cache(maxsize=200_000)
 def _plain(word: str) -> str:
     """Lower case, apostrophes as ', stress marks and soft hyphens gone: the key for pymorphy3."""
     return _MARKS.sub(lambda m: "'" if m.group() in _APOSTROPHES else "", word).lower()
@@ -93,6 +96,9 @@ def _analysis(plain: str) -> tuple[str, ...]:
     feats += sorted(f"g={g}" for g in grammemes)
     if _morph().word_is_known(plain):
         feats.append("known")
+    if grammemes & {"Name", "Surn", "Patr"} and any({"NOUN", "inan"} <= p.tag.grammemes for p in parses):
+        feats.append("g=NameOrThing")  # 'Києві': a first name's case form and a town's
+    feats += sorted({f"gaz={kind}" for p in parses[:4] if (kind := known_type(p.normal_form, "uk"))})
     return tuple(feats)
 
 
@@ -121,7 +127,9 @@ def _word_features(word: str, prefix: str, full: bool) -> tuple[str, ...]:
         feats += [f"{prefix}p3={plain[:3]}"] if len(plain) > 3 else []
         if "-" in plain:
             feats.append(f"{prefix}hy1={plain.split('-')[0]}")
-    feats += [f"{prefix}{a}" for a in _analysis(plain) if full or a.startswith(("pos=", "lem=", "g="))]
+        if word[:1].isupper() and len(lemma := _lemma(plain)) > 4:
+            feats += [f"{prefix}ls3={lemma[-3:]}", f"{prefix}ls4={lemma[-4:]}"]  # suffix class of any case form
+    feats += [f"{prefix}{a}" for a in _analysis(plain) if full or a.startswith(("pos=", "lem=", "g=", "gaz="))]
     return tuple(feats)
 
 
@@ -178,6 +186,8 @@ def token_features(tokens: list[Token], doc: DocContext | None = None) -> list[l
                 feats.append(f"{off:+d}:edge")
         if i > 0:
             feats.append(f"sh-1|sh={_shape(words[i - 1])}|{_shape(word)}")
+            if kind := _kind(word, _analysis(_plain(word))):  # 'в' + a name-like word is a place more often
+                feats.append(f"l-1|kind={_lemma(_plain(words[i - 1]))}|{kind}")
             feats.append(f"w-1|w={_plain(words[i - 1])}|{_plain(word)}")
         if i + 1 < len(words):
             feats.append(f"w|w+1={_plain(word)}|{_plain(words[i + 1])}")
@@ -245,6 +255,7 @@ def tag_with(tagger: pycrfsuite.Tagger, text: str) -> list[tuple[int, int, str]]
     spans: list[tuple[int, int, str]] = []
     for tokens in lines:
         spans += bio_spans(tokens, tagger.tag(token_features(tokens, doc)))
+    spans = whole_known_names(safe, lines, spans, lambda word: _lemma(_plain(word)))
     return _balance_quotes(safe, _not_pronouns(safe, spans))
 
 
