@@ -5,19 +5,13 @@ for the items of ``tests/data/timeline_dev.jsonl`` against their hand-labelled e
 
 from __future__ import annotations
 
-import os
-
-import pytest
-
 from syuzhet.eval import timeline
 from syuzhet.eval.common import shared_dir
+from tests.conftest import require
 
 
 def test_timeline_gate() -> None:
-    if not (shared_dir() / "corpus" / "stories" / "dev.jsonl").exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"the gate's data is missing: {shared_dir()}/corpus/stories/dev.jsonl")
-        pytest.skip("../shared is not beside the repository")
+    require(shared_dir() / "corpus" / "stories" / "dev.jsonl")
     assert timeline.main(["--baseline-f1", "0.84"]) == 0
 
 

@@ -9,6 +9,7 @@ import pytest
 from syuzhet.entities import uk_crf
 from syuzhet.eval import ner_uk
 from syuzhet.eval.common import shared_dir
+from tests.conftest import require
 
 SUMMIT = "Президент Казахстану Касим-Жомарт Токаєв і президент Росії Володимир Путін підписали декларацію у Кремлі."
 
@@ -121,8 +122,8 @@ def test_model_loads_once_and_is_small() -> None:
 
 def test_split_keeps_held_out_documents_out_of_training() -> None:
     corpus = shared_dir() / "corpus"
-    if not (corpus / "ner-uk").is_dir() or not (corpus / "slavicner").is_dir():
-        pytest.skip("../shared is not beside the repository")
+    require(corpus / "ner-uk")
+    require(corpus / "slavicner")
     sets = ner_uk.split(corpus)
     train = {(d.corpus, d.id) for d in sets["train"]}
     for name in ner_uk.HELDOUT_SETS:
@@ -132,8 +133,7 @@ def test_split_keeps_held_out_documents_out_of_training() -> None:
 
 
 def test_quality_gate_on_held_out_sample(capsys: pytest.CaptureFixture[str]) -> None:
-    if not (shared_dir() / "corpus" / "ner-uk").is_dir():
-        pytest.skip("../shared is not beside the repository")
+    require(shared_dir() / "corpus" / "ner-uk")
     assert ner_uk.main(["--limit", "8", "--baseline", "0.77"]) == 0  # 1.1.0 measured 0.789
     assert "pooled micro-F1" in capsys.readouterr().out
 
