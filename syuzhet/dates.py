@@ -118,7 +118,7 @@ def is_date_word(token: str) -> bool:
 
 
 def stamp_words(text: str) -> int:
-    """How many words of ``text`` are not part of a date, a time or a timestamp word ('ТАСС, 7 ноября.': 1)."""
+    """How many words of ``text`` are not part of a date, a time or a timestamp word ('Агентство, 7 ноября.': 1)."""
     return sum(1 for t in _TOKEN.findall(text) if not t.isdigit() and not is_date_word(t))
 
 
