@@ -114,22 +114,19 @@ def is_stamp(sentence: Sentence) -> bool:
     if any(w.pos == "VERB" for w in sentence.words):
         return False
     words = stamp_words(text)
-    opener = _opener(text)
-    return words <= STAMP_WORDS or (opener is not None and words <= BYLINE_WORDS)
+    return words <= STAMP_WORDS or (_opens_as_credit(text) and words <= BYLINE_WORDS)
 
 
-def _opener(text: str) -> str | None:
-    """'byline' or 'credit' when ``text`` opens as one ('By Jane Doe', 'Автор: ...'; 'Photo: ...')."""
+def _opens_as_credit(text: str) -> bool:
+    """``text`` opens as a byline ('By Jane Doe', 'Автор: ...') or a credit ('Photo: ...')."""
     low = text.lower()
     for prefix in lines("cleaning/byline_prefixes"):
         rest = text[len(prefix):]
         named = rest[:1] == " " and rest[1:2].isupper() and not is_date_word(rest.split(maxsplit=1)[0])
         if low.startswith(prefix) and (rest[:1] == ":" or named):
-            return "byline"
-    for prefix in lines("cleaning/credit_prefixes"):
-        if low.startswith(prefix) and text[len(prefix):len(prefix) + 1] in (":", "/"):
-            return "credit"
-    return None
+            return True
+    return any(low.startswith(prefix) and text[len(prefix):len(prefix) + 1] in (":", "/")
+               for prefix in lines("cleaning/credit_prefixes"))
 
 
 def timeline(sents: list[Sentence], dates: dict[str, str | None], lang: str) -> list[dict[str, Any]]:
