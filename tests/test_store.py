@@ -27,10 +27,10 @@ def make(source: str, title: str, body: list[str], date: str = "2025-11-12") -> 
 
 def test_ingest_is_idempotent_and_survives_reopen(tmp_path: Path) -> None:
     db = tmp_path / "s.db"
-    first = make("a.txt", "Токаев прибыл в Москву", BODY)
+    first = make("a.txt", "Кулаев прибыл в Москву", BODY)
     with Store(db) as store:
         assert store.add(first) is True
-        assert store.add(make("a.txt", "Токаев прибыл в Москву", BODY)) is False
+        assert store.add(make("a.txt", "Кулаев прибыл в Москву", BODY)) is False
     with Store(db) as store:
         assert store.count() == 1
         stored = store.get(first.id)
@@ -39,9 +39,9 @@ def test_ingest_is_idempotent_and_survives_reopen(tmp_path: Path) -> None:
 
 def test_near_duplicate_across_runs_and_earlier_copy_wins(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
-        later = make("later.txt", "Токаев в Москве", BODY, "2025-11-13")
+        later = make("later.txt", "Кулаев в Москве", BODY, "2025-11-13")
         store.add(later)
-        earlier = make("earlier.txt", "Визит Токаева в Москву", BODY[:3], "2025-11-11")
+        earlier = make("earlier.txt", "Визит Кулаева в Москву", BODY[:3], "2025-11-11")
         store.add(earlier)
         assert earlier.duplicate_of is None
         assert store.root_of(later.id) == earlier.id
@@ -52,7 +52,7 @@ def test_near_duplicate_across_runs_and_earlier_copy_wins(tmp_path: Path) -> Non
 
 def test_killed_ingest_leaves_no_partial_article(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "s.db"
-    good = make("a.txt", "Токаев прибыл в Москву", BODY)
+    good = make("a.txt", "Кулаев прибыл в Москву", BODY)
     victim = make("b.txt", "Футбол: Кайрат победил", [s.replace("Президент", "Тренер") for s in BODY[::-1]])
     with Store(db) as store:
         store.add(good)
@@ -83,7 +83,7 @@ class _Proxy:
 
 def test_search_matches_inflected_forms(tmp_path: Path) -> None:
     with Store(tmp_path / "s.db") as store:
-        store.add(make("a.txt", "Токаев прибыл в Москву", BODY))
+        store.add(make("a.txt", "Кулаев прибыл в Москву", BODY))
         hits = store.search("Кремл")
         assert len(hits) == 1 and "[" in hits[0].snippet
         assert store.search("декларац союзничеств")
@@ -108,16 +108,16 @@ def test_stories_grow_in_the_store_with_stable_ids(tmp_path: Path) -> None:
 
     db = tmp_path / "s.db"
     summit = [make(f"{n}.txt", title, body, f"2025-11-1{n}") for n, (title, body) in enumerate([
-        ("Токаев прибыл в Москву", BODY),
-        ("Токаев и Путин провели переговоры в Кремле", [
-            "Касым-Жомарт Токаев и Владимир Путин провели переговоры в Кремле в узком и расширенном составе.",
+        ("Кулаев прибыл в Москву", BODY),
+        ("Кулаев и Путин провели переговоры в Кремле", [
+            "Асан-Жомарт Кулаев и Владимир Путин провели переговоры в Кремле в узком и расширенном составе.",
             "Президенты подписали декларацию о стратегическом партнёрстве и союзничестве Казахстана и России.",
-            "Путин назвал Казахстан ближайшим союзником, Токаев пригласил его посетить Астану в следующем году.",
+            "Путин назвал Казахстан ближайшим союзником, Кулаев пригласил его посетить Астану в следующем году.",
         ]),
-        ("Итоги визита Токаева в Москву", [
-            "Визит Касым-Жомарта Токаева в Москву завершился подписанием более десяти документов.",
+        ("Итоги визита Кулаева в Москву", [
+            "Визит Асан-Жомарта Кулаева в Москву завершился подписанием более десяти документов.",
             "Эксперты отмечают, что декларация о союзничестве закрепляет уровень отношений Казахстана и России.",
-            "Следующая встреча Токаева и Путина ожидается на саммите ЕАЭС в Астане.",
+            "Следующая встреча Кулаева и Путина ожидается на саммите ЕАЭС в Астане.",
         ]),
     ])]
     other = make("flood.txt", "Паводок в Актюбинской области", [
@@ -139,7 +139,7 @@ def test_stories_grow_in_the_store_with_stable_ids(tmp_path: Path) -> None:
         [story] = loaded.stories
         assert story.articles == [a.id for a in summit]
         assert [link["rule"] for link in story.explain] == ["opened", "joined", "joined"]
-        assert any(e.name == "Токаев" or e.name.endswith("Токаев") for e in loaded.entities)
+        assert any(e.name == "Кулаев" or e.name.endswith("Кулаев") for e in loaded.entities)
         stored = {a.id: a for a in loaded.articles}[summit[0].id]
         assert [(m.start, m.end, m.type) for m in stored.mentions] == [
             (m.start, m.end, m.type) for m in summit[0].mentions]
@@ -148,8 +148,8 @@ def test_stories_grow_in_the_store_with_stable_ids(tmp_path: Path) -> None:
 def test_killed_ingest_leaves_no_partial_story(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "s.db"
     with Store(db) as store:
-        store.add(make("a.txt", "Токаев прибыл в Москву", BODY), stories=store.story_index())
-        victim = make("b.txt", "Токаев провёл переговоры в Москве", BODY[::-1], "2025-11-13")
+        store.add(make("a.txt", "Кулаев прибыл в Москву", BODY), stories=store.story_index())
+        victim = make("b.txt", "Кулаев провёл переговоры в Москве", BODY[::-1], "2025-11-13")
         index = store.story_index()
         original = index.flush
 
