@@ -133,9 +133,12 @@ def timeline(sents: list[Sentence], dates: dict[str, str | None], lang: str) -> 
     """Events by date: each date with the sentences (and articles) that mention it, earliest first."""
     events: dict[str, dict[str, Any]] = {}
     for s in sents:
-        if s.kind not in ("paragraph", "subtitle") or is_stamp(s):
+        if s.kind not in ("paragraph", "subtitle"):
             continue
-        for d in date_mentions(s, dates.get(s.article)):
+        found = date_mentions(s, dates.get(s.article))
+        if not found or is_stamp(s):  # the stamp test only where a sentence has a date
+            continue
+        for d in found:
             event = events.setdefault(d.date, {"date": d.date, "precision": d.precision, "text": "",
                                                "articles": [], "mentions": []})
             if s.article not in event["articles"]:
