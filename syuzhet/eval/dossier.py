@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from syuzhet.eval.common import print_table, shared_dir
+from syuzhet.eval.stream import item_number, write_feed
 from syuzhet.model import Article, Fact, Story
 from syuzhet.pipeline import STORE_STAGES, analyze, mark_duplicates
 from syuzhet.stories import describe_stories
@@ -113,11 +114,9 @@ def dev(shared: Path, fold: str | None = None, baseline: bool = False) -> list[l
     order = [i for r in stories for i in r["items"]]
     with tempfile.TemporaryDirectory() as tmp:
         feed = Path(tmp) / "feed.jsonl"
-        keep = ("text", "title", "url", "outlet", "date")
-        feed.write_text("".join(json.dumps({k: items[i].get(k) for k in keep}, ensure_ascii=False) + "\n"
-                                for i in order), encoding="utf-8")
+        write_feed([items[i] for i in order], feed)
         analysis = analyze([str(feed)], batch_stages=[mark_duplicates, *STORE_STAGES])
-    by_item = {order[int(a.source.rsplit("#", 1)[1]) - 1]: a for a in analysis.articles}
+    by_item = {order[n]: a for a in analysis.articles if (n := item_number(a.source)) is not None}
     analysis.stories = [Story(r["story"], None, [by_item[i].id for i in r["items"] if i in by_item])
                         for r in stories]
     describe_stories(analysis)
