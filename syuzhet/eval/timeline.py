@@ -9,7 +9,8 @@ as a JSONL feed; the dates the timeline shows for each item (every mention, with
 the gold event dates of the item's text, as multisets of dates:
 
 - *precision*: shown dates that are a gold event date of the item; *recall*: gold event dates shown;
-- *stamps shown*: shown dates that match only a gold stamp (the furniture the timeline must leave out).
+- *stamps shown*: shown dates that match no gold event of the item but a gold stamp or range bound (what the
+  timeline must leave out).
 
 A gold month ('2025-06') matches a shown year of the same year; a decade ('1990s') matches its first year.
 ``--plain``: the same scores for every date a plain date finder reads in every sentence (titles included).
