@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -191,3 +195,37 @@ def test_bare_surname_typed_as_a_place_joins_the_person_of_its_article() -> None
     assert article.mentions[2].type == "PER"
     assert other.mentions[0].type == "LOC"  # no such person in that article: left as the tagger said
     assert any(e.id == "LOC-madrid" for e in analysis.entities)
+
+
+_TIE = """
+import json
+from syuzhet.entities import link_entities
+from syuzhet.model import Article, Block, Mention
+from syuzhet.pipeline import Analysis
+
+def article(aid, text, lang, written, lemma):
+    a = Article(source=aid, raw=text, id=aid, lang=lang, text=text, blocks=[Block(0, len(text), lang)])
+    start = text.index(written)
+    a.mentions = [Mention(aid, start, start + len(written), written, "{kind}", lemma)]
+    return a
+
+pairs = {pairs}
+analysis = Analysis(articles=[article(f"a{{n}}", f"Сообщение: {{w}} ответило.", "ru", w, l) for n, (w, l) in enumerate(pairs)])
+link_entities(analysis)
+print(json.dumps(sorted((e.id, e.name) for e in analysis.entities)))
+"""
+
+
+@pytest.mark.parametrize("kind,pairs", [
+    ("ORG", [("ФБК", "ФБК"), ("FBK", "FBK")]),  # two spellings of one acronym, one mention each
+    ("LOC", [("Зеленого мыса", "Зеленый мыс"), ("Зелёного мыса", "Зелёный мыс")]),  # 'е' and 'ё'
+])
+def test_linking_is_the_same_under_any_hash_seed(kind: str, pairs: list[tuple[str, str]]) -> None:
+    """Equal candidates for an entity's name are decided by the order the texts wrote them, not by the
+    iteration order of a set (which Python's hash seed changes from process to process)."""
+    code = _TIE.format(kind=kind, pairs=repr(pairs))
+    outs = {subprocess.run([sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": str(seed)},
+                           capture_output=True, text=True, check=True).stdout for seed in (1, 2, 3, 4)}
+    assert len(outs) == 1, outs
+    names = {name for _, name in json.loads(outs.pop())}
+    assert names == {pairs[0][1]}  # one entity, named by the form written first

@@ -327,7 +327,7 @@ def _canonical(mentions: list[Mention], kind: str, lang_of: dict[int, str], keys
             return full, len(words), int(lemma in written), counts[lemma], -len(lemma)
         return int(not is_acronym(lemma)), len(words), 0, counts[lemma], -len(lemma)
 
-    best = max({m.lemma or m.text for m in ru}, key=rank)
+    best = max(dict.fromkeys(m.lemma or m.text for m in ru), key=rank)  # ties: the form written first
     return best[:1].upper() + best[1:]
 
 
