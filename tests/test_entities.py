@@ -210,7 +210,8 @@ def article(aid, text, lang, written, lemma):
     return a
 
 pairs = {pairs}
-analysis = Analysis(articles=[article(f"a{{n}}", f"Сообщение: {{w}} ответило.", "ru", w, l) for n, (w, l) in enumerate(pairs)])
+texts = [(f"a{{n}}", f"Сообщение: {{w}} ответило.", w, l) for n, (w, l) in enumerate(pairs)]
+analysis = Analysis(articles=[article(aid, text, "ru", w, l) for aid, text, w, l in texts])
 link_entities(analysis)
 print(json.dumps(sorted((e.id, e.name) for e in analysis.entities)))
 """
@@ -229,3 +230,24 @@ def test_linking_is_the_same_under_any_hash_seed(kind: str, pairs: list[tuple[st
     assert len(outs) == 1, outs
     names = {name for _, name in json.loads(outs.pop())}
     assert names == {pairs[0][1]}  # one entity, named by the form written first
+
+
+def _one_mention(aid: str, written: str, lemma: str, kind: str = "PER") -> Article:
+    text = f"Сообщение: {written} выступила."
+    start = text.index(written)
+    article = Article(source=aid, raw=text, id=aid, lang="ru", text=text, blocks=[Block(0, len(text), "ru")])
+    article.mentions = [Mention(aid, start, start + len(written), written, kind, lemma)]
+    return article
+
+
+def test_first_name_cases_beside_an_indeclinable_surname_are_one_person() -> None:
+    """The lemmatiser leaves 'Марины Лоран' as written (the surname does not decline): the case forms of one
+    first name with one surname are one person, named in the nominative; two listed first names stay two."""
+    forms = ["Марины Лоран", "Марине Лоран", "Марина Лоран", "Мариной Лоран"]
+    analysis = Analysis(articles=[_one_mention(f"m{n}", f, f) for n, f in enumerate(forms)])
+    link_entities(analysis)
+    assert [e.name for e in analysis.entities] == ["Марина Лоран"]
+    pair = Analysis(articles=[_one_mention("a", "Александр Лоран", "Александр Лоран"),
+                              _one_mention("b", "Александра Лоран", "Александра Лоран")])
+    link_entities(pair)
+    assert len(pair.entities) == 2

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from syuzhet.entities.gazetteer import alias_heads, alias_of, first_names, groups, known_type
 from syuzhet.entities.keys import ascii_slug, guess_lang, is_latin, name_key, to_cyrillic
-from syuzhet.entities.lemma import NAME_TAGS, acronym_of, is_acronym, surname_forms
+from syuzhet.entities.lemma import NAME_TAGS, acronym_of, data_lines, is_acronym, surname_forms
 from syuzhet.entities.shapes import is_patronymic
 from syuzhet.model import Article, Entity, Mention
 from syuzhet.morph import parses as morph_parses
@@ -118,7 +118,35 @@ def _given_ok(a: str, b: str, a_lang: str, b_lang: str) -> bool:
     if len(a) == 1 or len(b) == 1 or a_lang != b_lang:
         same_group = groups("given_names").get(a, a) == groups("given_names").get(b, b)
         return same_group or a[0] == b[0]
-    return groups("given_names").get(a, a) == groups("given_names").get(b, b)
+    return groups("given_names").get(a, a) == groups("given_names").get(b, b) or _one_given_name(a, b)
+
+
+@functools.cache
+def _given_endings() -> tuple[str, ...]:
+    return tuple(sorted(data_lines("given_endings"), key=len, reverse=True))
+
+
+def _given_stem(key: str) -> str:
+    for ending in _given_endings():
+        if key.endswith(ending):
+            return key[: -len(ending)]
+    return key
+
+
+def _oblique(given: str) -> bool:
+    """A first name written in an oblique case: it ends in a case ending other than the nominative 'а'/'я'."""
+    key = name_key(given)
+    return _given_stem(key) != key and not key.endswith(("а", "я"))
+
+
+def _one_given_name(a: str, b: str) -> bool:
+    """Two case forms of one first name ('Марины', 'Марина'; the lemmatiser leaves a first name in the text's
+    case when the surname beside it does not decline). Two listed first names are two names ('Александр',
+    'Александра')."""
+    if a in first_names() and b in first_names():
+        return False
+    stem = _given_stem(a)
+    return len(stem) >= 3 and stem == _given_stem(b)
 
 
 def _local_persons(mentions: list[Mention], lang_of: dict[int, str]) -> list[_Person]:
@@ -317,15 +345,16 @@ def _canonical(mentions: list[Mention], kind: str, lang_of: dict[int, str], keys
     ru = [m for m in mentions if lang_of.get(id(m)) == "ru"] or mentions
     written = {m.text.strip() for m in mentions}
 
-    def rank(lemma: str) -> tuple[int, int, int, int, int]:
+    def rank(lemma: str) -> tuple[int, int, int, int, int, int]:
         words = lemma.split()
         if kind == "PER":
             # a base form the texts write as it is before one only the lemmatiser made: 'Юлия Тимошенко'
-            # (nominative, and 'Юлии Тимошенко' elsewhere) over 'Юлий Тимошенко' (read as a genitive)
+            # (nominative, and 'Юлии Тимошенко' elsewhere) over 'Юлий Тимошенко' (read as a genitive); then a
+            # first name not in an oblique case ('Марина Х' over 'Марине Х' beside an indeclinable surname)
             lang = guess_lang(lemma)
             full = int(bool(_roles(lemma, lang)[2]) and len(words) > 1)
-            return full, len(words), int(lemma in written), counts[lemma], -len(lemma)
-        return int(not is_acronym(lemma)), len(words), 0, counts[lemma], -len(lemma)
+            return full, len(words), int(lemma in written), int(not _oblique(words[0])), counts[lemma], -len(lemma)
+        return int(not is_acronym(lemma)), len(words), 0, 0, counts[lemma], -len(lemma)
 
     best = max(dict.fromkeys(m.lemma or m.text for m in ru), key=rank)  # ties: the form written first
     return best[:1].upper() + best[1:]
