@@ -39,9 +39,13 @@ def sentence(text: str, lang: str = "ru", start: int = 0, art: str = "a") -> Sen
     ("По мнению экспертов, соглашение укрепит позиции Норвегии.", None, "opinion"),
     ("На думку експертів, угода зміцнить позиції Норвегії.", None, "opinion"),
     ("Об этом сообщает агентство NTB.", None, "sourcing"),
+    ("Как пишет норвежская газета со ссылкой на источники,", None, "fragment"),  # the rest was cut off
+    ("Министр перечислил условия соглашения:", None, "fragment"),
+    ("Это заявила министр рыболовства Норвегии.", None, "sourcing"),
+    ("This was stated by the Norwegian fisheries minister.", None, "sourcing"),
 ])
 def test_sentence_roles(text: str, quoted: tuple[int, int, bool, bool] | None, expected: str) -> None:
-    lang = "uk" if "думку" in text else "ru"
+    lang = "uk" if "думку" in text else "en" if text.isascii() else "ru"
     spans = [Span(*quoted)] if quoted else []
     assert role(sentence(text, lang), spans, [])[0] == expected
 

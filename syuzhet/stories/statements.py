@@ -6,9 +6,10 @@ that the outlet reports the signing). Each rule is named, so a reader can see wh
 Rules, first match wins:
 - ``question``: the sentence ends with a question mark.
 - ``dialogue``: its paragraph opens with a dash, an interview turn (question or answer).
-- ``fragment``: it opens with a small letter, a closing quotation mark or punctuation, closes a quotation it
-  never opened, is shorter than ``MIN_WORDS`` words, or has fewer than ``MIN_WORDS - 1`` words that are not
-  numbers (a dateline, 'Published 01.02.2025 10:30').
+- ``fragment``: it opens with a small letter, a closing quotation mark or punctuation, ends with a comma, colon,
+  semicolon or dash (the rest was cut off: 'As X writes, citing sources,'), closes a quotation it never opened,
+  is shorter than ``MIN_WORDS`` words, or has fewer than ``MIN_WORDS - 1`` words that are not numbers (a
+  dateline, 'Published 01.02.2025 10:30').
 - ``sourcing``: a short sentence that only says where the news comes from ('Об этом сообщает агентство X',
   openers in ``data/stories/sourcing_openers.txt``).
 - ``quote``: a good part of it (``DIRECT_SHARE``) is direct speech, or most of it (``QUOTED_SHARE``) is reported
@@ -104,6 +105,8 @@ def role(s: Sentence, quotes: list[Span], dialogue: list[tuple[int, int]]) -> tu
     first = text[:1]
     if first.islower() or (not first.isalnum() and first not in _OPENING + _DASHES):
         return "fragment", "opens_mid_sentence"
+    if text.rstrip(_CLOSING + "\"' \u00a0")[-1:] in ",;:" + _DASHES:
+        return "fragment", "ends_mid_sentence"
     if _unbalanced(text):
         return "fragment", "closes_unopened_quote"
     if len(s.words) < MIN_WORDS:
