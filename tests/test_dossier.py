@@ -172,3 +172,11 @@ def test_pronoun_adjectives_are_no_distinctive_words() -> None:
     s.words = _words(s.text, "ru")
     shown = {written for _, written in sentence_terms(s)}
     assert shown == {"Мост", "построили", "весной", "закрыли"}
+
+
+def test_english_number_units_skip_names_and_function_words() -> None:
+    s = sentence("Norway will invoke Article 4 after 19 Russian drones crossed, and 12 people were hurt.", "en")
+    units = {value: unit for unit, value in s.values()}
+    assert "4" not in units  # 'after' counts nothing
+    assert units["19"] == sentence("drones", "en").words[0].key[:len(units["19"])]
+    assert "12" in units

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -123,17 +124,24 @@ class Sentence:
         return {w.key for w in self.words if w.pos == "NUMB"}
 
     def values(self) -> list[tuple[str, str]]:
-        """(unit, value) pairs: a number and the word after it ('14 документов' -> ('документ', '14')),
-        a day and its month ('12 ноября' or 'Nov. 12' -> ('date', '11-12'))."""
+        """(unit, value) pairs: a number and the word after it ('14 документов' -> ('документ', '14'); in a
+        language without lemmas, past capitalised words and never a function word: '19 Russian drones' ->
+        'drones'), a day and its month ('12 ноября' or 'Nov. 12' -> ('date', '11-12'))."""
         out = []
-        for w, nxt in zip(self.words, self.words[1:], strict=False):
+        words = self.words
+        for at, (w, nxt) in enumerate(itertools.pairwise(words)):
             if w.pos == "MNTH" and nxt.pos == "NUMB" and self.lang in MONTH_FIRST and _day(nxt.key):
                 out.append(("date", f"{w.key[1:]}-{int(nxt.key):02d}"))  # 'Sept. 12', 'March 5'
             if w.pos != "NUMB":
                 continue
             if nxt.pos == "MNTH" and w.key.isdigit() and int(w.key) <= 31:
                 out.append(("date", f"{nxt.key[1:]}-{int(w.key):02d}"))
-            elif nxt.pos in UNIT_POS:
+                continue
+            if self.lang not in LEMMATISED:
+                nxt = next((x for x in words[at + 1:at + 3] if not x.name), nxt)
+                if nxt.key in _not_units():
+                    continue
+            if nxt.pos in UNIT_POS:
                 out.append((stem(nxt.key), w.key))
         return out
 
@@ -144,6 +152,11 @@ class Sentence:
         keys |= {"#" + w.key for w in self.words if w.pos == "NUMB"}
         keys |= {"@" + value for unit, value in self.values() if unit == "date"}
         return keys
+
+
+@functools.cache
+def _not_units() -> frozenset[str]:
+    return frozenset(fold(w) for w in lines("stories/en_not_units"))
 
 
 def _day(key: str) -> bool:
