@@ -36,7 +36,7 @@ _DASHES = "-–—‒―"
 _OPENING = "«\"“„‘'"
 _CLOSING = "»”’"
 ROLES = ("fact", "quote", "opinion", "question", "dialogue", "fragment", "sourcing")
-SOURCING_WORDS = 8
+SOURCING_WORDS = 10
 
 
 @dataclass(frozen=True, slots=True)
