@@ -251,3 +251,17 @@ def test_first_name_cases_beside_an_indeclinable_surname_are_one_person() -> Non
                               _one_mention("b", "Александра Лоран", "Александра Лоран")])
     link_entities(pair)
     assert len(pair.entities) == 2
+
+
+def test_a_person_in_latin_and_cyrillic_letters_whose_vowels_differ_is_one_person() -> None:
+    """'Alena Kovalenka' (a Belarusian spelling in English text) and 'Алёна Коваленко' (the Russian press's):
+    the same first name and the surname's consonants. With two Cyrillic namesakes to choose from, no merge."""
+    one = Analysis(articles=[_one_mention("a", "Alena Kovalenka", "Alena Kovalenka"),
+                             _one_mention("b", "Алёна Коваленко", "Алёна Коваленко")])
+    link_entities(one)
+    assert len(one.entities) == 1
+    two = Analysis(articles=[_one_mention("a", "Alena Kovalenka", "Alena Kovalenka"),
+                             _one_mention("b", "Алёна Коваленко", "Алёна Коваленко"),
+                             _one_mention("c", "Алёна Ковалёнок", "Алёна Ковалёнок")])
+    link_entities(two)
+    assert len(two.entities) == 3

@@ -48,6 +48,8 @@ MIN_GLOBAL_ACRONYM = 3  # 'РК' links only inside its article; 'ОДКБ' links
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2013]")
 _ROMANISED = ("kk", "en")  # languages whose names are looked up in the Russian dictionary by transliteration
 LANGS = ("ru", "uk", "kk", "en")
+_VOWELS = re.compile("[аеиоуыэюяёіїє]")  # of a name key (Latin letters are transliterated in keys)
+SKELETON_MIN = 4
 
 
 # ----------------------------------------------------------------------------------------------- persons
@@ -322,6 +324,23 @@ def _merge_people(clusters: list[_Cluster], uf: _UnionFind) -> None:
         if len(roots) <= 1:
             for i in bare:
                 uf.union(i, full[0] if full else bare[0])
+    _merge_transcriptions(clusters, uf)
+
+
+def _merge_transcriptions(clusters: list[_Cluster], uf: _UnionFind) -> None:
+    """One person written in Latin letters and in Cyrillic ones whose vowels differ ('Aryna Sabalenka' /
+    'Арина Соболенко'): the same first name, the same consonants of the surname (four or more), and one person
+    on each side, so that no choice between namesakes is made."""
+    by_skeleton: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, c in enumerate(clusters):
+        p = c.person
+        if p and p.given and p.surname and len(skeleton := _VOWELS.sub("", p.surname)) >= SKELETON_MIN:
+            by_skeleton[(groups("given_names").get(p.given, p.given), skeleton)].append(i)
+    for members in by_skeleton.values():
+        latin = {uf.find(i) for i in members if is_latin(clusters[i].mentions[0].text)}
+        cyrillic = {uf.find(i) for i in members if not is_latin(clusters[i].mentions[0].text)}
+        if len(latin) == 1 and len(cyrillic) == 1:
+            uf.union(latin.pop(), cyrillic.pop())
 
 
 def _surname_keys(m: Mention, lang: str) -> set[str]:
