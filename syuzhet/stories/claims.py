@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from syuzhet.stories.statements import spoken
 from syuzhet.stories.text import LEMMATISED, Sentence, stem
 
 CLAIM_SIMILARITY = 0.35  # the best pair between two groups must reach this for them to merge ...
@@ -277,12 +278,14 @@ def _supported(claim: Claim, i: int) -> list[int]:
 
 def _shown(claim: Claim, lang: str, allowed: Shown | None = None) -> int | None:
     """Position of the sentence shown for the claim: one ``allowed`` may show (a statement of fact, not a
-    quotation), in the story's main language if possible, the one that can cite most articles, then the one
-    sharing most with the group. None when no sentence may be shown."""
+    quotation), in the story's main language if possible, a reporter's rather than talk (``statements.spoken``)
+    if possible, the one that can cite most articles, then the one sharing most with the group. None when no
+    sentence may be shown."""
     usable = [i for i, s in enumerate(claim.sentences) if allowed is None or allowed(s)]
     pool = [i for i in usable if claim.sentences[i].lang == lang] or usable
     if not pool:
         return None
+    pool = [i for i in pool if not spoken(claim.sentences[i])] or pool  # a reporter's sentence, not talk
 
     def rank(i: int) -> tuple[int, float, int]:
         s = claim.sentences[i]
