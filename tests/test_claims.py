@@ -198,3 +198,22 @@ def test_a_fact_shows_a_reporters_sentence_rather_than_talk() -> None:
     shown, cited_sentences = cited(claim, "ru")
     assert shown is b and {s.article for s in cited_sentences} == {"a", "b"}
     assert cited(Claim([a], scores={}), "ru")[0] is a  # talk is still shown when nothing else may be
+
+
+def test_numbers_written_as_words_match_digits_across_languages() -> None:
+    from syuzhet.stories.claimwords import number_keys
+
+    ru = sentence("a", "Сборная Норвегии заняла шестое место на турнире в Осло.")
+    kk = sentence("b", "Норвегия құрамасы Осло турнирінде 6-орынға ие болды.", "kk")
+    assert number_keys(ru) == {"#6"} and number_keys(kk) == set()
+    assert number_keys(sentence("c", "They try to keep the five ports open.", "en")) == {"#5"}  # 'try' is no 'три'
+    grouper = ClaimGrouper([ru, kk, *FILLER])
+    assert grouper.free_score(0, 1) > 0  # a number, a name and a place: the same ranking
+
+
+def test_kazakh_keys_drop_case_endings() -> None:
+    from syuzhet.stories.claimwords import claim_keys as keys
+
+    kk = sentence("b", "Соболенконың командасы Парижде турнирде жеңді.", "kk")
+    ru = sentence("a", "Команда Соболенко победила на турнире в Париже.")
+    assert {"соболе", "париж"} <= keys(kk) & keys(ru)  # not 'парижд'; 'Соболенконың' and 'Соболенко' both
