@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from syuzhet.eval import stories as stories_eval
-from syuzhet.stories.claims import Claim, ClaimGrouper, cited, group_claims, is_claim, skeleton
+from syuzhet.stories.claims import Claim, ClaimGrouper, cited, claim_keys, group_claims, is_claim, skeleton
 from syuzhet.stories.keyfacts import agree, comparable, disagreements, facts
+from syuzhet.stories.statements import spoken
 from syuzhet.stories.summary import summarize
 from syuzhet.stories.text import Sentence, _words, stem
 
@@ -173,3 +174,46 @@ def test_one_number_written_two_ways_is_no_disagreement() -> None:
     assert disagreements(same) == [] and disagreements(rounded) == []
     assert disagreements(other) == [{"unit": stem("документов"), "values": {"14": ["a"], "15": ["b"]}}]
     assert agree("2.1", "2.10") and agree("33", "33.3") and not agree("24.2", "24.31")
+
+
+@pytest.mark.parametrize(("text", "lang", "talk"), [
+    ("Ну да, в итоге стороны подписали соглашение о квотах.", "ru", True),
+    ("Мы подписали соглашение о квотах на 12 лет.", "ru", True),
+    ("Well, yes, the two sides signed the quota deal.", "en", True),
+    ("I signed the quota deal on Tuesday.", "en", True),
+    ("Стороны подписали соглашение о квотах на 12 лет.", "ru", False),
+    ("Так, по данным ведомства, соглашение подписано.", "ru", False),  # 'Так,' opens a reporter's example
+    ("The US signed the quota deal on Tuesday.", "en", False),  # 'US' is no pronoun
+    ("31-я статья соглашения касается квот.", "ru", False),  # '-я' is an ending, not 'я'
+])
+def test_talk_is_told_from_a_reporters_sentence(text: str, lang: str, talk: bool) -> None:
+    assert spoken(sentence("a", text, lang)) is talk
+
+
+def test_a_fact_shows_a_reporters_sentence_rather_than_talk() -> None:
+    a = sentence("a", "Ну да, Норвегия и Исландия подписали соглашение о рыболовстве на 12 лет.")
+    b = sentence("b", "Норвегия и Исландия тогда же подписали и соглашение о рыболовстве на 12 лет.")
+    claim = Claim([a, b], scores={(0, 1): 0.9})  # same keys: the shorter sentence would win on their share
+    claim.keys.update(k for s in (a, b) for k in claim_keys(s))
+    shown, cited_sentences = cited(claim, "ru")
+    assert shown is b and {s.article for s in cited_sentences} == {"a", "b"}
+    assert cited(Claim([a], scores={}), "ru")[0] is a  # talk is still shown when nothing else may be
+
+
+def test_numbers_written_as_words_match_digits_across_languages() -> None:
+    from syuzhet.stories.claimwords import number_keys
+
+    ru = sentence("a", "Сборная Норвегии заняла шестое место на турнире в Осло.")
+    kk = sentence("b", "Норвегия құрамасы Осло турнирінде 6-орынға ие болды.", "kk")
+    assert number_keys(ru) == {"#6"} and number_keys(kk) == set()
+    assert number_keys(sentence("c", "They try to keep the five ports open.", "en")) == {"#5"}  # 'try' is no 'три'
+    grouper = ClaimGrouper([ru, kk, *FILLER])
+    assert grouper.free_score(0, 1) > 0  # a number, a name and a place: the same ranking
+
+
+def test_kazakh_keys_drop_case_endings() -> None:
+    from syuzhet.stories.claimwords import claim_keys as keys
+
+    kk = sentence("b", "Соболенконың командасы Парижде турнирде жеңді.", "kk")
+    ru = sentence("a", "Команда Соболенко победила на турнире в Париже.")
+    assert {"соболе", "париж"} <= keys(kk) & keys(ru)  # not 'парижд'; 'Соболенконың' and 'Соболенко' both

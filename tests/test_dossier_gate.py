@@ -1,8 +1,10 @@
 """Quality gate: ``python -m syuzhet.eval dossier`` with baselines. The seeds' gold facts each come out as one
 fact citing exactly the gold files (7 of 8 measured; the Washington summit is not grouped across ru/uk), and the
 key facts of the hand-made dev set (``tests/data/dossier_dev.jsonl``) keep their recall, exact citation and
-precision (measured: recall 0.854, exact 0.268, precision 0.795 over both folds; a plain baseline that shows
-every sentence as its own fact gets 0.317, 0 and 0.700, an empty dossier 0, 0 and 0)."""
+precision (measured: recall 0.854, exact 0.293, precision 0.802 over both folds; a plain baseline that shows
+every sentence as its own fact gets 0.317, 0 and 0.700, an empty dossier 0, 0 and 0). The exact baseline was not
+raised with the Kazakh keys and number words (0.268 -> 0.293): the gain is on fold A, which they were written
+on; fold B did not move."""
 
 from __future__ import annotations
 
@@ -22,3 +24,20 @@ def test_dossier_gate() -> None:
         pytest.skip("../shared is not beside the repository")
     assert dossier.main(["--shared", str(shared), "--baseline-seeds", "7", "--baseline-recall", "0.85",
                          "--baseline-exact", "0.26", "--baseline-precision", "0.78"]) == 0
+
+
+def test_show_lists_splits_and_over_joins() -> None:
+    from syuzhet.model import Fact
+
+    def fact(text: str, spans: list[tuple[str, int, int]]) -> Fact:
+        arts = sorted({a for a, _, _ in spans})
+        evidence: list[dict[str, object]] = [{"article": a, "start": s, "end": e} for a, s, e in spans]
+        return Fact(text, arts, arts, len(arts) == 1, evidence=evidence)
+
+    gold = [{"fact": "the bridge opened", "spans": [("a", 0, 20), ("b", 0, 20)]},
+            {"fact": "the mayor spoke", "spans": [("a", 30, 50), ("b", 30, 50)]}]
+    facts = [fact("The bridge opened.", [("a", 0, 20)]), fact("The bridge opened!", [("b", 0, 20)]),
+             fact("The mayor spoke.", [("a", 30, 50), ("b", 30, 50)])]
+    lines = dossier.misses(facts, gold, {"a": "item-1", "b": "item-2"})
+    assert lines == ["  the bridge opened: stated by ['item-1', 'item-2']",
+                     "    cites ['item-1']: The bridge opened.", "    cites ['item-2']: The bridge opened!"]

@@ -408,6 +408,24 @@ def test_attribute_quotes_sets_entity_ids() -> None:
     assert [x.speaker for x in analysis.quotes] == ["e1"]
 
 
+def test_a_thing_that_cannot_speak_is_no_speaker() -> None:
+    from syuzhet.model import Entity, Quote
+    from syuzhet.pipeline import Analysis
+    from syuzhet.quotes.attribute import is_thing
+
+    text = "Orbital Station Alpha said that the crew was safe."
+    article = _article(text, "en")
+    article.quotes = [Quote("t", None, "Orbital Station Alpha", "indirect", "the crew was safe", 33, 50,
+                            speaker_start=0, speaker_end=21)]
+    mention = Mention("t", 0, 21, "Orbital Station Alpha", "ORG")
+    analysis = Analysis(articles=[article], entities=[Entity("e1", "Orbital Station Alpha", "ORG", [mention])])
+    attribute_quotes(analysis)
+    q = analysis.quotes[0]
+    assert (q.speaker, q.speaker_text, q.speaker_start, q.rules) == (None, None, None, ["speaker_a_thing"])
+    assert is_thing("беспилотники") and is_thing("Космическая станция Заря")
+    assert not is_thing("Nord Radio Station") and not is_thing("Amsterdam")  # a station that broadcasts speaks
+
+
 def test_seeds_gold_figures(seeds: Path) -> None:
     from syuzhet.eval import quotes
 

@@ -1,5 +1,5 @@
 """Key facts of the dossier against hand-made gold: ``python -m syuzhet.eval dossier [--fold A|B] [--show]
-[--baseline-recall R] [--baseline-exact E] [--baseline-precision P] [--baseline-seeds N]``.
+[--show] [--baseline-recall R] [--baseline-exact E] [--baseline-precision P] [--baseline-seeds N]``.
 
 - Seeds (``seeds.gold.json`` facts, located by ``tests/data/seeds_facts.jsonl``: the sentences of the seed
   files that state each gold fact, as offsets and hashes): a gold fact is *found* when one produced fact shows
@@ -12,6 +12,8 @@
   *precision*: the share of the facts shown first (``SHOWN``, details left out) whose shown sentence states a
   gold fact; *cite P*: of the items a matched fact cites, the share that state the gold fact.
 - ``--plain``: the same scores for a plain baseline that shows every fact sentence as its own fact.
+- ``--show``: the dev gold facts no fact cites exactly, with the facts citing their sentences (splits and
+  over-joins).
 Folds: A and B are disjoint sets of stories; a rule or threshold is kept only if it helps on both."""
 
 from __future__ import annotations
@@ -102,7 +104,21 @@ def _ratio(a: int, b: int) -> float:
     return a / b if b else 0.0
 
 
-def dev(shared: Path, fold: str | None = None, baseline: bool = False) -> list[list[object]]:
+def misses(facts: list[Fact], gold: list[dict[str, Any]], item_of: dict[str, str]) -> list[str]:
+    """For ``--show``: each gold fact stated by two or more items that no fact cites exactly, with the facts
+    that show or cite its sentences and the items they cite (a split or an over-join)."""
+    out = []
+    for g in gold:
+        items = {s[0] for s in g["spans"]}
+        touching = [f for f in facts if any(_overlaps(e, s) for e in _evidence(f) for s in g["spans"])]
+        if len(items) < 2 or any(set(f.articles) == items for f in touching):
+            continue
+        out.append(f"  {g['fact']}: stated by {sorted(item_of[i] for i in items)}")
+        out += [f"    cites {sorted(item_of[a] for a in f.articles)}: {f.text[:90]}" for f in touching]
+    return out
+
+
+def dev(shared: Path, fold: str | None = None, baseline: bool = False, show: bool = False) -> list[list[object]]:
     records = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
     stories = [r for r in records if "items" in r and (fold is None or r["fold"] == fold)]
     wanted = {i for r in stories for i in r["items"]}
@@ -135,6 +151,9 @@ def dev(shared: Path, fold: str | None = None, baseline: bool = False) -> list[l
         members = [by_item[i] for i in r["items"] if i in by_item]
         facts = plain(story, members) if baseline else story.facts
         c = score_story(facts, gold)
+        if show:
+            item_of = {a.id: i for i, a in by_item.items()}
+            print("\n".join([f"{r['story']}: not cited exactly", *misses(facts, gold, item_of)]))
         totals.setdefault(r["fold"], Counter()).update(c)
         totals.setdefault("all", Counter()).update(c)
         rows.append(_row(r["story"][:48], r["fold"], c))
@@ -176,6 +195,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--fold", choices=["A", "B"], default=None)
     parser.add_argument("--plain", action="store_true", help="also score the plain baseline")
+    parser.add_argument("--show", action="store_true",
+                        help="list the gold facts no fact cites exactly, with the facts that cite their sentences")
     parser.add_argument("--baseline-recall", type=float, default=None, help="exit 1 if dev recall (all) is below")
     parser.add_argument("--baseline-exact", type=float, default=None,
                         help="exit 1 if the dev share of facts cited by exactly their items (all) is below")
@@ -192,7 +213,7 @@ def main(argv: list[str] | None = None) -> int:
         found = sum(1 for r in seed_rows if r[2])
         print(f"seeds: {found} of {len(seed_rows)} gold facts found as one fact citing exactly the gold files")
         failed = args.baseline_seeds is not None and found < args.baseline_seeds
-    rows = dev(args.shared, args.fold)
+    rows = dev(args.shared, args.fold, show=args.show)
     print_table("dossier dev set: key facts", header, rows)
     if args.plain:
         print_table("plain baseline: every sentence a fact", header, dev(args.shared, args.fold, baseline=True))

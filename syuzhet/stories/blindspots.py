@@ -12,7 +12,8 @@ from collections import Counter
 from typing import Any
 
 from syuzhet.model import Fact
-from syuzhet.stories.claims import claim_keys, skeleton
+from syuzhet.stories.claims import skeleton
+from syuzhet.stories.claimwords import claim_keys
 from syuzhet.stories.text import Sentence
 
 WIDE_SHARE = 0.5

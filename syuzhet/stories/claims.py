@@ -20,7 +20,10 @@ it mentions) over the two sentences' mean, when it shares a number or a date. Wr
 ``dossier_dev.jsonl`` (recall 0.875 -> 0.917, exact 0.333 -> 0.375, cite precision 0.985 kept, shown
 precision 0.776 -> 0.772); fold B does not move (its ru/en pairs share no number); on seven unlabelled
 multi-language events of ``corpus/stories/dev.jsonl`` not in the dev set, 20 of the 25 pairs it puts in one
-group state the same fact, read by hand (the other 5 share a place's number with a related statement)."""
+group state the same fact, read by hand (the other 5 share a place's number with a related statement).
+
+The keys of a sentence (Kazakh case endings stripped, numbers written as words among the language-free keys)
+are made in ``claimwords``."""
 
 from __future__ import annotations
 
@@ -31,7 +34,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from syuzhet.stories.text import LEMMATISED, Sentence, stem
+from syuzhet.stories.claimwords import claim_keys, claim_words, number_keys
+from syuzhet.stories.statements import spoken
+from syuzhet.stories.text import LEMMATISED, Sentence
 
 CLAIM_SIMILARITY = 0.35  # the best pair between two groups must reach this for them to merge ...
 LINK_SIMILARITY = 0.28  # ... and their pairs on average (see ``ClaimGrouper.group``; 0.3 before, see below)
@@ -83,13 +88,6 @@ def is_claim(sentence: Sentence) -> bool:
     return names >= 2 or (has_verb and len(sentence.terms) >= MIN_TERMS)
 
 
-def claim_keys(sentence: Sentence) -> set[str]:
-    """``Sentence.stems`` plus the stems of short participles and gerunds ('подписан', 'подписав'), which
-    carry the action as often as finite verbs do."""
-    extra = {stem(w.key) for w in sentence.words if w.pos in ("PRTS", "GRND") and len(w.key) > 2}
-    return sentence.stems() | extra
-
-
 class ClaimGrouper:
     """Groups claim sentences by pairwise score, best pairs first (average linkage): two groups merge when their
     best pair scores ``CLAIM_SIMILARITY`` and all their pairs ``LINK_SIMILARITY`` on average, so a sentence close
@@ -98,9 +96,10 @@ class ClaimGrouper:
 
     def __init__(self, sentences: list[Sentence], links: Links | None = None) -> None:
         self.sentences = sentences
-        self.keys = [claim_keys(s) for s in sentences]
-        self.rest = [keys - {stem(k) for k in s.names} for s, keys in zip(sentences, self.keys, strict=True)]
-        self.free = [(keys - rest) | {k for k in keys if k[0] in "#@"} | linked(s, links or {})
+        words = [claim_words(s) for s in sentences]
+        self.keys = [keys for keys, _ in words]
+        self.rest = [keys - names for keys, names in words]
+        self.free = [(keys - rest) | {k for k in keys if k[0] in "#@"} | number_keys(s) | linked(s, links or {})
                      for s, keys, rest in zip(sentences, self.keys, self.rest, strict=True)]
         self.df: Counter[str] = Counter()
         for keys, free in zip(self.keys, self.free, strict=True):
@@ -277,12 +276,14 @@ def _supported(claim: Claim, i: int) -> list[int]:
 
 def _shown(claim: Claim, lang: str, allowed: Shown | None = None) -> int | None:
     """Position of the sentence shown for the claim: one ``allowed`` may show (a statement of fact, not a
-    quotation), in the story's main language if possible, the one that can cite most articles, then the one
-    sharing most with the group. None when no sentence may be shown."""
+    quotation), in the story's main language if possible, a reporter's rather than talk (``statements.spoken``)
+    if possible, the one that can cite most articles, then the one sharing most with the group. None when no
+    sentence may be shown."""
     usable = [i for i, s in enumerate(claim.sentences) if allowed is None or allowed(s)]
     pool = [i for i in usable if claim.sentences[i].lang == lang] or usable
     if not pool:
         return None
+    pool = [i for i in pool if not spoken(claim.sentences[i])] or pool  # a reporter's sentence, not talk
 
     def rank(i: int) -> tuple[int, float, int]:
         s = claim.sentences[i]

@@ -16,7 +16,11 @@ Rules, first match wins:
   speech of a person (speech relayed from an organisation or a news agency stays a fact: 'the ministry said
   that 12 people died').
 - ``opinion``: it holds an opinion cue (``data/stories/opinion_cues.txt``: 'по мнению', 'вважає', 'believes').
-- ``fact``: everything else."""
+- ``fact``: everything else.
+
+``spoken`` tells a statement of fact that reads as talk (an interview answer, a remark: it opens with a
+discourse word, 'Well, yes, ...', or holds a first or second person word) from a reporter's; a key fact shows
+such a sentence only when none of its other sentences may be shown (``claims._shown``)."""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from syuzhet.data import lines
+from syuzhet.data import lines, written_lines
 from syuzhet.model import Article, Quote
 from syuzhet.stories.text import Sentence
 
@@ -35,6 +39,7 @@ DIRECT_SHARE = 0.3  # ... and this much inside direct speech
 _DASHES = "-–—‒―"
 _OPENING = "«\"“„‘'"
 _CLOSING = "»”’"
+_WORD = re.compile(r"(?<![\w'’ʼ-])[^\W\d_]+(?![\w'’ʼ-])")  # a whole word, not the ending of '31-я'
 ROLES = ("fact", "quote", "opinion", "question", "dialogue", "fragment", "sourcing")
 SOURCING_WORDS = 10
 
@@ -93,6 +98,39 @@ def _long_quote(text: str) -> bool:
     quoted name, '«Росатом» построит...', is short and closed)."""
     close = min((i for i in (text.find(c, 1) for c in _CLOSING + "\"") if i > 0), default=-1)
     return close < 0 or len(text[1:close].split()) >= MIN_WORDS
+
+
+def _by_lang(name: str) -> dict[str, list[str]]:
+    table: dict[str, list[str]] = {}
+    for row in written_lines(name):
+        lang, words = row.split(maxsplit=1)
+        table.setdefault(lang, []).append(words)
+    return table
+
+
+@cache
+def _openers(lang: str) -> re.Pattern[str] | None:
+    words = sorted(_by_lang("stories/discourse_openers").get(lang, []), key=len, reverse=True)
+    one = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?:(?:{one})\s+)*(?:{one}),") if words else None
+
+
+@cache
+def _personal(lang: str) -> frozenset[str]:
+    return frozenset(_by_lang("stories/speech_words").get(lang, []))
+
+
+def spoken(s: Sentence) -> bool:
+    """The sentence reads as talk: it opens with discourse words and a comma ('Well, yes, ...'), or holds a first
+    or second person word of its language, written in small letters ('we', 'your'; 'I'; not 'US', not the
+    ending of '31-я')."""
+    text = s.text.strip().lstrip(_OPENING + _DASHES + " ")
+    openers = _openers(s.lang)
+    if openers is not None and openers.match(text.lower()):
+        return True
+    personal = _personal(s.lang)
+    return bool(personal) and any(m.group() in personal or (n == 0 and m.group().lower() in personal)
+                                  for n, m in enumerate(_WORD.finditer(text)))
 
 
 def role(s: Sentence, quotes: list[Span], dialogue: list[tuple[int, int]]) -> tuple[str, str]:
