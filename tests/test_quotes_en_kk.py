@@ -45,6 +45,9 @@ CONSTRUCTIONS = [
      "Көпір мамыр айында ашылады", "Ержан Сейітов", "dash_after"),
     ("kk", "«Көпір мамыр айында ашылады» деп жазды Ержан Сейітов.", "direct",
      "Көпір мамыр айында ашылады", "Ержан Сейітов", "said_after"),
+    ("kk", "«Көпір мамыр айында ашылады», – деді ол.", "direct", "Көпір мамыр айында ашылады", "ол", "dash_after"),
+    ("kk", "«Көпір мамыр айында ашылады», – деді Ғ.Сейітов.", "direct",
+     "Көпір мамыр айында ашылады", "Сейітов", "dash_after"),
     ("ru", "- Мост откроется в мае, работы идут по плану, - сказал Игорь Соколов.", "direct",
      "Мост откроется в мае, работы идут по плану", "Игорь Соколов", "dash_said"),
     ("uk", "Дата\nМіст відкриють у травні, — ЗМІ\nТекст новини.", "indirect", "Міст відкриють у травні", "ЗМІ",
@@ -73,6 +76,21 @@ def test_plural_role_stays_unresolved() -> None:
     q = find_quotes(_article(text, "en")).quotes[0]
     assert (q.speaker_text, q.speaker_start) == ("Experts", None)
     assert q.rules == ["said_clause", "speaker_roles_plural"]
+
+
+def test_kazakh_pronoun_after_a_quote_resolves_to_who_was_named() -> None:
+    text = "Ержан Сейітов жиналыста сөз сөйледі. «Көпір мамыр айында ашылады», – деді ол."
+    q = find_quotes(_article(text, "kk")).quotes[0]
+    assert (q.speaker_text, text[q.speaker_start or 0 : q.speaker_end or 0]) == ("ол", "Ержан Сейітов")
+
+
+def test_kazakh_arabic_script_speaker() -> None:
+    """A caseless script: the words after the cue name the speaker though no word is capitalised; the
+    Arabic-script comma ends the quotation as a comma does."""
+    text = "مينيستر ەلدەگى جاعدايدى ايتتى. ۇكىمەت جۇمىستى جالعاستىرادى.\n«بىز جۇمىستى جالعاستىرامىز»، – دەدى قايرات."
+    article = find_quotes(_article(text, "ar"))
+    assert [(q.text, q.speaker_text) for q in article.quotes] == [("بىز جۇمىستى جالعاستىرامىز", "قايرات")]
+    assert not runs("caseless_names", "ru")
 
 
 def test_kazakh_nominal_statement() -> None:
@@ -119,7 +137,7 @@ def test_leads_gate() -> None:
         ("ru", "dev"): (0.76, 0.78), ("ru", "test"): (0.86, 0.72),
         ("uk", "dev"): (0.75, 0.80), ("uk", "test"): (0.68, 0.86),
         ("en", "dev"): (0.69, 0.88), ("en", "test"): (0.77, 0.55),
-        ("kk", "dev"): (0.50, 0.80), ("kk", "test"): (0.42, 0.15),
+        ("kk", "dev"): (0.50, 0.80), ("kk", "test"): (0.42, 0.45),
         ("ru", "test2"): (0.72, 0.60), ("en", "test2"): (0.65, 0.86),  # measured once, at the end: .744/.630, .679/.895
     }
     for key, (recall, speakers) in baselines.items():

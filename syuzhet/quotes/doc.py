@@ -13,8 +13,8 @@ from syuzhet.quotes.lexicon import Lexicon, lexicon, lexicon_lang, runs
 from syuzhet.quotes.marks import Span, find_spans
 from syuzhet.quotes.morph import Word, lemma, lemmas, words
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\s\"»”]*\s+(?=[\"«„“—–-]?\s*[A-ZА-ЯЁІЇЄҐ0-9])|\n+")
-_INITIAL = re.compile(r"(?:^|[\s.])[A-ZА-ЯЁІЇЄҐ]\.$")  # 'Т.Мей', 'А. Монтедуро' are not sentence ends
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\s\"»”]*\s+(?=[\"«„“—–-]?\s*[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ0-9])|\n+")
+_INITIAL = re.compile(r"(?:^|[\s.])[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]\.$")  # 'Т.Мей', 'Ғ.Нұрланов': no sentence end
 
 
 @dataclass

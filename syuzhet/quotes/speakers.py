@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from syuzhet.data import lines
 from syuzhet.model import Mention
 from syuzhet.quotes.doc import Doc
+from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.morph import (
     CASES,
     Word,
@@ -30,9 +31,8 @@ from syuzhet.quotes.morph import (
     verb_gender,
 )
 
-_STOP_AFTER = re.compile(r"[,;:!?()\n«»\"“„]|(?<![\s.][A-ZА-ЯЁІЇЄҐ])\.|\s[—–]\s")
+_STOP_AFTER = re.compile(r"[,،;؛:!?()\n«»\"“„]|(?<![\s.][A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ])\.|\s[—–]\s")
 _CLAUSE_WORDS = {"что", "що", "чтобы", "щоб", "that", "как", "як", "якщо", "если"}
-_NOMINATIVE_PRONOUNS = {"он", "она", "они", "я", "мы", "він", "вона", "вони", "ми", "he", "she", "they", "we", "i"}
 RELATIVE = {"который", "которая", "которые", "який", "яка", "які"}
 _LOCATIVE = {"в", "во", "у", "на", "in", "at"}
 MAX_QUOTED_NAME_WORDS = 4
@@ -205,7 +205,7 @@ def _classify(doc: Doc, w: Word, gender: str | None, any_case: bool = False) -> 
         return Speaker(w.text, w.start, w.end, "other") if pos(w.text, doc.lang) == "NOUN" else None
     if low in doc.lex.pronouns:
         g = doc.lex.pronouns[low]
-        if (low in _NOMINATIVE_PRONOUNS or low in RELATIVE) and agrees(g, gender):
+        if (low in doc.lex.nominative or low in RELATIVE) and agrees(g, gender):
             return Speaker(w.text, w.start, w.end, "pronoun", g if g != "any" else gender)
         return None
     base = lemma(w.text, doc.lang)
@@ -215,11 +215,17 @@ def _classify(doc: Doc, w: Word, gender: str | None, any_case: bool = False) -> 
         return org
     if (o := next((m for m in doc.others if m.start <= w.start < m.end), None)) is not None:
         return Speaker(o.text, o.start, o.end, "other")
-    if w.text[:1].isupper() and w.start != doc.sentence(w.start)[0] and not doc.is_verb(w):
+    if _name_like(w.text, doc.lex.lang) and w.start != doc.sentence(w.start)[0] and not doc.is_verb(w):
         return Speaker(w.text, w.start, w.end, "other")
     if pos(w.text, doc.lang) == "NOUN" and can_be_nominative(w.text, doc.lang) and not doc.is_verb(w):
         return Speaker(w.text, w.start, w.end, "other")
     return None
+
+
+def _name_like(word: str, lang: str) -> bool:
+    """Capitalised, or in a script without letter case (Kazakh in Arabic script), where any word may be a name."""
+    first = word[:1]
+    return first.isupper() or (first.isalpha() and not first.islower() and runs("caseless_names", lang))
 
 
 def org_noun(doc: Doc, w: Word) -> str | None:
