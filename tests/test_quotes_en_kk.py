@@ -41,6 +41,8 @@ CONSTRUCTIONS = [
      "The bridge will open in May", "John Parker", "source_after"),
     ("en", "According to John Parker, the bridge will open in May.", "indirect",
      "the bridge will open in May", "John Parker", "source_clause"),
+    ("en", "Rosatom said the bridge would open in May.", "indirect", "the bridge would open in May", "Rosatom",
+     "said_clause"),
     ("kk", "«Көпір мамыр айында ашылады», деді Ержан Сейітов.", "direct",
      "Көпір мамыр айында ашылады", "Ержан Сейітов", "dash_after"),
     ("kk", "«Көпір мамыр айында ашылады» деп жазды Ержан Сейітов.", "direct",

@@ -60,8 +60,8 @@ def after(doc: Doc, start: int, limit: int | None = None, any_case: bool = False
     clause = next((w for w in doc.words_in(start, end) if w.text.lower() in _CLAUSE_WORDS), None)
     end = clause.start if clause is not None else end  # 'пише Як йдеться у заяві ...': another attribution
     cue = doc.words_in(max(0, start - 40), start)[-1:]
-    if (relayed := _relayed(doc, start, end, limit)) is not None:
-        return relayed
+    if (source := _relayed(doc, start, end, limit)) is not None:
+        return source
     classified = (_classify(doc, w, None, any_case) for w in doc.words_in(start, end))
     found = [_as_other(f, doc, cue[0] if cue else None, any_case) for f in classified if f is not None]
     for wanted in ("name", "pronoun", "role", "org", "other"):
@@ -103,7 +103,16 @@ _EN_NOT_HEADS = frozenset({"also", "then", "not", "never", "only", "again", "lat
 
 
 def _english_head(doc: Doc, w: Word, cue: Word) -> Speaker | None:
-    """'many local surveys predicted', 'officials say': the common noun right before an English verb."""
+    """'many local surveys predicted', 'officials say': the common noun right before an English verb; and
+    (subject_first_word) a capitalised word opening the sentence right before it ('Rosatom said ...'), which
+    no capital tells from any other sentence start."""
+    if doc.lang == "en" and w.start == doc.sentence(w.start)[0] and w.text[:1].isupper() and w.text.isalpha():
+        low = w.text.lower()
+        if doc.text[w.end : cue.start].strip() or low in lines("quotes/en_clause_starts") or low in _EN_NOT_HEADS:
+            return None
+        if low in lines("quotes/en_finite") or not runs("subject_first_word", "en"):
+            return None
+        return Speaker(w.text, w.start, w.end, "other")
     if doc.lang != "en" or not w.text.isalpha() or not w.text.islower() or w.text in _EN_NOT_HEADS:
         return None
     if w.text in lines("quotes/en_finite") or w.text in lines("quotes/en_clause_starts"):
