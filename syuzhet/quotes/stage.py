@@ -12,6 +12,7 @@ import re
 
 from syuzhet.model import Article, Quote
 from syuzhet.quotes import dash_speech, direct, english, headlines, indirect, interview, kazakh, naming, postposed
+from syuzhet.quotes.credits import credits_itself, own_outlet
 from syuzhet.quotes.doc import Doc, build
 from syuzhet.quotes.found import Found
 from syuzhet.quotes.lexicon import runs
@@ -42,6 +43,8 @@ def find_quotes(article: Article) -> Article:
     found = [f for f in found if runs(f.rule, doc.lex.lang)]  # the languages a rule earned its place in
     found += indirect.this_was_said(doc, found)
     found = [f for f in found if runs(f.rule, doc.lex.lang)]
+    if runs("own_outlet_credit", doc.lang) and (outlet := own_outlet(article)):
+        found = [f for f in found if not credits_itself(f, outlet)]
     found = _keep(doc, found)
     found += _continuations(doc, found)
     article.quotes = _resolve(doc, found)
