@@ -1,8 +1,9 @@
 """own_outlet_credit: the article's outlet crediting its own report is no quotation ('..., передает
 <this outlet>', '<this outlet> reports', '..., деп хабарлайды <this outlet>'): a find whose speaker words
-name the outlet the article came from (its ``outlet`` hint, else its url's host) is dropped, and with it the
-outlet as an antecedent of the pronouns after it. Names are compared through ``stories.text.fold`` (Latin
-transliterated), with 'ц'/'к' and 'з'/'с' told apart by no outlet ('Цензор' is 'censor')."""
+name the outlet the article came from (its ``outlet`` hint, else its url's host) is dropped, and a person
+mention naming the outlet ('Цензор', a tagger's mistake) is no antecedent of the pronouns after it. Names
+are compared through ``stories.text.fold`` (Latin transliterated), with 'ц'/'к' and 'з'/'с' told apart by
+no outlet ('Цензор' is 'censor')."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import re
 from urllib.parse import urlsplit
 
 from syuzhet.model import Article
-from syuzhet.quotes.found import Found
 from syuzhet.stories.text import fold
 
 _NOT_NAMES = {"www", "m", "news", "com", "net", "org", "ru", "ua", "kz", "uk", "info", "tv", "online", "co"}
@@ -33,11 +33,9 @@ def _name_words(name: str) -> list[str]:
     return re.findall(r"\w+", name)
 
 
-def credits_itself(found: Found, keys: frozenset[str]) -> bool:
-    """Whether the find's speaker words name the article's own outlet."""
-    if not keys or found.speaker is None:
-        return False
-    return any(_key(w) in keys for w in re.findall(r"\w+", found.speaker.text))
+def names_outlet(words: str, keys: frozenset[str]) -> bool:
+    """Whether speaker words ('Цензор.НЕТ', 'корреспондент Zakon') name the article's own outlet."""
+    return bool(keys) and any(_key(w) in keys for w in re.findall(r"\w+", words))
 
 
 def _key(word: str) -> str:

@@ -12,10 +12,10 @@ import re
 
 from syuzhet.model import Article, Quote
 from syuzhet.quotes import dash_speech, direct, english, headlines, indirect, interview, kazakh, naming, postposed
-from syuzhet.quotes.credits import credits_itself, own_outlet
+from syuzhet.quotes.credits import names_outlet, own_outlet
 from syuzhet.quotes.doc import Doc, build
 from syuzhet.quotes.found import Found
-from syuzhet.quotes.lexicon import runs
+from syuzhet.quotes.lexicon import lexicon_lang, runs
 from syuzhet.quotes.mentions import split_mentions
 from syuzhet.quotes.morph import verb_gender
 from syuzhet.quotes.orgs import named_before
@@ -35,6 +35,8 @@ def find_quotes(article: Article) -> Article:
         article.quotes = []
         return article
     persons, others = split_mentions(article)
+    outlet = own_outlet(article) if runs("own_outlet_credit", lexicon_lang(article.lang, article.text)) else frozenset()
+    persons = [m for m in persons if not names_outlet(m.text, outlet)]  # ('Цензор': the outlet, no person)
     doc = build(article, persons, others)
     consumed: set[int] = set()
     found = dash_speech.find(doc) + direct.find(doc, consumed)  # (a dialogue line takes the quoted names in it)
@@ -43,8 +45,7 @@ def find_quotes(article: Article) -> Article:
     found = [f for f in found if runs(f.rule, doc.lex.lang)]  # the languages a rule earned its place in
     found += indirect.this_was_said(doc, found)
     found = [f for f in found if runs(f.rule, doc.lex.lang)]
-    if runs("own_outlet_credit", doc.lang) and (outlet := own_outlet(article)):
-        found = [f for f in found if not credits_itself(f, outlet)]
+    found = [f for f in found if f.speaker is None or not names_outlet(f.speaker.text, outlet)]
     found = _keep(doc, found)
     found += _continuations(doc, found)
     article.quotes = _resolve(doc, found)
