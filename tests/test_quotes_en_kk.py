@@ -95,6 +95,16 @@ def test_kazakh_arabic_script_speaker() -> None:
     assert not runs("caseless_names", "ru")
 
 
+def test_kazakh_dep_said_but_not_the_outlet_credit() -> None:
+    text = ("Ержан Сейітов жаңа көпір мамыр айында ашылады деп мәлімдеді.\n"
+            "Көпір құрылысы жалғасып жатыр, деп хабарлайды Хабаршы.")
+    article = _article(text, "kk")
+    article.hints = {"outlet": "habarshy.example.kz"}
+    quotes = find_quotes(article).quotes
+    assert [(q.text, q.rules[0], q.speaker_text) for q in quotes] == [
+        ("жаңа көпір мамыр айында ашылады", "dep_said", "Ержан Сейітов")]
+
+
 def test_kazakh_nominal_statement() -> None:
     text = "Ержан Сейітов жаңа көпірдің мамыр айында ашылатынын айтты."
     q = find_quotes(_article(text, "kk")).quotes[0]
@@ -120,7 +130,7 @@ def test_not_a_quote(lang: str, text: str) -> None:
 def test_rule_switch_keeps_english_rules_out_of_russian() -> None:
     assert runs("said_clause", "en") and not runs("said_clause", "ru")
     assert runs("verb_that", "ru") and runs("verb_that", "kk")
-    assert not runs("dep_said", "kk")
+    assert runs("dep_said", "kk") and not runs("dep_said", "ru")
 
 
 def test_leads_gate() -> None:
