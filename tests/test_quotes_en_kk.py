@@ -111,6 +111,15 @@ def test_kazakh_nominal_statement() -> None:
     assert (q.text, q.rules[0]) == ("жаңа көпірдің мамыр айында ашылатынын", "nominal_said")
 
 
+def test_a_quote_left_open_by_a_cut_lead() -> None:
+    text = '"The bridge is safe," Mayor John Parker said.\n"We will open it in May and then we will build anoth'
+    quotes = find_quotes(_article(text, "en")).quotes
+    assert [(q.text, q.rules[0]) for q in quotes][1:] == [("We will open it in May and then we will build anoth",
+                                                          "continuation")]
+    later = text + "\n\nThe mayor left."  # a paragraph break after the open mark: no span to the end
+    assert len(find_quotes(_article(later, "en")).quotes) == 1
+
+
 NOT_QUOTES = [
     ("en", 'The so-called "Green Line" project will be presented in May.'),
     ("en", "There is no reason to claim that the bridge is unsafe."),
@@ -149,7 +158,7 @@ def test_leads_gate() -> None:
         ("ru", "dev"): (0.76, 0.78), ("ru", "test"): (0.86, 0.72),
         ("uk", "dev"): (0.75, 0.80), ("uk", "test"): (0.68, 0.86),
         ("en", "dev"): (0.69, 0.88), ("en", "test"): (0.77, 0.55),
-        ("kk", "dev"): (0.50, 0.80), ("kk", "test"): (0.42, 0.45),
+        ("kk", "dev"): (0.50, 0.80), ("kk", "test"): (0.50, 0.40),
         ("ru", "test2"): (0.72, 0.60), ("en", "test2"): (0.65, 0.86),  # measured once, at the end: .744/.630, .679/.895
     }
     for key, (recall, speakers) in baselines.items():
