@@ -86,6 +86,13 @@ def test_kazakh_pronoun_after_a_quote_resolves_to_who_was_named() -> None:
     assert (q.speaker_text, text[q.speaker_start or 0 : q.speaker_end or 0]) == ("ол", "Ержан Сейітов")
 
 
+def test_a_cue_without_a_subject_speaks_for_who_was_named() -> None:
+    text = "Ержан Сейітов жиналыста сөз сөйледі.\n«Көпір мамыр айында ашылады», – деді."
+    q = find_quotes(_article(text, "kk")).quotes[0]
+    assert (q.speaker_text, text[q.speaker_start or 0 : q.speaker_end or 0]) == (None, "Ержан Сейітов")
+    assert q.rules == ["dash_after", "speaker_zero_subject"]
+
+
 def test_kazakh_arabic_script_speaker() -> None:
     """A caseless script: the words after the cue name the speaker though no word is capitalised; the
     Arabic-script comma ends the quotation as a comma does."""
@@ -158,9 +165,9 @@ def test_leads_gate() -> None:
         ("ru", "dev"): (0.76, 0.78), ("ru", "test"): (0.86, 0.72),
         ("uk", "dev"): (0.75, 0.80), ("uk", "test"): (0.68, 0.86),
         ("en", "dev"): (0.69, 0.88), ("en", "test"): (0.77, 0.62),
-        ("kk", "dev"): (0.50, 0.80), ("kk", "test"): (0.50, 0.40),
+        ("kk", "dev"): (0.50, 0.80), ("kk", "test"): (0.50, 0.55),
         ("ru", "test2"): (0.72, 0.60), ("en", "test2"): (0.65, 0.86),  # first measured .744/.630, .679/.895
-        # (quotes3, at its end: ru .744/.630, en .661/.919; en test .825/.645, kk test .538/.429)
+        # (quotes3, at its end: ru .744/.630, en .661/.919; en test .825/.645, kk test .538/.571)
     }
     for key, (recall, speakers) in baselines.items():
         score = folds[key].score()

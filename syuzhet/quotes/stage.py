@@ -27,6 +27,7 @@ SAME_SPAN = 0.8  # share of their union two finds must have in common to be one 
 LAST_SOURCE_REACH = 400  # characters back to the source an unnamed document or organisation noun stands for
 _UNNAMED = {"speaker_document_unnamed"}
 _LAST = "speaker_document_last_source"
+_ZERO = "speaker_zero_subject"  # a cue with no subject named: who spoke or was the subject last
 
 
 def find_quotes(article: Article) -> Article:
@@ -120,6 +121,10 @@ def _continuations(doc: Doc, found: list[Found]) -> list[Found]:
     return extra
 
 
+def _zero(resolver: Resolver, f: Found, at: int) -> Person | None:
+    return resolver.zero_subject(at, verb_gender(f.cue, resolver.doc.lang) if f.cue else None)
+
+
 def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
     resolver = Resolver(doc)
     heads = {"headline_colon", "headline_dash", "headline_quote"}
@@ -146,6 +151,9 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
                 span = (person.full.start, person.full.end)
                 named = f.speaker.kind == "name"
                 resolver.spoke(person, at, verb_gender(f.cue, doc.lang) if named and f.cue else None)
+        elif f.cue and f.kind == "direct" and runs(_ZERO, doc.lang) and (who := _zero(resolver, f, at)) is not None:
+            span, f.speaker_rule = (who.full.start, who.full.end), _ZERO  # '«...», – деді.': no subject said
+            resolver.spoke(who, at)
         people[id(f)] = span
     quotes = []
     for f in sorted(found, key=lambda f: (f.start, f.end)):
