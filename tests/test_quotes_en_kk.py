@@ -41,10 +41,15 @@ CONSTRUCTIONS = [
      "The bridge will open in May", "John Parker", "source_after"),
     ("en", "According to John Parker, the bridge will open in May.", "indirect",
      "the bridge will open in May", "John Parker", "source_clause"),
+    ("en", "Rosatom said the bridge would open in May.", "indirect", "the bridge would open in May", "Rosatom",
+     "said_clause"),
     ("kk", "«Көпір мамыр айында ашылады», деді Ержан Сейітов.", "direct",
      "Көпір мамыр айында ашылады", "Ержан Сейітов", "dash_after"),
     ("kk", "«Көпір мамыр айында ашылады» деп жазды Ержан Сейітов.", "direct",
      "Көпір мамыр айында ашылады", "Ержан Сейітов", "said_after"),
+    ("kk", "«Көпір мамыр айында ашылады», – деді ол.", "direct", "Көпір мамыр айында ашылады", "ол", "dash_after"),
+    ("kk", "«Көпір мамыр айында ашылады», – деді Ғ.Сейітов.", "direct",
+     "Көпір мамыр айында ашылады", "Сейітов", "dash_after"),
     ("ru", "- Мост откроется в мае, работы идут по плану, - сказал Игорь Соколов.", "direct",
      "Мост откроется в мае, работы идут по плану", "Игорь Соколов", "dash_said"),
     ("uk", "Дата\nМіст відкриють у травні, — ЗМІ\nТекст новини.", "indirect", "Міст відкриють у травні", "ЗМІ",
@@ -75,10 +80,51 @@ def test_plural_role_stays_unresolved() -> None:
     assert q.rules == ["said_clause", "speaker_roles_plural"]
 
 
+def test_kazakh_pronoun_after_a_quote_resolves_to_who_was_named() -> None:
+    text = "Ержан Сейітов жиналыста сөз сөйледі. «Көпір мамыр айында ашылады», – деді ол."
+    q = find_quotes(_article(text, "kk")).quotes[0]
+    assert (q.speaker_text, text[q.speaker_start or 0 : q.speaker_end or 0]) == ("ол", "Ержан Сейітов")
+
+
+def test_a_cue_without_a_subject_speaks_for_who_was_named() -> None:
+    text = "Ержан Сейітов жиналыста сөз сөйледі.\n«Көпір мамыр айында ашылады», – деді."
+    q = find_quotes(_article(text, "kk")).quotes[0]
+    assert (q.speaker_text, text[q.speaker_start or 0 : q.speaker_end or 0]) == (None, "Ержан Сейітов")
+    assert q.rules == ["dash_after", "speaker_zero_subject"]
+
+
+def test_kazakh_arabic_script_speaker() -> None:
+    """A caseless script: the words after the cue name the speaker though no word is capitalised; the
+    Arabic-script comma ends the quotation as a comma does."""
+    text = "مينيستر ەلدەگى جاعدايدى ايتتى. ۇكىمەت جۇمىستى جالعاستىرادى.\n«بىز جۇمىستى جالعاستىرامىز»، – دەدى قايرات."
+    article = find_quotes(_article(text, "ar"))
+    assert [(q.text, q.speaker_text) for q in article.quotes] == [("بىز جۇمىستى جالعاستىرامىز", "قايرات")]
+    assert not runs("caseless_names", "ru")
+
+
+def test_kazakh_dep_said_but_not_the_outlet_credit() -> None:
+    text = ("Ержан Сейітов жаңа көпір мамыр айында ашылады деп мәлімдеді.\n"
+            "Көпір құрылысы жалғасып жатыр, деп хабарлайды Хабаршы.")
+    article = _article(text, "kk")
+    article.hints = {"outlet": "habarshy.example.kz"}
+    quotes = find_quotes(article).quotes
+    assert [(q.text, q.rules[0], q.speaker_text) for q in quotes] == [
+        ("жаңа көпір мамыр айында ашылады", "dep_said", "Ержан Сейітов")]
+
+
 def test_kazakh_nominal_statement() -> None:
     text = "Ержан Сейітов жаңа көпірдің мамыр айында ашылатынын айтты."
     q = find_quotes(_article(text, "kk")).quotes[0]
     assert (q.text, q.rules[0]) == ("жаңа көпірдің мамыр айында ашылатынын", "nominal_said")
+
+
+def test_a_quote_left_open_by_a_cut_lead() -> None:
+    text = '"The bridge is safe," Mayor John Parker said.\n"We will open it in May and then we will build anoth'
+    quotes = find_quotes(_article(text, "en")).quotes
+    assert [(q.text, q.rules[0]) for q in quotes][1:] == [("We will open it in May and then we will build anoth",
+                                                          "continuation")]
+    later = text + "\n\nThe mayor left."  # a paragraph break after the open mark: no span to the end
+    assert len(find_quotes(_article(later, "en")).quotes) == 1
 
 
 NOT_QUOTES = [
@@ -100,7 +146,7 @@ def test_not_a_quote(lang: str, text: str) -> None:
 def test_rule_switch_keeps_english_rules_out_of_russian() -> None:
     assert runs("said_clause", "en") and not runs("said_clause", "ru")
     assert runs("verb_that", "ru") and runs("verb_that", "kk")
-    assert not runs("dep_said", "kk")
+    assert runs("dep_said", "kk") and not runs("dep_said", "ru")
 
 
 def test_leads_gate() -> None:
@@ -118,9 +164,10 @@ def test_leads_gate() -> None:
     baselines = {  # (recall, speaker accuracy) per language and part
         ("ru", "dev"): (0.76, 0.78), ("ru", "test"): (0.86, 0.72),
         ("uk", "dev"): (0.75, 0.80), ("uk", "test"): (0.68, 0.86),
-        ("en", "dev"): (0.69, 0.88), ("en", "test"): (0.77, 0.55),
-        ("kk", "dev"): (0.50, 0.80), ("kk", "test"): (0.42, 0.15),
-        ("ru", "test2"): (0.72, 0.60), ("en", "test2"): (0.65, 0.86),  # measured once, at the end: .744/.630, .679/.895
+        ("en", "dev"): (0.69, 0.88), ("en", "test"): (0.77, 0.62),
+        ("kk", "dev"): (0.50, 0.80), ("kk", "test"): (0.50, 0.55),
+        ("ru", "test2"): (0.72, 0.60), ("en", "test2"): (0.65, 0.86),  # first measured .744/.630, .679/.895
+        # (quotes3, at its end: ru .744/.630, en .661/.919; en test .825/.645, kk test .538/.571)
     }
     for key, (recall, speakers) in baselines.items():
         score = folds[key].score()
@@ -158,7 +205,7 @@ def test_leads_data_is_consistent() -> None:
 
 @pytest.mark.parametrize(
     ("part", "recall", "speakers"),
-    [("test", 0.75, 0.85), ("test2", 0.82, 0.74)],  # measured .792/.882 (19 of 24); .852/.773 (23 of 27)
+    [("test", 0.80, 0.80), ("test2", 0.82, 0.74)],  # measured .833/.833 (20 of 24); .852/.773 (23 of 27)
 )
 def test_slavicner_test_part_is_consistent_and_gated(part: str, recall: float, speakers: float) -> None:
     """The held-out SlavicNER parts: offsets hold, and the figures stay at what was measured on them once."""

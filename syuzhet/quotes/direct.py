@@ -22,7 +22,7 @@ from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.marks import Span
 from syuzhet.quotes.morph import Word, is_finite_report, lemma
 
-_AFTER = re.compile(r"\s*[,.!?…]?\s*(?:[—–-]{1,2}|,)\s*")
+_AFTER = re.compile(r"\s*[,،.!?…]?\s*(?:[—–-]{1,2}|[,،])\s*")  # ('،': the Arabic-script comma)
 _COLON = re.compile(r":\s*$")
 _THAT = {"что", "що", "that"}
 _NOT_SPEECH_PREPOSITIONS = {"по", "на", "в", "у", "за", "из", "с", "від", "до", "під", "из-за", "через", "для"}

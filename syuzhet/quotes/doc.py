@@ -13,8 +13,8 @@ from syuzhet.quotes.lexicon import Lexicon, lexicon, lexicon_lang, runs
 from syuzhet.quotes.marks import Span, find_spans
 from syuzhet.quotes.morph import Word, lemma, lemmas, words
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\s\"»”]*\s+(?=[\"«„“—–-]?\s*[A-ZА-ЯЁІЇЄҐ0-9])|\n+")
-_INITIAL = re.compile(r"(?:^|[\s.])[A-ZА-ЯЁІЇЄҐ]\.$")  # 'Т.Мей', 'А. Монтедуро' are not sentence ends
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\s\"»”]*\s+(?=[\"«„“—–-]?\s*[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ0-9])|\n+")
+_INITIAL = re.compile(r"(?:^|[\s.])[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]\.$")  # 'Т.Мей', 'Ғ.Нұрланов': no sentence end
 
 
 @dataclass
@@ -62,7 +62,7 @@ class Doc:
 def build(article: Article, persons: list[Mention], others: list[Mention]) -> Doc:
     text = article.text
     lang = lexicon_lang(article.lang, text)
-    spans = find_spans(text, collapse=runs("collapsed_close", lang))
+    spans = find_spans(text, collapse=runs("collapsed_close", lang), cut_open=runs("cut_open_quote", lang))
     doc = Doc(article, lang, lexicon(lang), words(text), spans, [], persons, others)
     doc.sentences = _sentences(text, [s for s in spans if s.depth == 0])
     doc._starts = [s for s, _ in doc.sentences]

@@ -47,7 +47,7 @@ def find(doc: Doc) -> list[Found]:
 
 def _interviewee(doc: Doc, paras: list[tuple[int, int]], first_q: int) -> Speaker | None:
     for s, e in paras[first_q : first_q + 1]:
-        m = re.match(r"[—–-]\s*([A-ZА-ЯЁІЇЄҐ][\w-]+)\s*,", doc.text[s:e])
+        m = re.match(r"[—–-]\s*([A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ][\w-]+)\s*,", doc.text[s:e])
         if m:
             name = m.group(1)
             for p in doc.persons:

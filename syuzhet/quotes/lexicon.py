@@ -21,6 +21,7 @@ class Lexicon:
     sources: tuple[str, ...]  # 'по словам', 'за словами', longest first
     roles: frozenset[str]  # 'политолог', 'собеседник', 'міністр'
     pronouns: dict[str, str]  # form -> masc | femn | plur | any
+    nominative: frozenset[str]  # pronoun forms that can be a verb's subject ('он', 'ол'; not 'его')
     named_heads: frozenset[str]  # 'корпорация', 'песня': a quote right after one is a name
     calls: frozenset[str] = frozenset()  # 'назвал', 'називав': forms of 'call X Y' (a characterisation)
     name_nouns: frozenset[str] = frozenset()  # 'имя', 'честь': 'назвать X именем / в честь' is naming
@@ -57,6 +58,7 @@ def lexicon(lang: str) -> Lexicon:
         sources=tuple(sorted(words("sources"), key=len, reverse=True)),
         roles=frozenset(words("roles")),
         pronouns=pronouns,
+        nominative=frozenset(line.split()[0] for line in words("pronouns") if line.split()[2:3] == ["nom"]),
         named_heads=frozenset(words("named_heads")),
         calls=frozenset(words("calls")),
         name_nouns=frozenset(words("name_nouns")),

@@ -52,8 +52,9 @@ def _role(text: str, i: int, mark: str) -> str:
     return "either" if opens and closes else "none"
 
 
-def find_spans(text: str, collapse: bool = True) -> list[Span]:
-    """Every paired quoted string, outer ones first, in order of their opening mark."""
+def find_spans(text: str, collapse: bool = True, cut_open: bool = False) -> list[Span]:
+    """Every paired quoted string, outer ones first, in order of their opening mark; with ``cut_open``, also
+    a quotation a cut text leaves open (``_cut_open``)."""
     spans: list[Span] = []
     stack: list[tuple[int, str]] = []
     for m in _MARK.finditer(text):
@@ -73,8 +74,24 @@ def find_spans(text: str, collapse: bool = True) -> list[Span]:
                 stack.clear()
         elif role in ("open", "either"):
             stack.append((i, mark))
+    if cut_open and stack and (last := _cut_open(text, stack[0][0], stack[0][1])) is not None:
+        spans.append(last)
     spans.sort(key=lambda s: (s.open, -s.close))
     return [s for s in spans if s.end > s.start]
+
+
+_OPENS_SENTENCE = re.compile(r"(?:^|\n|[:.!?…])\s*$")
+
+
+def _cut_open(text: str, open_at: int, opener: str) -> Span | None:
+    """cut_open_quote: a quotation still open where the text ends, a lead cut mid-quotation ('... “Our full
+    respect for those who ... We have a task ahe') or a closing mark lost: a mark opening a sentence, a line or
+    a colon-introduced quotation, with no paragraph break after it, quotes the rest of the text."""
+    if len(text) - open_at > MAX_SPAN or "\n\n" in text[open_at:].rstrip():
+        return None
+    if not _OPENS_SENTENCE.search(text, max(0, open_at - 3), open_at):
+        return None
+    return _span(text, open_at, opener, len(text.rstrip()), 0)
 
 
 _ATTRIBUTION_AFTER = re.compile(r"[,.!?…]?\s*[—–-]{1,2}\s+\w")

@@ -96,6 +96,10 @@ class Resolver:
             return None, "speaker_role_unresolved"
         return None, "speaker_not_a_person"
 
+    def zero_subject(self, at: int, gender: str | None) -> Person | None:
+        """The person a verb without a subject ('«...», – деді.', '..., — добавил.') speaks for: as a pronoun."""
+        return self._recent(at, gender)
+
     def _antecedent(self, s: Speaker) -> Person | None:
         """'эксперта ВОЗ, который сказал': the name right before a relative pronoun, if it is a person."""
         before = [m for m in self.doc.persons if m.end <= s.start and s.start - m.end <= 3]

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from syuzhet.data import lines
 from syuzhet.model import Mention
 from syuzhet.quotes.doc import Doc
+from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.morph import (
     CASES,
     Word,
@@ -30,9 +31,8 @@ from syuzhet.quotes.morph import (
     verb_gender,
 )
 
-_STOP_AFTER = re.compile(r"[,;:!?()\n«»\"“„]|(?<![\s.][A-ZА-ЯЁІЇЄҐ])\.|\s[—–]\s")
+_STOP_AFTER = re.compile(r"[,،;؛:!?()\n«»\"“„]|(?<![\s.][A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ])\.|\s[—–]\s")
 _CLAUSE_WORDS = {"что", "що", "чтобы", "щоб", "that", "как", "як", "якщо", "если"}
-_NOMINATIVE_PRONOUNS = {"он", "она", "они", "я", "мы", "він", "вона", "вони", "ми", "he", "she", "they", "we", "i"}
 RELATIVE = {"который", "которая", "которые", "який", "яка", "які"}
 _LOCATIVE = {"в", "во", "у", "на", "in", "at"}
 MAX_QUOTED_NAME_WORDS = 4
@@ -60,8 +60,8 @@ def after(doc: Doc, start: int, limit: int | None = None, any_case: bool = False
     clause = next((w for w in doc.words_in(start, end) if w.text.lower() in _CLAUSE_WORDS), None)
     end = clause.start if clause is not None else end  # 'пише Як йдеться у заяві ...': another attribution
     cue = doc.words_in(max(0, start - 40), start)[-1:]
-    if (relayed := _relayed(doc, start, end, limit)) is not None:
-        return relayed
+    if (source := _relayed(doc, start, end, limit)) is not None:
+        return source
     classified = (_classify(doc, w, None, any_case) for w in doc.words_in(start, end))
     found = [_as_other(f, doc, cue[0] if cue else None, any_case) for f in classified if f is not None]
     for wanted in ("name", "pronoun", "role", "org", "other"):
@@ -103,7 +103,16 @@ _EN_NOT_HEADS = frozenset({"also", "then", "not", "never", "only", "again", "lat
 
 
 def _english_head(doc: Doc, w: Word, cue: Word) -> Speaker | None:
-    """'many local surveys predicted', 'officials say': the common noun right before an English verb."""
+    """'many local surveys predicted', 'officials say': the common noun right before an English verb; and
+    (subject_first_word) a capitalised word opening the sentence right before it ('Rosatom said ...'), which
+    no capital tells from any other sentence start."""
+    if doc.lang == "en" and w.start == doc.sentence(w.start)[0] and w.text[:1].isupper() and w.text.isalpha():
+        low = w.text.lower()
+        if doc.text[w.end : cue.start].strip() or low in lines("quotes/en_clause_starts") or low in _EN_NOT_HEADS:
+            return None
+        if low in lines("quotes/en_finite") or not runs("subject_first_word", "en"):
+            return None
+        return Speaker(w.text, w.start, w.end, "other")
     if doc.lang != "en" or not w.text.isalpha() or not w.text.islower() or w.text in _EN_NOT_HEADS:
         return None
     if w.text in lines("quotes/en_finite") or w.text in lines("quotes/en_clause_starts"):
@@ -205,7 +214,7 @@ def _classify(doc: Doc, w: Word, gender: str | None, any_case: bool = False) -> 
         return Speaker(w.text, w.start, w.end, "other") if pos(w.text, doc.lang) == "NOUN" else None
     if low in doc.lex.pronouns:
         g = doc.lex.pronouns[low]
-        if (low in _NOMINATIVE_PRONOUNS or low in RELATIVE) and agrees(g, gender):
+        if (low in doc.lex.nominative or low in RELATIVE) and agrees(g, gender):
             return Speaker(w.text, w.start, w.end, "pronoun", g if g != "any" else gender)
         return None
     base = lemma(w.text, doc.lang)
@@ -215,11 +224,17 @@ def _classify(doc: Doc, w: Word, gender: str | None, any_case: bool = False) -> 
         return org
     if (o := next((m for m in doc.others if m.start <= w.start < m.end), None)) is not None:
         return Speaker(o.text, o.start, o.end, "other")
-    if w.text[:1].isupper() and w.start != doc.sentence(w.start)[0] and not doc.is_verb(w):
+    if _name_like(w.text, doc.lex.lang) and w.start != doc.sentence(w.start)[0] and not doc.is_verb(w):
         return Speaker(w.text, w.start, w.end, "other")
     if pos(w.text, doc.lang) == "NOUN" and can_be_nominative(w.text, doc.lang) and not doc.is_verb(w):
         return Speaker(w.text, w.start, w.end, "other")
     return None
+
+
+def _name_like(word: str, lang: str) -> bool:
+    """Capitalised, or in a script without letter case (Kazakh in Arabic script), where any word may be a name."""
+    first = word[:1]
+    return first.isupper() or (first.isalpha() and not first.islower() and runs("caseless_names", lang))
 
 
 def org_noun(doc: Doc, w: Word) -> str | None:

@@ -12,9 +12,10 @@ import re
 
 from syuzhet.model import Article, Quote
 from syuzhet.quotes import dash_speech, direct, english, headlines, indirect, interview, kazakh, naming, postposed
+from syuzhet.quotes.credits import names_outlet, own_outlet
 from syuzhet.quotes.doc import Doc, build
 from syuzhet.quotes.found import Found
-from syuzhet.quotes.lexicon import runs
+from syuzhet.quotes.lexicon import lexicon_lang, runs
 from syuzhet.quotes.mentions import split_mentions
 from syuzhet.quotes.morph import verb_gender
 from syuzhet.quotes.orgs import named_before
@@ -26,6 +27,7 @@ SAME_SPAN = 0.8  # share of their union two finds must have in common to be one 
 LAST_SOURCE_REACH = 400  # characters back to the source an unnamed document or organisation noun stands for
 _UNNAMED = {"speaker_document_unnamed"}
 _LAST = "speaker_document_last_source"
+_ZERO = "speaker_zero_subject"  # a cue with no subject named: who spoke or was the subject last
 
 
 def find_quotes(article: Article) -> Article:
@@ -34,6 +36,8 @@ def find_quotes(article: Article) -> Article:
         article.quotes = []
         return article
     persons, others = split_mentions(article)
+    outlet = own_outlet(article) if runs("own_outlet_credit", lexicon_lang(article.lang, article.text)) else frozenset()
+    persons = [m for m in persons if not names_outlet(m.text, outlet)]  # ('Цензор': the outlet, no person)
     doc = build(article, persons, others)
     consumed: set[int] = set()
     found = dash_speech.find(doc) + direct.find(doc, consumed)  # (a dialogue line takes the quoted names in it)
@@ -42,6 +46,7 @@ def find_quotes(article: Article) -> Article:
     found = [f for f in found if runs(f.rule, doc.lex.lang)]  # the languages a rule earned its place in
     found += indirect.this_was_said(doc, found)
     found = [f for f in found if runs(f.rule, doc.lex.lang)]
+    found = [f for f in found if f.speaker is None or not names_outlet(f.speaker.text, outlet)]
     found = _keep(doc, found)
     found += _continuations(doc, found)
     article.quotes = _resolve(doc, found)
@@ -116,6 +121,10 @@ def _continuations(doc: Doc, found: list[Found]) -> list[Found]:
     return extra
 
 
+def _zero(resolver: Resolver, f: Found, at: int) -> Person | None:
+    return resolver.zero_subject(at, verb_gender(f.cue, resolver.doc.lang) if f.cue else None)
+
+
 def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
     resolver = Resolver(doc)
     heads = {"headline_colon", "headline_dash", "headline_quote"}
@@ -142,6 +151,9 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
                 span = (person.full.start, person.full.end)
                 named = f.speaker.kind == "name"
                 resolver.spoke(person, at, verb_gender(f.cue, doc.lang) if named and f.cue else None)
+        elif f.cue and f.kind == "direct" and runs(_ZERO, doc.lang) and (who := _zero(resolver, f, at)) is not None:
+            span, f.speaker_rule = (who.full.start, who.full.end), _ZERO  # '«...», – деді.': no subject said
+            resolver.spoke(who, at)
         people[id(f)] = span
     quotes = []
     for f in sorted(found, key=lambda f: (f.start, f.end)):
