@@ -426,6 +426,21 @@ def test_a_thing_that_cannot_speak_is_no_speaker() -> None:
     assert not is_thing("Nord Radio Station") and not is_thing("Amsterdam")  # a station that broadcasts speaks
 
 
+def test_an_unresolved_pronoun_names_no_speaker() -> None:
+    from syuzhet.model import Quote
+    from syuzhet.pipeline import Analysis
+
+    text = "Инженер Лев Орлов приехал утром. Он сказал, что работы начнутся завтра."
+    article = _article(text)
+    start = text.index("Лев Орлов")
+    article.quotes = [Quote("t", None, "Он", "indirect", "работы начнутся завтра", 47, 69),  # nobody found
+                      Quote("t", None, "он", "indirect", "работы начнутся завтра", 47, 69,  # a name, not linked
+                            speaker_start=start, speaker_end=start + 9)]
+    attribute_quotes(Analysis(articles=[article]))
+    assert [(q.speaker, q.speaker_text) for q in article.quotes] == [(None, None), (None, "Лев Орлов")]
+    assert all("speaker_pronoun_unresolved" in q.rules for q in article.quotes)
+
+
 def test_seeds_gold_figures(seeds: Path) -> None:
     from syuzhet.eval import quotes
 
