@@ -8,8 +8,8 @@ from itertools import chain
 import numpy as np
 
 from syuzhet.entities.ru_ner import SIMILAR, _lines, _tag_lines, _tagger, batches
-from tests.conftest import SHARED, require
 from syuzhet.entities.viterbi import QuickCRF, decode
+from tests.conftest import SHARED, require
 
 
 def test_decode_matches_slovnet_on_random_scores() -> None:
