@@ -24,6 +24,7 @@ from rich.text import Text
 from syuzhet.api.command import serve, token
 from syuzhet.bounds import DEFAULT_MAX_SECONDS
 from syuzhet.engine import ENGINES, Engine, make_engine
+from syuzhet.engine.collector import fewer_collections
 from syuzhet.flow import STORAGE, Tally, ingest_stream, run_store
 from syuzhet.model import Article
 from syuzhet.output import analysis_document, write_analysis
@@ -182,7 +183,7 @@ def analyze_cmd(
         err.print(f"syuzhet: {error}", markup=False)
         raise typer.Exit(2) from error
     _writable(out_dir)
-    with run_store(storage, out_dir) as store:
+    with fewer_collections(), run_store(storage, out_dir) as store:
         with _engine(engine, parallel, address) as executor, _progress(explain) as on_item:
             items = stream(inputs, keep_raw=as_is, max_bytes=_bytes(max_size), max_seconds=max_seconds,
                            engine=executor)
@@ -229,7 +230,7 @@ def ingest(
     """Add articles to the store with their entities, quotes and stories; what is already stored is skipped.
     New articles join the stored stories they belong to or open new ones (nothing is re-clustered). Articles
     stream into the store as they are done: any number of them in bounded memory."""
-    with _open(db) as store:  # a file that is not a syuzhet store is refused before any work
+    with fewer_collections(), _open(db) as store:  # a file that is not a syuzhet store is refused before any work
         with _engine(engine, parallel, address) as executor, _progress(explain) as on_item:
             items = stream(inputs, keep_raw=as_is, max_bytes=_bytes(max_size), max_seconds=max_seconds,
                            engine=executor)

@@ -128,3 +128,15 @@ def test_an_unreachable_cluster_is_one_clear_error_not_a_hang() -> None:
         port = probe.getsockname()[1]
     with pytest.raises(RayEngineError, match=f"cannot reach a Ray cluster at 127.0.0.1:{port}"):
         make_engine("ray", 2, f"127.0.0.1:{port}")
+
+
+def test_fewer_collections_sets_and_restores_the_collector_thresholds() -> None:
+    import gc
+
+    from syuzhet.engine.collector import THRESHOLDS, fewer_collections
+
+    before = gc.get_threshold()
+    with fewer_collections():
+        assert gc.get_threshold() == THRESHOLDS
+        assert THRESHOLDS[0] > before[0]
+    assert gc.get_threshold() == before

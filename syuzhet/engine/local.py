@@ -11,6 +11,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from syuzhet.engine.base import Item, articles_in, chunks, merge, plan
+from syuzhet.engine.collector import collect_less
 from syuzhet.engine.threads import one_thread, one_thread_here
 from syuzhet.problems import Problem
 
@@ -97,6 +98,7 @@ class _Pool:
 
 def _start(keep_raw: bool, load: bool) -> None:
     one_thread()
+    collect_less()
     if load:
         from syuzhet.pipeline import warm_up
 

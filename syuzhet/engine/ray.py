@@ -40,10 +40,12 @@ class ArticleWorker:
     """One actor: loads the models in ``__init__``, then runs ``syuzhet.pipeline.run_articles`` on chunks."""
 
     def __init__(self, keep_raw: bool, max_seconds: float | None) -> None:
+        from syuzhet.engine.collector import collect_less
         from syuzhet.engine.threads import one_thread
         from syuzhet.pipeline import warm_up
 
         one_thread()
+        collect_less()
         warm_up(keep_raw)
         self.keep_raw, self.max_seconds = keep_raw, max_seconds
 

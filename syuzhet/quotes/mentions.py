@@ -7,7 +7,7 @@ import re
 
 from syuzhet.entities import find_entities
 from syuzhet.model import Article, Mention
-from syuzhet.quotes.morph import _parses, first_name, known_name, name_lemma, words
+from syuzhet.quotes.morph import WORD, _parses, first_name, known_name, name_lemma, words
 
 
 def split_mentions(article: Article) -> tuple[list[Mention], list[Mention]]:
@@ -25,11 +25,12 @@ def complete_persons(article: Article, persons: list[Mention]) -> list[Mention]:
     persons = persons + [m for m in _name_pairs(article, lang) if not any(_overlaps(m, p) for p in persons)]
     keys = {name_lemma(t[-1].text, lang, surname=True) for m in persons if (t := words(m.text))}
     added = []
-    for w in words(article.text):
-        if not w.text[:1].isupper() or len(w.text) < 3 or any(m.start <= w.start < m.end for m in persons):
+    for match in WORD.finditer(article.text):  # the words of ``words``, without a tuple for each small one
+        text, start = match.group(), match.start()
+        if not text[:1].isupper() or len(text) < 3 or any(m.start <= start < m.end for m in persons):
             continue
-        if name_lemma(w.text, lang, surname=True) in keys:
-            added.append(Mention(article.id, w.start, w.end, w.text, "PER", name_lemma(w.text, lang, surname=True)))
+        if name_lemma(text, lang, surname=True) in keys:
+            added.append(Mention(article.id, start, match.end(), text, "PER", name_lemma(text, lang, surname=True)))
     return sorted(persons + added, key=lambda m: m.start)
 
 
