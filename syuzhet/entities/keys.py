@@ -130,6 +130,15 @@ def to_cyrillic(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+_NOT_CONSONANTS = str.maketrans("", "", "аеиоуыэюяіїєёйьъ")
+
+
+def consonants(key: str) -> str:
+    """A key without its vowels (and й, ь, ъ): cognates and transcriptions whose vowels differ share it
+    ('подпис'/'пидпис', 'трамп'/'трумп')."""
+    return key.translate(_NOT_CONSONANTS)
+
+
 def ascii_slug(key: str) -> str:
     slug = apply(key, "ascii")
     slug = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")

@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from syuzhet.entities.gazetteer import alias_heads, alias_of, first_names, groups, known_type
-from syuzhet.entities.keys import ascii_slug, guess_lang, is_latin, name_key, to_cyrillic
+from syuzhet.entities.keys import ascii_slug, consonants, guess_lang, is_latin, name_key, to_cyrillic
 from syuzhet.entities.lemma import NAME_TAGS, acronym_of, data_lines, is_acronym, surname_forms
 from syuzhet.entities.shapes import is_patronymic
 from syuzhet.model import Article, Entity, Mention
@@ -48,8 +48,7 @@ MIN_GLOBAL_ACRONYM = 3  # 'РК' links only inside its article; 'ОДКБ' links
 _HYPHENS = re.compile(r"[-\u2010\u2011\u2013]")
 _ROMANISED = ("kk", "en")  # languages whose names are looked up in the Russian dictionary by transliteration
 LANGS = ("ru", "uk", "kk", "en")
-_VOWELS = re.compile("[аеиоуыэюяёіїє]")  # of a name key (Latin letters are transliterated in keys)
-SKELETON_MIN = 4
+SKELETON_MIN = 4  # consonants of a surname key (Latin letters are transliterated in keys; no й, ь, ъ in them)
 
 
 # ----------------------------------------------------------------------------------------------- persons
@@ -334,7 +333,7 @@ def _merge_transcriptions(clusters: list[_Cluster], uf: _UnionFind) -> None:
     by_skeleton: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
         p = c.person
-        if p and p.given and p.surname and len(skeleton := _VOWELS.sub("", p.surname)) >= SKELETON_MIN:
+        if p and p.given and p.surname and len(skeleton := consonants(p.surname)) >= SKELETON_MIN:
             by_skeleton[(groups("given_names").get(p.given, p.given), skeleton)].append(i)
     for members in by_skeleton.values():
         latin = {uf.find(i) for i in members if is_latin(clusters[i].mentions[0].text)}

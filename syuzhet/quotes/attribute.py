@@ -64,7 +64,7 @@ def _pronouns() -> frozenset[str]:
 
 
 def _pronoun(words: str | None) -> bool:
-    return bool(words) and words.strip().lower() in _pronouns()  # type: ignore[union-attr]
+    return words is not None and words.strip().lower() in _pronouns()
 
 
 def _unresolved_pronoun(quote: Quote, text: str) -> None:

@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from syuzhet.entities.keys import consonants
 from syuzhet.stories.claimwords import claim_keys, claim_words, number_keys
 from syuzhet.stories.statements import spoken
 from syuzhet.stories.text import LEMMATISED, Sentence
@@ -231,16 +232,13 @@ class ClaimGrouper:
         return self.claims
 
 
-_VOWELS = str.maketrans("", "", "аеиоуыэюяіїєёйьъ")
-
-
 @functools.lru_cache(maxsize=200_000)
 def skeleton(key: str) -> str:
     """A stem without its vowels, for matching ru and uk cognates whose vowels differ
     ('подпис'/'пидпис', 'немецк'/'нимецк'); numbers, dates and short skeletons stay as they are."""
     if key[0] in "#@&":
         return key
-    bare = key.translate(_VOWELS)
+    bare = consonants(key)
     return "~" + bare if len(bare) >= 3 else key
 
 
