@@ -1,5 +1,7 @@
 """Stories from articles, one article at a time. An article's candidate stories are the ones posted under its
-rarest keys (names, entities, numbers: blocking) whose dates lie within the model's window; it joins the
+rarest keys (names, entities, numbers: blocking) whose dated members all lie within the model's window of its
+date (a story spans a few days at most: coverage of one event comes within a day or two of its first article,
+and a sequel with the same people a few days on is another event); it joins the
 candidate with the highest link probability (``link_model``: the mean of each feature over the story's
 members, i.e. average link) if that reaches the model's threshold, and otherwise opens a new story. Batch
 clustering is the same walk over all articles in date order, so adding tomorrow's articles to a stored index
@@ -121,11 +123,11 @@ class StoryIndex:
         return out
 
     def _in_window(self, date: str | None, story: StoryState) -> bool:
+        """The story's first and last dated members both lie within the window of ``date``."""
         if not date or not story.first or not story.last:
             return True
         window = self.model.window_days
-        return (days_between(story.first, date) or 0) <= window or (days_between(story.last, date) or 0) <= window \
-            or story.first <= date <= story.last
+        return (days_between(story.first, date) or 0) <= window and (days_between(story.last, date) or 0) <= window
 
     def _merge_others(self, story: StoryState, article: str, passing: list[tuple[float, StoryState]]) -> str:
         """Merge into ``story`` the stories in other languages only that ``article`` also links to."""

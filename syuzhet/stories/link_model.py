@@ -70,7 +70,7 @@ class LinkModel:
     dated: Weights  # for an article with a date
     undated: Weights  # for an article without one
     threshold: float  # join a story when the probability reaches this
-    window_days: int  # stories whose dates all lie further away are not candidates
+    window_days: int  # a story is a candidate only when all its dated members lie within this many days
     min_names: float = 0.0  # and an article joins only a story whose names it shares at least this much
     min_shared: int = 1  # and with at least this many of its names, entities or numbers in common
     merge: float = 2.0  # merge a story of other languages the article also reaches this probability with
