@@ -22,13 +22,6 @@ precision 0.776 -> 0.772); fold B does not move (its ru/en pairs share no number
 multi-language events of ``corpus/stories/dev.jsonl`` not in the dev set, 20 of the 25 pairs it puts in one
 group state the same fact, read by hand (the other 5 share a place's number with a related statement).
 
-A sentence joins one group only, but it often states two facts; so a fact also cites the sentences of other
-articles, grouped elsewhere, that score ``CLAIM_SIMILARITY`` with its shown sentence (``ClaimGrouper.also``).
-Written on fold A of ``dossier_dev.jsonl`` (exact 0.417 -> 0.458, cite precision 0.985 -> 0.961, recall 0.917 and
-shown precision kept; a lower threshold, 0.3, gave 0.500 there but cost fold B cite precision); fold B: exact 0.118
-and recall 0.765 kept, cite precision 0.860 -> 0.867; ``claims_dev.jsonl`` cited pairs P/R 0.865/0.803 ->
-0.825/0.836 (F1 0.833 -> 0.830).
-
 The keys of a sentence (Kazakh case endings stripped, numbers written as words among the language-free keys)
 are made in ``claimwords``."""
 
@@ -74,7 +67,6 @@ class Claim:
     sentences: list[Sentence] = field(default_factory=list)
     keys: Counter[str] = field(default_factory=Counter)
     scores: dict[tuple[int, int], float] = field(default_factory=dict)
-    also: dict[tuple[str, int], list[Sentence]] = field(default_factory=dict)  # see ``ClaimGrouper.also``
 
     @property
     def articles(self) -> list[str]:
@@ -237,23 +229,7 @@ class ClaimGrouper:
             claim.scores = {(p, q): scores[x, y] for (p, x), (q, y) in combinations(enumerate(group), 2)
                             if (x, y) in scores}
             self.claims.append(claim)
-        also = self.also(scores, cluster)
-        for claim in self.claims:
-            claim.also = also
         return self.claims
-
-    def also(self, scores: dict[tuple[int, int], float], cluster: list[int]) -> dict[tuple[str, int], list[Sentence]]:
-        """For each sentence (by article and start), the sentences of other articles in other groups that score
-        ``CLAIM_SIMILARITY`` with it: a sentence often states two facts ('X will face world number one Y in the
-        final'), but the grouping puts it in one group only, so a fact shown by a sentence also cites these
-        (``parts``)."""
-        out: dict[tuple[str, int], list[Sentence]] = {}
-        for (i, j), sim in scores.items():
-            a, b = self.sentences[i], self.sentences[j]
-            if sim >= CLAIM_SIMILARITY and cluster[i] != cluster[j] and a.article != b.article:
-                out.setdefault((a.article, a.start), []).append(b)
-                out.setdefault((b.article, b.start), []).append(a)
-        return out
 
 
 @functools.lru_cache(maxsize=200_000)
@@ -334,7 +310,6 @@ def subclaim(claim: Claim, positions: list[int]) -> Claim:
         part.keys.update(claim_keys(s))
     part.scores = {(p, q): claim.score(i, j) for (p, i), (q, j) in combinations(enumerate(positions), 2)
                    if claim.score(i, j) > 0}
-    part.also = claim.also
     return part
 
 
@@ -349,13 +324,6 @@ def parts(claim: Claim, lang: str, allowed: Shown | None = None) -> list[tuple[S
         if best is None:
             break
         taken = _supported(rest, best)
-        shown = rest.sentences[best]
-        citing = [rest.sentences[j] for j in taken]
-        have = {s.article for s in citing}
-        for extra in rest.also.get((shown.article, shown.start), []):  # close sentences grouped elsewhere
-            if extra.article not in have:
-                have.add(extra.article)
-                citing.append(extra)
-        out.append((shown, citing))
+        out.append((rest.sentences[best], [rest.sentences[j] for j in taken]))
         rest = subclaim(rest, [i for i in range(len(rest.sentences)) if i not in taken])
     return out
