@@ -79,6 +79,14 @@ def test_questions_are_not_claims() -> None:
     assert is_claim(sentence("a", "Стёре и Томасдоттир подписали соглашение о рыболовстве."))
 
 
+def test_english_claims_need_no_names_but_a_common_word() -> None:
+    """English is not lemmatised (no verbs to find): a sentence that says something in small letters is a claim
+    without two names; a byline of a name, a date and a time is none."""
+    assert is_claim(sentence("a", "The shortlisted firms submitted detailed technical and commercial bids.", "en"))
+    assert not is_claim(sentence("a", "Posted Saturday, 14 June 2025, 16:02", "en"))
+    assert not is_claim(sentence("a", "Две новости экономические важные на неделе сегодня."))  # ru: no verb
+
+
 def test_a_fact_cites_only_sentences_close_to_the_one_it_shows() -> None:
     a = sentence("a", "Норвегия и Исландия подписали соглашение о рыболовстве.")
     b = sentence("b", "Норвегия и Исландия подписали соглашение о рыболовстве в Рейкьявике.")
