@@ -1,5 +1,6 @@
 """The project's sentence splitter (``syuzhet.stories.text.pieces``): razdel, with pieces joined after the
-abbreviations of ``data/stories/abbreviations.txt`` that razdel takes for a sentence end."""
+abbreviations of ``data/stories/abbreviations.txt`` that razdel takes for a sentence end, and cut where a
+sentence end lost its space."""
 
 from __future__ import annotations
 
@@ -28,3 +29,13 @@ def test_offsets_point_into_the_text_and_other_languages_are_unchanged() -> None
     assert texts(text)[-1] == "The vote came on Jan. 5 in town."
     article = Article("x", text, text=text, id="x", lang="en")
     assert [s.text for s in split(article)] == texts(text)
+
+
+def test_a_sentence_end_whose_space_was_lost_is_cut_but_site_names_and_abbreviations_are_not() -> None:
+    text = "Вода поднялась у моста.Жители ушли. Читайте Example.Ru и Site.Com, им.Петрова и Ген.Директора."
+    assert texts(text) == ["Вода поднялась у моста.", "Жители ушли.",
+                           "Читайте Example.Ru и Site.Com, им.Петрова и Ген.Директора."]
+    for start, stop, piece in pieces(text):
+        assert text[start:stop] == piece
+    assert texts("The bridge closed at noon.Drivers waited. See www.Example.News for more.") == [
+        "The bridge closed at noon.", "Drivers waited.", "See www.Example.News for more."]

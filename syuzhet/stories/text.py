@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 
 import razdel
 
-from syuzhet.data import lines
+from syuzhet.data import lines, phrases
 from syuzhet.dates import month_numbers
 from syuzhet.entities.shapes import is_surname_shaped
 from syuzhet.model import Article
 from syuzhet.morph import parses as morph_parses
 
 _LAST_WORD = re.compile(r"(?:^|[\s(])([^\W\d_]+)\.$", re.U)
+_GLUED = re.compile(r"(?<![\w./@:])([^\W\d_]{4,})\.([^\W\d_]{3,})", re.U)
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’ʼ-](?=[^\W\d_]))*|\d+(?:[.,]\d+)?", re.U)
 _FOLD = str.maketrans({"і": "и", "ї": "и", "ы": "и", "й": "и", "є": "е", "э": "е", "ё": "е", "ґ": "г",
                        "қ": "к", "ғ": "г", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "ә": "а",
@@ -218,7 +219,22 @@ def pieces(text: str) -> list[tuple[int, int, str]]:
             out[-1] = (start, piece.stop, text[start:piece.stop])
         else:
             out.append((piece.start, piece.stop, piece.text))
-    return out
+    return [part for start, stop, _ in out for part in _unglued(text, start, stop)]
+
+
+def _unglued(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
+    """The piece ``text[start:stop]`` cut where a sentence ends with its space lost ('... the river.The next
+    ...'): a word of 4+ letters ending in a small letter, a dot, and a capitalised word of 3+ letters that is
+    not in capitals and not a site name's ending ('Example.Com')."""
+    cuts = [m.start(2) for m in _GLUED.finditer(text, start, stop)
+            if m.group(1)[-1].islower() and m.group(2)[0].isupper() and not m.group(2).isupper()
+            and m.group(2).lower() not in _domain_endings()]
+    bounds = [start, *cuts, stop]
+    return [(a, b, text[a:b]) for a, b in itertools.pairwise(bounds)]
+
+
+def _domain_endings() -> frozenset[str]:
+    return phrases("stories/domain_endings")
 
 
 def _continues(before: str, after: str) -> bool:
