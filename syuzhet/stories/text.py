@@ -211,7 +211,8 @@ def _abbreviations() -> dict[str, bool]:
 def pieces(text: str) -> list[tuple[int, int, str]]:
     """Sentences of ``text`` as (start, stop, text): razdel's, with a piece joined to the one before when that
     one ends on a listed abbreviation ('on Sept.' + '12 ...', 'Gen.' + 'Smith ...'): always after a title,
-    after the others when the piece opens with a digit or a small letter."""
+    after the others when the piece opens with a digit or a small letter; and cut where a sentence end lost its
+    space (``_unglued``)."""
     out: list[tuple[int, int, str]] = []
     for piece in razdel.sentenize(text):
         if out and _continues(out[-1][2], piece.text):
