@@ -12,7 +12,9 @@ Duplicates (``duplicate_of``) join their original's story without scoring.
 
 Two stories merge when an article that joined one also reaches the model's ``merge`` probability with the
 other, and the other is in languages the first has none of: one event whose language communities began
-apart (a story's first articles in another language often share no name with it yet). The larger story
+apart (a story's first articles in another language often share no name with it yet). Or, once both hold a
+few dated members, when the smaller one as a whole (the centroid of its names) reaches that probability with
+the larger (``_grown_apart``). The larger story
 keeps its id; the other's id is retired (``merged`` maps it to the id that took it in)."""
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from collections.abc import MutableMapping
 
 from syuzhet.stories.features import LANGUAGE_FREE, Features, weighted
 from syuzhet.stories.link_model import LinkModel, default_model
-from syuzhet.stories.state import Entry, Link, StoryState, days_between
+from syuzhet.stories.state import Entry, Link, StoryState, days_between, unit
 from syuzhet.stories.text import Sentence, fingerprint
 
 PRIOR_DOCS = 50  # idf smoothing: a small batch behaves as if it sat among this many unrelated articles
@@ -33,6 +35,7 @@ BLOCK_TERMS = 10  # and its heaviest content-word keys (same-language candidates
 MAX_POSTING = 400  # keys shared by more stories than this are too common to block on
 MAX_CANDIDATES = 30
 BOILERPLATE_MIN = 3
+GROWN_APART = 3  # least members of each of two stories in different languages that merge story to story
 
 
 class StoryIndex:
@@ -69,7 +72,7 @@ class StoryIndex:
         for its language-free keys alone."""
         vec = weighted(Counter(feats.counts), {k: self.idf(k) for k in feats.counts}, 1.0)
         top = dict(sorted(vec.items(), key=lambda kv: -kv[1])[:VECTOR_KEYS])
-        return Entry(feats.id, _unit(top), _unit({k: v for k, v in top.items() if k[0] in LANGUAGE_FREE}),
+        return Entry(feats.id, unit(top), unit({k: v for k, v in top.items() if k[0] in LANGUAGE_FREE}),
                      feats.date, feats.lang, feats.outlet)
 
     # -- adding ----------------------------------------------------------------------------------------
@@ -86,7 +89,8 @@ class StoryIndex:
             return story.id
         best: tuple[float, StoryState, dict[str, float]] | None = None
         passing: list[tuple[float, StoryState]] = []
-        for story in self._candidates(entry):
+        candidates = self._candidates(entry)
+        for story in candidates:
             if story.shared_count(entry) < self.model.min_shared:
                 continue
             values = story.features(entry)
@@ -102,7 +106,7 @@ class StoryIndex:
             link = Link(entry.id, "joined", p, None, story.shared_keys(entry), story.closest_gap(entry.date),
                         self.model.contributions(values, entry.date is not None)[:5])
             self._join(story, entry, link)
-            return self._merge_others(story, entry.id, passing)
+            return self._merge_others(story, entry.id, passing + self._grown_apart(story, candidates))
         story = StoryState("s" + entry.id)
         self.stories[story.id] = story
         self._join(story, entry, Link(entry.id, "opened"))
@@ -128,6 +132,28 @@ class StoryIndex:
             return True
         window = self.model.window_days
         return (days_between(story.first, date) or 0) <= window and (days_between(story.last, date) or 0) <= window
+
+    def _grown_apart(self, story: StoryState, candidates: list[StoryState]) -> list[tuple[float, StoryState]]:
+        """Candidates in languages ``story`` has none of that are one event with it, judged story to story: both
+        hold at least ``GROWN_APART`` dated members within the window of each other, and the smaller, taken as
+        one article (its names' centroid at its last date), links to the larger at the model's merge bar.
+        Single articles of a language community carry their own noise (an English text's title-case words
+        read as names); summed over a few members, what the communities share stands out."""
+        if story.size() < GROWN_APART or not story.first or not story.last:
+            return []
+        window = self.model.window_days
+        out = []
+        for other in candidates:
+            if other.id == story.id or other.size() < GROWN_APART or not other.first or not other.last \
+                    or set(other.langs) & set(story.langs):
+                continue
+            if max(days_between(story.first, other.last) or 0, days_between(other.first, story.last) or 0) > window:
+                continue
+            small, big = (story, other) if story.size() <= other.size() else (other, story)
+            p = self.model.probability(big.features(small.centroid()))
+            if p >= self.model.merge:
+                out.append((p, other))
+        return out
 
     def _merge_others(self, story: StoryState, article: str, passing: list[tuple[float, StoryState]]) -> str:
         """Merge into ``story`` the stories in other languages only that ``article`` also links to."""
@@ -165,8 +191,3 @@ def _block_keys(entry: Entry) -> list[str]:
     names = sorted(entry.names, key=lambda k: -entry.names[k])[:BLOCK_KEYS]
     terms = sorted((k for k in entry.vector if k[0] == "t"), key=lambda k: -entry.vector[k])[:BLOCK_TERMS]
     return names + terms
-
-
-def _unit(vec: dict[str, float]) -> dict[str, float]:
-    norm = math.sqrt(sum(v * v for v in vec.values()))
-    return {k: v / norm for k, v in vec.items()} if norm else {}

@@ -5,6 +5,7 @@ cost of one centroid)."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
@@ -119,6 +120,13 @@ class StoryState:
         values["same_outlet"] = self.outlets.get(entry.outlet, 0) / n
         return values
 
+    def centroid(self) -> Entry:
+        """The story as one article: the unit mean of its members' language-free keys (as both vectors, so it
+        compares by names in any language), dated at its last member, in its most frequent language."""
+        names = unit(self.all_names)
+        lang = self.langs.most_common(1)[0][0] if self.langs else ""
+        return Entry(self.id, names, names, self.last, lang, "")
+
     def shared_keys(self, entry: Entry, limit: int = 12) -> list[str]:
         """The language-free keys that weigh most in the entry's similarity to the story."""
         scored = {k: v * self.all_names[k] for k, v in entry.names.items() if k in self.all_names}
@@ -155,6 +163,12 @@ def _accumulate(total: dict[str, float], vector: dict[str, float]) -> None:
         heaviest = sorted(total.items(), key=lambda kv: -kv[1])[:SUM_KEYS]
         total.clear()
         total.update(heaviest)
+
+
+def unit(vector: dict[str, float]) -> dict[str, float]:
+    """``vector`` scaled to length 1 (empty when it is all zeros)."""
+    norm = math.sqrt(sum(v * v for v in vector.values()))
+    return {k: v / norm for k, v in vector.items()} if norm else {}
 
 
 def _dot(a: dict[str, float], b: dict[str, float]) -> float:
