@@ -43,6 +43,8 @@ CONSTRUCTIONS = [
      "the bridge will open in May", "John Parker", "source_clause"),
     ("en", "Rosatom said the bridge would open in May.", "indirect", "the bridge would open in May", "Rosatom",
      "said_clause"),
+    ("en", "John Parker said the builders left the site in May.", "indirect", "the builders left the site in May",
+     "John Parker", "said_clause"),  # an irregular past form (data/quotes/en_past_forms.txt)
     ("kk", "«Көпір мамыр айында ашылады», деді Ержан Сейітов.", "direct",
      "Көпір мамыр айында ашылады", "Ержан Сейітов", "dash_after"),
     ("kk", "«Көпір мамыр айында ашылады» деп жазды Ержан Сейітов.", "direct",
@@ -168,12 +170,14 @@ def test_leads_gate() -> None:
         ("kk", "dev"): (0.50, 0.80), ("kk", "test"): (0.50, 0.55),
         ("ru", "test2"): (0.72, 0.60), ("en", "test2"): (0.65, 0.86),  # first measured .744/.630, .679/.895
         # (quotes3, at its end: ru .744/.630, en .661/.919; en test .825/.645, kk test .538/.571)
+        ("ru", "test3"): (0.66, 0.66), ("en", "test3"): (0.57, 0.80),  # first measured 3/3, 3/3; .632, 11/12
     }
+    precisions = {("ru", "test3"): 0.70, ("en", "test3"): 0.70}  # first measured .750 (3/4), .750 (12/16)
     for key, (recall, speakers) in baselines.items():
         score = folds[key].score()
         assert score.recall >= recall, (key, score.recall)
         assert score.speaker_accuracy >= speakers, (key, score.speaker_accuracy)
-        assert score.precision >= 0.80, (key, score.precision)
+        assert score.precision >= precisions.get(key, 0.80), (key, score.precision)
         assert score.not_quotes <= 1, (key, score.not_quote_hits)
 
 

@@ -187,7 +187,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--show", action="store_true", help="list misses, unmatched, wrong speakers (dev parts)")
     parser.add_argument("--rules", action="store_true", help="what each rule brings on each fold")
     parser.add_argument("--ablate", metavar="RULE[,RULE]", help="every fold with and without these rules")
-    parser.add_argument("--hide", action="append", default=[], choices=["test", "test2"], help="leave a part out")
+    parser.add_argument("--hide", action="append", default=[], choices=["test", "test2", "test3"],
+                        help="leave a part out")
     parser.add_argument("--baseline", action="append", default=[], metavar="NAME=VALUE", help="e.g. dev.recall=0.6")
     args = parser.parse_args(argv)
     shared = shared_dir()

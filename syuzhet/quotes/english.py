@@ -9,7 +9,7 @@ its first word and an auxiliary or past form that follows), and characterisation
 
 The statement runs from the first word after the verb to the end of its clause; the speaker is the subject
 before the verb. Word lists: ``data/quotes/en_clause_starts.txt`` (pronouns and determiners a clause opens
-with) and ``en_finite.txt`` (auxiliaries and modal verbs)."""
+with) ``en_finite.txt`` (auxiliaries and modal verbs) and ``en_past_forms.txt`` (irregular past forms)."""
 
 from __future__ import annotations
 
@@ -102,7 +102,7 @@ def _clause(doc: Doc, cue: Word, first: Word, finite: frozenset[str]) -> Found |
     sent_end = doc.sentence(cue.start)[1]
     stop = re.compile(r"[,;:!?()\"“”«»]|\.(?:\s|$)").search(doc.text, first.start, sent_end)
     ws = doc.words_in(first.start, stop.start() if stop else sent_end)[: MAX_SUBJECT_WORDS + 1]
-    verb = next((k for k, w in enumerate(ws) if _finite(w, finite)), None)
+    verb = next((k for k, w in enumerate(ws) if _finite(w, finite, ws[k - 1] if k else None)), None)
     if verb is None:
         return None
     start, end = clause(doc, first.start, _end(doc, first.start, sent_end))
@@ -112,8 +112,14 @@ def _clause(doc: Doc, cue: Word, first: Word, finite: frozenset[str]) -> Found |
     return Found("indirect", start, end, "said_clause", cue.text, cue.start, who)
 
 
-def _finite(w: Word, finite: frozenset[str]) -> bool:
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+
+
+def _finite(w: Word, finite: frozenset[str], prev: Word | None = None) -> bool:
     low = w.text.lower()
+    if runs("said_clause_past_forms", "en") and low in lines("quotes/en_past_forms"):
+        before = prev.text.lower() if prev is not None else ""  # ('any found wreckage': a participle)
+        return before in _SUBJECT_PRONOUNS or before not in lines("quotes/en_clause_starts")
     return low in finite or bool(_CONTRACTED.search(low)) or (len(low) > 4 and low.endswith("ed"))
 
 

@@ -67,13 +67,26 @@ def after(doc: Doc, start: int, limit: int | None = None, any_case: bool = False
     for wanted in ("name", "pronoun", "role", "org", "other"):
         match = [s for s in found if s.kind == wanted]
         if match and wanted == "other":  # 'агенція AP', 'газета The Dawn': the name, not the common noun
-            match = [s for s in match if s.text[:1].isupper()] or match
+            match = [_titled(doc, s, end) for s in match if s.text[:1].isupper()] or match
         if match and wanted == "org":  # an organisation's name before its noun ('ТАСС' over 'агентство')
             match = [s for s in match if s.mention is not None] or match
         if match:  # an organisation's name may follow its noun in quotation marks ('агентство «Интерфакс»')
             reach = end if wanted != "org" else min(limit or len(doc.text), doc.sentence(start)[1])
             return _apposed(doc, match[0], end) or _extend(doc, match[0], reach, start)
     return None
+
+
+def _titled(doc: Doc, s: Speaker, end: int) -> Speaker:
+    """'повідомляє The Economist': an English article opens a title; the title runs over the capitalised words
+    right after it (one naming word 'The' names nobody)."""
+    if s.text.lower() not in ("the", "a", "an"):
+        return s
+    stop = s.end
+    for w in doc.words_in(s.end, end):
+        if doc.text[stop : w.start].strip() or not w.text[:1].isupper():
+            break
+        stop = w.end
+    return Speaker(doc.text[s.start : stop], s.start, stop, s.kind) if stop > s.end else s
 
 
 def first(doc: Doc, start: int, end: int) -> Speaker | None:

@@ -20,6 +20,7 @@ from syuzhet.quotes.mentions import split_mentions
 from syuzhet.quotes.morph import verb_gender
 from syuzhet.quotes.orgs import named_before
 from syuzhet.quotes.resolve import Person, Resolver, _as_person
+from syuzhet.quotes.speaking import cannot_speak
 
 MIN_CONTINUATION_WORDS = 3
 CONTINUATION_REACH = 600  # characters between a quote and an unattributed whole-sentence quote after it
@@ -27,6 +28,7 @@ SAME_SPAN = 0.8  # share of their union two finds must have in common to be one 
 LAST_SOURCE_REACH = 400  # characters back to the source an unnamed document or organisation noun stands for
 _UNNAMED = {"speaker_document_unnamed"}
 _LAST = "speaker_document_last_source"
+_MUTE = "speaker_cannot_speak"  # words that name nobody ('в эфире', 'Friday'; quotes.speaking)
 _ZERO = "speaker_zero_subject"  # a cue with no subject named: who spoke or was the subject last
 
 
@@ -131,12 +133,14 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
     order = sorted(found, key=lambda f: (f.rule in heads, f.cue_at if f.cue_at >= 0 else f.start))
     people: dict[int, tuple[int, int] | None] = {}
     last: tuple[int, Person] | None = None  # the latest source resolved, and where
+    mute: set[int] = set()
     for f in order:
         at = f.cue_at if f.cue_at >= 0 else f.start
         span: tuple[int, int] | None = None
         if f.same_as is not None:
             span = people.get(id(f.same_as))
             f.speaker, f.speaker_rule = f.same_as.speaker, "speaker_of_previous_quote"
+            mute |= {id(f)} if id(f.same_as) in mute else set()
         elif f.speaker is not None:
             person, f.speaker_rule = resolver.resolve(f.speaker, at)
             unnamed = person is None and f.speaker_rule in _UNNAMED
@@ -146,6 +150,8 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
                 m = named_before(doc, min(at, f.start), LAST_SOURCE_REACH)  # (before the quotation it attributes)
                 if m is not None:
                     person, f.speaker_rule = _as_person(m), "speaker_document_named_before"
+            elif person is None and runs(_MUTE, doc.lang) and cannot_speak(doc, f.speaker, f.cue, f.cue_at):
+                f.speaker_rule, mute = _MUTE, mute | {id(f)}  # ('в эфире', 'Friday'): shown without a speaker
             if person is not None:
                 last = (at, person)
                 span = (person.full.start, person.full.end)
@@ -162,7 +168,7 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
             Quote(
                 article=doc.article.id,
                 speaker=None,
-                speaker_text=f.speaker.text if f.speaker else None,
+                speaker_text=f.speaker.text if f.speaker and id(f) not in mute else None,
                 kind="direct" if f.kind == "direct" else "indirect",
                 text=doc.text[f.start : f.end],
                 start=f.start,
