@@ -225,3 +225,16 @@ def test_kazakh_keys_drop_case_endings() -> None:
     kk = sentence("b", "Соболенконың командасы Парижде турнирде жеңді.", "kk")
     ru = sentence("a", "Команда Соболенко победила на турнире в Париже.")
     assert {"соболе", "париж"} <= keys(kk) & keys(ru)  # not 'парижд'; 'Соболенконың' and 'Соболенко' both
+
+
+@pytest.mark.parametrize(("text", "decided"), [
+    ("Кран не был закреплён в нише, и фиксаторы не выдержали нагрузку, п", "cut_off"),
+    ("The crane was either not secured in its bay, or the locks could not hold the load, N", "cut_off"),
+    ("Кран не был закреплён в нише, и фиксаторы не выдержали нагрузку.", ""),
+    ("The crane was moved to bay B, the agency said.", ""),
+])
+def test_a_text_cut_short_is_a_fragment(text: str, decided: str) -> None:
+    from syuzhet.stories.statements import role
+
+    rule = role(sentence("a", text, "en"), [], [])[1]
+    assert (rule == "cut_off") is (decided == "cut_off"), rule

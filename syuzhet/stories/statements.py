@@ -39,6 +39,7 @@ DIRECT_SHARE = 0.3  # ... and this much inside direct speech
 _DASHES = "-–—‒―"
 _OPENING = "«\"“„‘'"
 _CLOSING = "»”’"
+_CUT_OFF = re.compile(r"[,;]\s+\w{1,2}$")  # a scraped text cut short after a comma: '..., N'
 _WORD = re.compile(r"(?<![\w'’ʼ-])[^\W\d_]+(?![\w'’ʼ-])")  # a whole word, not the ending of '31-я'
 ROLES = ("fact", "quote", "opinion", "question", "dialogue", "fragment", "sourcing")
 SOURCING_WORDS = 10
@@ -145,6 +146,8 @@ def role(s: Sentence, quotes: list[Span], dialogue: list[tuple[int, int]]) -> tu
         return "fragment", "opens_mid_sentence"
     if text.rstrip(_CLOSING + "\"' \u00a0")[-1:] in ",;:" + _DASHES:
         return "fragment", "ends_mid_sentence"
+    if s.kind == "paragraph" and _CUT_OFF.search(text):
+        return "fragment", "cut_off"
     if _unbalanced(text):
         return "fragment", "closes_unopened_quote"
     if len(s.words) < MIN_WORDS:
