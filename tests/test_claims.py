@@ -182,6 +182,9 @@ def test_one_number_written_two_ways_is_no_disagreement() -> None:
     assert disagreements(same) == [] and disagreements(rounded) == []
     assert disagreements(other) == [{"unit": stem("документов"), "values": {"14": ["a"], "15": ["b"]}}]
     assert agree("2.1", "2.10") and agree("33", "33.3") and not agree("24.2", "24.31")
+    day_and_count = [sentence("a", "Буксир затонул у причала 27 мая, сообщил порт."),
+                     sentence("b", "Буксир затонул у причала 31 в порту, сообщил порт.")]
+    assert disagreements(day_and_count) == []  # a day of a month is not a count that another outlet gives
 
 
 @pytest.mark.parametrize(("text", "lang", "talk"), [

@@ -53,16 +53,22 @@ def disagreements(sentences: list[Sentence]) -> list[dict[str, object]]:
                 out.append({"unit": unit, "values": {v: sorted(a) for v, a in sorted(values.items())}})
     covered = {v for d in out for v in d["values"]}  # type: ignore[attr-defined]
     loose: dict[str, set[str]] = {}
-    for a, b in combinations(sentences, 2):
+    counted = [(s, s.numbers - _days(s)) for s in sentences]  # a day of a month counts nothing
+    for (a, na), (b, nb) in combinations(counted, 2):
         if a.article == b.article:
             continue
-        x, y = a.numbers - b.numbers - covered, b.numbers - a.numbers - covered
-        if len(a.numbers) == len(b.numbers) and len(x) == len(y) == 1 and comparable(min(x), min(y)):
+        x, y = na - nb - covered, nb - na - covered
+        if len(na) == len(nb) and len(x) == len(y) == 1 and comparable(min(x), min(y)):
             loose.setdefault(x.pop(), set()).add(a.article)
             loose.setdefault(y.pop(), set()).add(b.article)
     if loose and _differ(loose):  # the same number of numbers, one of them different, units that do not compare
         out.append({"unit": "number", "values": {v: sorted(a) for v, a in sorted(loose.items())}})
     return out
+
+
+def _days(s: Sentence) -> set[str]:
+    """The numbers of ``s`` that are the day of a date ('27' in '27 ноября')."""
+    return {str(int(value.split("-")[1])) for unit, value in s.values() if unit == "date"}
 
 
 def to_fact(rep: Sentence, sentences: list[Sentence], outlet: dict[str, str]) -> Fact:
