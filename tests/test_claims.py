@@ -185,6 +185,9 @@ def test_one_number_written_two_ways_is_no_disagreement() -> None:
     day_and_count = [sentence("a", "Буксир затонул у причала 27 мая, сообщил порт."),
                      sentence("b", "Буксир затонул у причала 31 в порту, сообщил порт.")]
     assert disagreements(day_and_count) == []  # a day of a month is not a count that another outlet gives
+    scores = [sentence("a", "Команда вела 4:2 после первого тайма у стадиона."),
+              sentence("b", "Команда вела 5:3 после первого тайма у стадиона.")]
+    assert disagreements(scores) == []  # a score is no quantity; nor a name's number ('Ми-8')
 
 
 @pytest.mark.parametrize(("text", "lang", "talk"), [

@@ -5,6 +5,7 @@ marked ``detail_of``. Facts stated by most outlets come first."""
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 from syuzhet.model import Fact
@@ -14,6 +15,7 @@ from syuzhet.stories.text import Sentence
 DISAGREE_RATIO = 3.0  # values further apart are not one quantity reported differently
 MAX_FACTS = 80
 MAX_DETAILS = 3  # per fact; one per set of articles, dates first
+_STANDALONE = re.compile(r"(?<![\w:])(?<!\w[-–—])\d+(?:[.,]\d+)?(?![\w:])(?![-–—][^\W_])", re.U)
 
 
 def comparable(x: str, y: str) -> bool:
@@ -53,7 +55,7 @@ def disagreements(sentences: list[Sentence]) -> list[dict[str, object]]:
                 out.append({"unit": unit, "values": {v: sorted(a) for v, a in sorted(values.items())}})
     covered = {v for d in out for v in d["values"]}  # type: ignore[attr-defined]
     loose: dict[str, set[str]] = {}
-    counted = [(s, s.numbers - _days(s)) for s in sentences]  # a day of a month counts nothing
+    counted = [(s, _standalone(s) - _days(s)) for s in sentences]  # a day of a month counts nothing
     for (a, na), (b, nb) in combinations(counted, 2):
         if a.article == b.article:
             continue
@@ -64,6 +66,12 @@ def disagreements(sentences: list[Sentence]) -> list[dict[str, object]]:
     if loose and _differ(loose):  # the same number of numbers, one of them different, units that do not compare
         out.append({"unit": "number", "values": {v: sorted(a) for v, a in sorted(loose.items())}})
     return out
+
+
+def _standalone(s: Sentence) -> set[str]:
+    """The numbers of ``s`` written on their own: not a score or range ('4:6', '4-2', '2012-2014'), not part of a
+    name ('Ми-8', '24KZ') and not glued to a word ('26-летней')."""
+    return {m.group().replace(",", ".") for m in _STANDALONE.finditer(s.text)}
 
 
 def _days(s: Sentence) -> set[str]:
