@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from datasketch import MinHash
-
+from syuzhet.minhash import hash_values
 from syuzhet.model import Article
 
 NUM_PERM = 64
+SEED = 17
 ROWS = 2  # 32 bands of 2 rows: pairs from Jaccard ~0.2 up become candidates
 JACCARD = 0.8
 CONTAINMENT = 0.9
@@ -40,9 +40,7 @@ def shingles(article: Article) -> set[str]:
 
 
 def band_keys(grams: set[str]) -> list[str]:
-    mh = MinHash(num_perm=NUM_PERM, seed=17)
-    mh.update_batch([gram.encode("utf-8") for gram in grams])  # the same hash values as update() per gram
-    values = mh.hashvalues
+    values = hash_values((gram.encode("utf-8") for gram in grams), NUM_PERM, SEED)
     return [
         f"{band}:" + hashlib.blake2b(values[band * ROWS:(band + 1) * ROWS].tobytes(), digest_size=8).hexdigest()
         for band in range(NUM_PERM // ROWS)

@@ -12,6 +12,7 @@ from typing import Any
 
 import jsonschema_rs
 
+from syuzhet import json_layout
 from syuzhet.files import write_atomic
 from syuzhet.pipeline import Analysis
 
@@ -73,7 +74,7 @@ def write_sections(target: Path, version: str, sections: Iterable[tuple[str, Ite
             empty = True
             for record in records:
                 validate_record(name, record)
-                item = json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n  ")
+                item = json_layout.dumps(record, 1, margin="  ")  # json.dumps's text, twice as fast
                 yield ("\n  " if empty else ",\n  ") + item
                 empty = False
             yield "]" if empty else "\n ]"

@@ -53,3 +53,27 @@ def test_short_shared_boilerplate_is_not_a_duplicate() -> None:
     b = article("b", "Заголовок второй новости дня", [SENTENCES[0], OTHER[1]])
     dedupe([a, b])
     assert b.duplicate_of is None
+
+
+def test_minhash_values_are_datasketchs() -> None:
+    """``syuzhet.minhash`` gives datasketch's MinHash values bit for bit (stored band keys stay valid)."""
+    import random
+
+    from datasketch import MinHash
+
+    from syuzhet.dedupe import NUM_PERM, SEED
+    from syuzhet.minhash import hash_values
+
+    rng = random.Random(5)
+    for size in (0, 1, 2, 7, 300):
+        grams = [" ".join(rng.choice(["слово", "word", "сөз", "слово́", "x"]) + str(rng.randrange(10**6))
+                          for _ in range(3)).encode("utf-8") for _ in range(size)]
+        theirs = MinHash(num_perm=NUM_PERM, seed=SEED)
+        theirs.update_batch(grams)
+        ours = hash_values(iter(grams), NUM_PERM, SEED)
+        assert ours.dtype == theirs.hashvalues.dtype
+        assert ours.tolist() == theirs.hashvalues.tolist()
+        assert ours.tobytes() == theirs.hashvalues.tobytes()
+    other = MinHash(num_perm=16, seed=3)
+    other.update_batch([b"a", b"b"])
+    assert hash_values([b"a", b"b"], 16, 3).tolist() == other.hashvalues.tolist()

@@ -165,3 +165,23 @@ def test_killed_ingest_leaves_no_partial_story(tmp_path: Path, monkeypatch: pyte
         assert store.db.execute("SELECT count(*) FROM mentions WHERE article = ?", (victim.id,)).fetchone()[0] == 0
         assert store.add(victim, stories=store.story_index()) is True
         assert store.story_of(victim.id) == store.story_ids()[0]
+
+
+def test_a_dropped_story_index_is_freed_without_the_cycle_collector(tmp_path: Path) -> None:
+    """A story index (one per stored chunk) holds every story it loaded: dropped, it must go at once, not wait
+    for the cyclic garbage collector, which long runs call rarely (``syuzhet.engine.collector``)."""
+    import gc
+    import weakref
+
+    with Store(tmp_path / "s.db") as store:
+        article = make("a.txt", "Кулаев прибыл в Москву", BODY)
+        store.add(article, stories=store.story_index())
+        gc.disable()
+        try:
+            index = store.story_index()
+            assert index.stories[index.story_of[article.id]].members  # a story loaded into the index
+            gone = weakref.ref(index)
+            del index
+            assert gone() is None
+        finally:
+            gc.enable()

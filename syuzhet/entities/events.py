@@ -46,12 +46,13 @@ _PRIORITY = {"genus": 0, "head": 1, "lead": 2, "model": 3, "media": 3, "name": 4
 Found = tuple[int, int, str, str]  # start, end, type, rule
 
 
-def add_named(text: str, spans: list[Span], lang: str) -> list[Span]:
-    """``spans`` (sorted, non-overlapping) with EVT/PRO spans added; a found span replaces what it overlaps."""
+def add_named(text: str, spans: list[Span], lang: str, toks: list[Tok] | None = None) -> list[Span]:
+    """``spans`` (sorted, non-overlapping) with EVT/PRO spans added; a found span replaces what it overlaps.
+    ``toks``: ``tokens(text, lang)`` if the caller has them."""
     if lang not in LANGS:
         return spans
     table = cues(lang)
-    toks = tokens(text, lang)
+    toks = tokens(text, lang) if toks is None else toks
     found: list[Found] = []
     found += _genus_names(text, toks, spans, table)
     found += _lead_names(text, toks, table)

@@ -27,12 +27,13 @@ _COUNTRY_ADJ = re.compile(r"(?:ск|цк|ськ|цьк)(?:ий|ого|ому|и�
 _ABBREV_TAIL = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]$|(?:Inc|Ltd|Co|Corp|Jr|Sr|AG|NV|BV|SA|GmbH)$")
 
 
-def fix_orgs(text: str, spans: list[Span], lang: str) -> list[Span]:
+def fix_orgs(text: str, spans: list[Span], lang: str, toks: list[Tok] | None = None) -> list[Span]:
+    """``toks``: ``tokens(text, lang)`` if the caller has them (``add_named`` reads the same)."""
     if lang not in LANGS:
         return spans
     on = enabled(lang)
     table = cues(lang)
-    toks = tokens(text, lang)
+    toks = tokens(text, lang) if toks is None else toks
     at = {t.start: i for i, t in enumerate(toks)}
     ends = {t.end: i for i, t in enumerate(toks)}
     out: list[Span] = []

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from syuzhet.data import phrases
+from syuzhet.entities import evt_words
 from syuzhet.entities.events import add_named
 from syuzhet.entities.fixes import enabled
 from syuzhet.entities.lemma import NAME_TAGS, PLACE_TAGS, function_words, is_acronym, morph
@@ -253,8 +254,9 @@ def clean_spans(text: str, spans: Iterable[Span], lang: str) -> list[Span]:
     spans = _without_overlaps(out)
     if "acronyms" in on:
         spans = _acronym_definitions(text, spans)
-    spans = fix_orgs(text, spans, lang)
-    return add_named(text, spans, lang) if "named" in on else spans
+    words = evt_words.tokens(text, lang) if lang in evt_words.LANGS else None  # one list for both passes
+    spans = fix_orgs(text, spans, lang, words)
+    return add_named(text, spans, lang, words) if "named" in on else spans
 
 
 def _keep(text: str, start: int, end: int) -> tuple[int, int]:

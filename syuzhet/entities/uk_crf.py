@@ -161,6 +161,9 @@ def document_context(lines: list[list[Token]]) -> DocContext:
     return DocContext(frozenset(lower), frozenset(capitalised))
 
 
+_NEIGHBOURS = tuple((off, f"{off:+d}:", abs(off) == 1) for off in (-2, -1, 1, 2))  # offset, prefix, next to it
+
+
 def token_features(tokens: list[Token], doc: DocContext | None = None) -> list[list[str]]:
     """crfsuite attributes per token: the word, its shape and morphology, its neighbours', the document's."""
     words = [t.text for t in tokens]
@@ -178,12 +181,12 @@ def token_features(tokens: list[Token], doc: DocContext | None = None) -> list[l
                 feats.append("d:lower")
             if _opens_sentence(words, i) and _lemma(plain) in doc.capitalised:
                 feats.append("d:capitalised")
-        for off in (-2, -1, 1, 2):
+        for off, prefix, near in _NEIGHBOURS:
             j = i + off
             if 0 <= j < len(words):
-                feats += _word_features(words[j], f"{off:+d}:", abs(off) == 1)
+                feats += _word_features(words[j], prefix, near)
             else:
-                feats.append(f"{off:+d}:edge")
+                feats.append(prefix + "edge")
         if i > 0:
             feats.append(f"sh-1|sh={_shape(words[i - 1])}|{_shape(word)}")
             if kind := _kind(word, _analysis(_plain(word))):  # 'в' + a name-like word is a place more often

@@ -46,7 +46,8 @@ def whole_known_names(
     text: str, lines: Sequence[Sequence[_Token]], spans: list[Span], base: Callable[[str], str]
 ) -> list[Span]:
     """``spans`` with each ORG or LOC span extended over the rest of a gazetteer name that it begins."""
-    ends = {t.end: (line, i) for line in lines for i, t in enumerate(line)}
+    wanted = {end for _, end, kind in spans if kind in ("ORG", "LOC")}  # the tokens a span may end at
+    ends = {t.end: (line, i) for line in lines for i, t in enumerate(line) if t.end in wanted}
     out: list[Span] = []
     for start, end, kind in spans:
         if out and start < out[-1][1]:

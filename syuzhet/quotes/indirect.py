@@ -161,6 +161,8 @@ def _source_clauses(doc: Doc, consumed: set[int]) -> list[Found]:
     found: list[Found] = []
     lower = doc.text.lower()
     for phrase in doc.lex.sources:
+        if phrase not in lower:
+            continue  # the plain test is much cheaper than the scan below and settles most phrases
         for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", lower):
             at = m.start()
             if at in consumed or any(f.cue_at == at for f in found):

@@ -24,10 +24,11 @@ def complete_persons(article: Article, persons: list[Mention]) -> list[Mention]:
     lang = article.lang if article.lang in ("ru", "uk") else "ru"
     persons = persons + [m for m in _name_pairs(article, lang) if not any(_overlaps(m, p) for p in persons)]
     keys = {name_lemma(t[-1].text, lang, surname=True) for m in persons if (t := words(m.text))}
+    covered = {at for m in persons for at in range(m.start, m.end)}  # offsets inside a person's mention
     added = []
     for match in WORD.finditer(article.text):  # the words of ``words``, without a tuple for each small one
         text, start = match.group(), match.start()
-        if not text[:1].isupper() or len(text) < 3 or any(m.start <= start < m.end for m in persons):
+        if not text[:1].isupper() or len(text) < 3 or start in covered:
             continue
         if name_lemma(text, lang, surname=True) in keys:
             added.append(Mention(article.id, start, match.end(), text, "PER", name_lemma(text, lang, surname=True)))

@@ -7,7 +7,6 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser
 import lxml.html
 
 from syuzhet.model import Article
@@ -17,6 +16,8 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "bloc
 
 
 def read_feed(label: str, content: str) -> Iterator[Article | Problem]:
+    import feedparser  # ~0.1 CPU-s to import: only runs that read a feed pay it
+
     parsed: Any = feedparser.parse(content)
     entries = parsed.entries
     if not entries:

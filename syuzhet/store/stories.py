@@ -7,6 +7,7 @@ story keeps its id ('s' + the article that opened it) across runs."""
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from collections import Counter
@@ -89,33 +90,15 @@ class StoredStoryIndex(StoryIndex):
         self.docs = int(row[0]) if row else 0
         self.df = Counts[str](self.db, "story_df")  # type: ignore[assignment]
         self.sentence_counts = Counts[int](self.db, "story_fingerprints")  # type: ignore[assignment]
-        self.stories = Lazy(self._load_story)
-        self.postings = Lazy(self._load_posting)
-        self.story_of = Lazy(self._load_story_of)
+        # The loaders get the connection, not the index: a bound method would make index -> mapping -> index
+        # a reference cycle, and every index a run drops (one per stored chunk), with every story it loaded,
+        # would wait for the cyclic garbage collector, which long runs call rarely (docs/SCALE.md: 10k articles).
+        self.stories = Lazy(functools.partial(_load_story, self.db))
+        self.postings = Lazy(functools.partial(_load_posting, self.db))
+        self.story_of = Lazy(functools.partial(_load_story_of, self.db))
         self.pending: list[tuple[str, Features]] = []
         self.touched: set[str] = set()
         self.merged = {}
-
-    # -- loading ---------------------------------------------------------------------------------------
-    def _load_story(self, sid: str) -> StoryState | None:
-        row = self.db.execute("SELECT state FROM stories WHERE id = ?", (sid,)).fetchone()
-        if row is None:
-            return None
-        story = StoryState(sid)
-        story.load_state(json.loads(row[0]))
-        for article, link in self.db.execute(
-                "SELECT article, link FROM story_members WHERE story = ? ORDER BY rowid", (sid,)):
-            story.members.append(article)
-            story.links.append(link_from(json.loads(link)))
-        return story
-
-    def _load_posting(self, key: str) -> set[str] | None:
-        rows = self.db.execute("SELECT story FROM story_postings WHERE key = ?", (key,)).fetchall()
-        return {r[0] for r in rows} if rows else None
-
-    def _load_story_of(self, article: str) -> str | None:
-        row = self.db.execute("SELECT story FROM story_members WHERE article = ?", (article,)).fetchone()
-        return str(row[0]) if row else None
 
     # -- writing ---------------------------------------------------------------------------------------
     def add(self, feats: Features, duplicate_of: str | None = None, observed: bool = False) -> str:
@@ -175,6 +158,28 @@ class StoredStoryIndex(StoryIndex):
             self.db.execute("INSERT INTO story_aliases VALUES (?, ?) ON CONFLICT(id) DO UPDATE SET "
                             "story = excluded.story", (gone, keep))
         return moved
+
+
+def _load_story(db: sqlite3.Connection, sid: str) -> StoryState | None:
+    row = db.execute("SELECT state FROM stories WHERE id = ?", (sid,)).fetchone()
+    if row is None:
+        return None
+    story = StoryState(sid)
+    story.load_state(json.loads(row[0]))
+    for article, link in db.execute("SELECT article, link FROM story_members WHERE story = ? ORDER BY rowid", (sid,)):
+        story.members.append(article)
+        story.links.append(link_from(json.loads(link)))
+    return story
+
+
+def _load_posting(db: sqlite3.Connection, key: str) -> set[str] | None:
+    rows = db.execute("SELECT story FROM story_postings WHERE key = ?", (key,)).fetchall()
+    return {r[0] for r in rows} if rows else None
+
+
+def _load_story_of(db: sqlite3.Connection, article: str) -> str | None:
+    row = db.execute("SELECT story FROM story_members WHERE article = ?", (article,)).fetchone()
+    return str(row[0]) if row else None
 
 
 def _dump(value: object) -> str:
