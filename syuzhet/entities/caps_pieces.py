@@ -9,6 +9,7 @@ that it is a name even at a sentence start.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from syuzhet.morph import parses as morph_parses
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
 MAX_KNOWN_WORDS = 6
+MAX_PERSON_AFTER_PLACE = 3
 MAX_ACRONYM = 4  # longer all-capital words not in the gazetteer are shouted words: CHEER, ATTEND
 
 
@@ -96,7 +98,25 @@ def _attached(run: list[Token], i: int, j: int, grammar: Grammar) -> bool:
     def joins(t: Token) -> bool:
         return not _breaker(t, grammar) and (not latin or (is_latin(t.base) and is_latin(run[i].base)))
 
-    return (i > 0 and joins(run[i - 1])) or (j < len(run) and joins(run[j]))
+    if i > 0 and joins(run[i - 1]):
+        return True
+    return j < len(run) and joins(run[j]) and not _person_after_place(run, i, j, grammar)
+
+
+def _person_after_place(run: list[Token], i: int, j: int, grammar: Grammar) -> bool:
+    """'the President of Ukraine Volodymyr Zelenskyy': a place's name followed by the rest of the run, two or
+    three plain words ('Volodymyr Zelenskyy', no head, stop word or acronym), is the place and then a person."""
+    rest = list(itertools.takewhile(lambda t: not _breaker(t, grammar), run[j:]))
+    return (
+        2 <= len(rest) <= MAX_PERSON_AFTER_PLACE
+        and all(_plain(t.base) and not is_head(t, grammar) for t in rest)
+        and _known(run[i:j], grammar) == "LOC"
+    )
+
+
+def _plain(word: str) -> bool:
+    """'Zelenskyy': a capital, then small letters only."""
+    return word.isalpha() and word[0].isupper() and word[1:].islower()
 
 
 def _inside_headed(run: list[Token], i: int, j: int, grammar: Grammar) -> bool:
