@@ -105,11 +105,13 @@ def _attached(run: list[Token], i: int, j: int, grammar: Grammar) -> bool:
 
 def _person_after_place(run: list[Token], i: int, j: int, grammar: Grammar) -> bool:
     """'the President of Ukraine Volodymyr Zelenskyy': a place's name followed by the rest of the run, two or
-    three plain words ('Volodymyr Zelenskyy', no head, stop word or acronym), is the place and then a person."""
+    three plain words with a person's evidence (a first name, a surname's ending: 'Volodymyr Zelenskyy'), is
+    the place and then the person; 'Tokyo Olympic Games' stays one name."""
     rest = list(itertools.takewhile(lambda t: not _breaker(t, grammar), run[j:]))
     return (
         2 <= len(rest) <= MAX_PERSON_AFTER_PLACE
         and all(_plain(t.base) and not is_head(t, grammar) for t in rest)
+        and _person_evidence(rest)
         and _known(run[i:j], grammar) == "LOC"
     )
 
