@@ -22,6 +22,7 @@ from syuzhet.morph import parses as morph_parses
 
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+_PLACE_OF = re.compile(r"([^\W\d_]+)[ \t\u00a0]+of[ \t\u00a0]+$")
 MAX_KNOWN_WORDS = 6
 MAX_PERSON_AFTER_PLACE = 3
 MAX_ACRONYM = 4  # longer all-capital words not in the gazetteer are shouted words: CHEER, ATTEND
@@ -314,9 +315,13 @@ def _typed(toks: list[Token], role_before: bool, grammar: Grammar, text: str, af
 
 
 def _place_prep(text: str, token: Token, grammar: Grammar) -> bool:
-    """'in Astana': the word before ``token`` is a place preposition."""
+    """'in Astana': the word before ``token`` is a place preposition; 'the village of Ulken', 'north of Astana':
+    'of' after a word that names a kind of place or a direction."""
     m = _WORD_BEFORE.search(text[max(0, token.start - 30) : token.start])
-    return m is not None and m.group(1).lower() in grammar.words("place_prep")
+    if m is not None and m.group(1).lower() in grammar.words("place_prep"):
+        return True
+    m = _PLACE_OF.search(text[max(0, token.start - 40) : token.start])
+    return m is not None and m.group(1).lower() in grammar.words("place_of")
 
 
 def pieces(text: str, toks: list[Token], grammar: Grammar) -> list[Piece]:
