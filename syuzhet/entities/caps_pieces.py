@@ -187,7 +187,12 @@ def _head_piece(toks: list[Token], grammar: Grammar) -> tuple[list[Token], Piece
 
 def _head_end(toks: list[Token], at: int, grammar: Grammar) -> int:
     """Where an English name headed at ``at`` ends: before a role and the person it introduces ('White House
-    Press Secretary Stephanie Grisham')."""
+    Press Secretary Stephanie Grisham'), or a place's name before 'in' and the place it lies in ('Kamchatka
+    Peninsula in Russia')."""
+    if toks[at].among(grammar.words("loc_head")):
+        inside = [i for i in range(at + 1, len(toks)) if toks[i].among(grammar.words("place_in"))]
+        if inside:
+            toks = toks[: inside[0]]
     for i in range(at + 1, len(toks) - 1):
         if toks[i].among(grammar.words("role")) and _person_evidence(toks[i + 1 :]):
             end = i
