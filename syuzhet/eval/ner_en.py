@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ PARTS = ("dev", "test")
 TYPES = ("PER", "LOC", "ORG", "EVT", "PRO")
 MAIN = ("PER", "LOC", "ORG")
 Span = tuple[int, int, str]
+Tagger = Callable[[str, str], list[Span]]
 
 
 @dataclass
@@ -94,14 +96,15 @@ def score_doc(text: str, gold: list[Span], pred: list[Span], counts: Counts, ite
             counts.errors.append(f"{item_id} type: {text[p[0]:p[1]]!r} {p[2]}")
 
 
-def score(shared: Path, parts: tuple[str, ...] = PARTS) -> dict[str, Counts]:
+def score(shared: Path, parts: tuple[str, ...] = PARTS, tagger: Tagger = predict) -> dict[str, Counts]:
+    """Counts per part; ``tagger`` (item id, text) -> spans, the project's English NER by default."""
     gold = [g for g in load_gold() if g["part"] in parts]
     texts = load_texts(shared, {str(g["id"]) for g in gold})
     out = {part: Counts() for part in parts}
     for g in gold:
         item_id = str(g["id"])
         spans = [(int(a), int(b), str(k)) for a, b, k in g["spans"]]  # type: ignore[attr-defined]
-        score_doc(texts[item_id], spans, predict(item_id, texts[item_id]), out[str(g["part"])], item_id)
+        score_doc(texts[item_id], spans, tagger(item_id, texts[item_id]), out[str(g["part"])], item_id)
     return out
 
 
