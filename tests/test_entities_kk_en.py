@@ -124,6 +124,8 @@ def test_names_found_with_their_types(gold: Gold, lang: str) -> None:
          [("Zelenodar", "LOC"), ("Orlovka", "LOC")]),
         ("The rocket left the Vostok Cosmodrome in Russia before the Tokyo Olympic Games opened.",
          [("Vostok Cosmodrome", "LOC"), ("Russia", "LOC"), ("Tokyo Olympic Games", "ORG")]),
+        # nationality adjectives joined by a hyphen are no name
+        ("A new round of Russian-Ukrainian talks will be held in Geneva next week.", [("Geneva", "LOC")]),
     ],
 )
 def test_english_places_and_persons(text: str, names: list[tuple[str, str]]) -> None:

@@ -142,6 +142,7 @@ def _breaker(token: Token, grammar: Grammar) -> str:
     if (
         token.among(grammar.words("stop"))
         or token.among(grammar.words("demonym"))
+        or _demonyms(token, grammar)
         or token.among(grammar.words("connector"))
         or not token.cap
         or _ROMAN.fullmatch(token.text)
@@ -150,6 +151,13 @@ def _breaker(token: Token, grammar: Grammar) -> str:
     ):
         return "stop"
     return ""
+
+
+def _demonyms(token: Token, grammar: Grammar) -> bool:
+    """'Russian-Ukrainian', 'Euro-Atlantic': nationality adjectives joined by a hyphen are no name either."""
+    parts = [p.lower() for p in HYPHENS.split(token.base) if p]
+    demonyms = grammar.words("demonym")
+    return len(parts) > 1 and all(p in demonyms for p in parts)
 
 
 def _strip_stops(toks: list[Token], grammar: Grammar) -> list[Token]:
