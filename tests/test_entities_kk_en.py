@@ -112,6 +112,27 @@ def test_names_found_with_their_types(gold: Gold, lang: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a place before a person's name is two names (ner-en: 'the President of Ukraine Volodymyr Zelenskyy')
+        ("Earlier this week the President of Ukraine Ivan Petrenko met the Chancellor of Germany Klaus Brenner "
+         "for talks on trade in Paris.",
+         [("Ukraine", "LOC"), ("Ivan Petrenko", "PER"), ("Germany", "LOC"), ("Klaus Brenner", "PER"),
+          ("Paris", "LOC")]),
+        # a kind of place or a direction, then 'of': a place; a site's head; 'in' ends a place's name
+        ("The crew reached the village of Zelenodar, north of Orlovka, after the storm.",
+         [("Zelenodar", "LOC"), ("Orlovka", "LOC")]),
+        ("The rocket left the Vostok Cosmodrome in Russia before the Tokyo Olympic Games opened.",
+         [("Vostok Cosmodrome", "LOC"), ("Russia", "LOC"), ("Tokyo Olympic Games", "ORG")]),
+        # nationality adjectives joined by a hyphen are no name
+        ("A new round of Russian-Ukrainian talks will be held in Geneva next week.", [("Geneva", "LOC")]),
+    ],
+)
+def test_english_places_and_persons(text: str, names: list[tuple[str, str]]) -> None:
+    assert [(text[s:e], kind) for s, e, kind in tag_text(text, "en")] == names
+
+
+@pytest.mark.parametrize(
     ("word", "base", "case"),
     [
         ("Тоқаевтың", "Тоқаев", "gen"),

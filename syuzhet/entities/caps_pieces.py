@@ -9,6 +9,7 @@ that it is a name even at a sentence start.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -21,7 +22,9 @@ from syuzhet.morph import parses as morph_parses
 
 _ROMAN = re.compile(r"[IVXLCDM]+")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t\u00a0]+$")
+_PLACE_OF = re.compile(r"([^\W\d_]+)[ \t\u00a0]+of[ \t\u00a0]+$")
 MAX_KNOWN_WORDS = 6
+MAX_PERSON_AFTER_PLACE = 3
 MAX_ACRONYM = 4  # longer all-capital words not in the gazetteer are shouted words: CHEER, ATTEND
 
 
@@ -96,7 +99,27 @@ def _attached(run: list[Token], i: int, j: int, grammar: Grammar) -> bool:
     def joins(t: Token) -> bool:
         return not _breaker(t, grammar) and (not latin or (is_latin(t.base) and is_latin(run[i].base)))
 
-    return (i > 0 and joins(run[i - 1])) or (j < len(run) and joins(run[j]))
+    if i > 0 and joins(run[i - 1]):
+        return True
+    return j < len(run) and joins(run[j]) and not _person_after_place(run, i, j, grammar)
+
+
+def _person_after_place(run: list[Token], i: int, j: int, grammar: Grammar) -> bool:
+    """'the President of Ukraine Volodymyr Zelenskyy': a place's name followed by the rest of the run, two or
+    three plain words with a person's evidence (a first name, a surname's ending: 'Volodymyr Zelenskyy'), is
+    the place and then the person; 'Tokyo Olympic Games' stays one name."""
+    rest = list(itertools.takewhile(lambda t: not _breaker(t, grammar), run[j:]))
+    return (
+        2 <= len(rest) <= MAX_PERSON_AFTER_PLACE
+        and all(_plain(t.base) and not is_head(t, grammar) for t in rest)
+        and _person_evidence(rest)
+        and _known(run[i:j], grammar) == "LOC"
+    )
+
+
+def _plain(word: str) -> bool:
+    """'Zelenskyy': a capital, then small letters only."""
+    return word.isalpha() and word[0].isupper() and word[1:].islower()
 
 
 def _inside_headed(run: list[Token], i: int, j: int, grammar: Grammar) -> bool:
@@ -119,6 +142,7 @@ def _breaker(token: Token, grammar: Grammar) -> str:
     if (
         token.among(grammar.words("stop"))
         or token.among(grammar.words("demonym"))
+        or _demonyms(token, grammar)
         or token.among(grammar.words("connector"))
         or not token.cap
         or _ROMAN.fullmatch(token.text)
@@ -127,6 +151,13 @@ def _breaker(token: Token, grammar: Grammar) -> str:
     ):
         return "stop"
     return ""
+
+
+def _demonyms(token: Token, grammar: Grammar) -> bool:
+    """'Russian-Ukrainian', 'Euro-Atlantic': nationality adjectives joined by a hyphen are no name either."""
+    parts = [p.lower() for p in HYPHENS.split(token.base) if p]
+    demonyms = grammar.words("demonym")
+    return len(parts) > 1 and all(p in demonyms for p in parts)
 
 
 def _strip_stops(toks: list[Token], grammar: Grammar) -> list[Token]:
@@ -164,7 +195,12 @@ def _head_piece(toks: list[Token], grammar: Grammar) -> tuple[list[Token], Piece
 
 def _head_end(toks: list[Token], at: int, grammar: Grammar) -> int:
     """Where an English name headed at ``at`` ends: before a role and the person it introduces ('White House
-    Press Secretary Stephanie Grisham')."""
+    Press Secretary Stephanie Grisham'), or a place's name before 'in' and the place it lies in ('Kamchatka
+    Peninsula in Russia')."""
+    if toks[at].among(grammar.words("loc_head")):
+        inside = [i for i in range(at + 1, len(toks)) if toks[i].among(grammar.words("place_in"))]
+        if inside:
+            toks = toks[: inside[0]]
     for i in range(at + 1, len(toks) - 1):
         if toks[i].among(grammar.words("role")) and _person_evidence(toks[i + 1 :]):
             end = i
@@ -292,9 +328,13 @@ def _typed(toks: list[Token], role_before: bool, grammar: Grammar, text: str, af
 
 
 def _place_prep(text: str, token: Token, grammar: Grammar) -> bool:
-    """'in Astana': the word before ``token`` is a place preposition."""
+    """'in Astana': the word before ``token`` is a place preposition; 'the village of Ulken', 'north of Astana':
+    'of' after a word that names a kind of place or a direction."""
     m = _WORD_BEFORE.search(text[max(0, token.start - 30) : token.start])
-    return m is not None and m.group(1).lower() in grammar.words("place_prep")
+    if m is not None and m.group(1).lower() in grammar.words("place_prep"):
+        return True
+    m = _PLACE_OF.search(text[max(0, token.start - 40) : token.start])
+    return m is not None and m.group(1).lower() in grammar.words("place_of")
 
 
 def pieces(text: str, toks: list[Token], grammar: Grammar) -> list[Piece]:

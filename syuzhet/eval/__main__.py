@@ -10,6 +10,7 @@ COMMANDS = {
     "lang": "syuzhet.eval.lang",
     "extraction": "syuzhet.eval.extraction",
     "ner-uk": "syuzhet.eval.ner_uk",
+    "ner-en": "syuzhet.eval.ner_en",
     "quotes": "syuzhet.eval.quotes",
     "entities": "syuzhet.eval.entities",
     "stories": "syuzhet.eval.stories",
