@@ -250,3 +250,26 @@ def test_a_surname_keys_the_same_in_every_case(forms: tuple[str, ...], lang: str
     ("May", "en", True), ("may", "en", False), ("листопада", "uk", True), ("лист", "uk", False), ("мая", "ru", True)])
 def test_month_words_and_their_look_alikes(word: str, lang: str, month: bool) -> None:
     assert (analyse(word, lang, False).pos == "MNTH") is month
+
+
+def test_candidate_stories_do_not_depend_on_the_hash_seed() -> None:
+    """More stories than ``MAX_CANDIDATES`` share an article's keys equally: the ones kept, and their order,
+    are the same in every process (a set of story ids iterates in an order the hash seed decides)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "from collections import Counter\n"
+        "from syuzhet.stories.cluster import MAX_CANDIDATES, StoryIndex\n"
+        "from syuzhet.stories.features import Features\n"
+        "index = StoryIndex()\n"
+        "for n in range(MAX_CANDIDATES + 15):\n"
+        "    index.add(Features(f'a{n}', 'ru', None, f'site{n}', Counter({'n:алфа': 1, 'n:бета': 1, f'n:x{n}': 1})))\n"
+        "probe = index.entry(Features('p', 'ru', None, 'p', Counter({'n:алфа': 1, 'n:бета': 1})))\n"
+        "print(' '.join(s.id for s in index._candidates(probe)))\n"
+    )
+    runs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+            for seed in ("1", "2", "3")}
+    assert len(runs) == 1 and len(next(iter(runs)).split()) > 0

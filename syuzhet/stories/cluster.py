@@ -19,6 +19,7 @@ keeps its id; the other's id is retired (``merged`` maps it to the id that took 
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from collections.abc import MutableMapping
@@ -120,7 +121,8 @@ class StoryIndex:
             if len(posting) <= MAX_POSTING:
                 hits.update(posting)
         out = []
-        for sid, _ in hits.most_common(MAX_CANDIDATES):
+        # most shared keys first, ties by id: the order of a set of ids varies with the process's hash seed
+        for sid, _ in heapq.nsmallest(MAX_CANDIDATES, hits.items(), key=lambda kv: (-kv[1], kv[0])):
             story = self.stories[sid]
             if self._in_window(entry.date, story):
                 out.append(story)
