@@ -8,10 +8,9 @@ no outlet ('Цензор' is 'censor')."""
 from __future__ import annotations
 
 import re
-from functools import cache
 from urllib.parse import urlsplit
 
-from syuzhet.data import lines
+from syuzhet.data import phrases
 from syuzhet.model import Article
 from syuzhet.stories.text import fold
 
@@ -23,13 +22,8 @@ def own_outlet(article: Article) -> frozenset[str]:
     names = [article.hints.get("outlet", "")]
     if (url := article.hints.get("url")) and (host := urlsplit(url).hostname):
         names.append(host)
-    keys = {_key(w) for name in names for w in _name_words(name) if w.lower() not in _not_names()}
+    keys = {_key(w) for name in names for w in _name_words(name) if w.lower() not in phrases("quotes/outlet_not_names")}
     return frozenset(k for k in keys if len(k) >= 2)
-
-
-@cache
-def _not_names() -> frozenset[str]:
-    return frozenset(lines("quotes/outlet_not_names"))
 
 
 def _name_words(name: str) -> list[str]:

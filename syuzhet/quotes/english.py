@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from syuzhet.data import lines
+from syuzhet.data import lines, phrases
 from syuzhet.quotes import speakers
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.found import Found, clause
@@ -117,9 +117,9 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
 
 def _finite(w: Word, finite: frozenset[str], prev: Word | None = None) -> bool:
     low = w.text.lower()
-    if runs("said_clause_past_forms", "en") and low in lines("quotes/en_past_forms"):
+    if runs("said_clause_past_forms", "en") and low in phrases("quotes/en_past_forms"):
         before = prev.text.lower() if prev is not None else ""  # ('any found wreckage': a participle)
-        return before in _SUBJECT_PRONOUNS or before not in lines("quotes/en_clause_starts")
+        return before in _SUBJECT_PRONOUNS or before not in phrases("quotes/en_clause_starts")
     return low in finite or bool(_CONTRACTED.search(low)) or (len(low) > 4 and low.endswith("ed"))
 
 

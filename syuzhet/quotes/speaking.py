@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from typing import TYPE_CHECKING
 
-from syuzhet.data import lines
+from syuzhet.data import phrases
 from syuzhet.dates import month_numbers, weekday_numbers
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.morph import Word, readings
@@ -36,11 +36,6 @@ def _time_words() -> frozenset[str]:
     return frozenset(month_numbers()) | frozenset(weekday_numbers())
 
 
-@functools.cache
-def _english_function_words() -> frozenset[str]:
-    return frozenset(lines("quotes/en_clause_starts"))
-
-
 def cannot_speak(doc: Doc, s: Speaker, cue: str | None, cue_at: int) -> bool:
     """Whether one naming word left unresolved (kind ``other``) names nobody."""
     ws = doc.words_in(s.start, s.end)
@@ -48,7 +43,7 @@ def cannot_speak(doc: Doc, s: Speaker, cue: str | None, cue_at: int) -> bool:
         return False
     w = ws[0]
     low = w.text.lower()
-    if low in _time_words() or (w.text.isascii() and low in _english_function_words()):
+    if low in _time_words() or (w.text.isascii() and low in phrases("quotes/en_clause_starts")):
         return True  # ('The' in any language)
     if doc.lang == "en":
         return _english_governed(doc, w, cue, cue_at)
@@ -93,7 +88,7 @@ def _english_governed(doc: Doc, w: Word, cue: str | None, cue_at: int) -> bool:
         if doc.text[prev.end : at].strip():
             return False
         low = prev.text.lower()
-        if low in lines("quotes/en_prepositions"):
+        if low in phrases("quotes/en_prepositions"):
             return not _phrase_end(doc, prev, cue, cue_at)
         if low not in ("the", "a", "an"):
             return False

@@ -229,13 +229,9 @@ def _unglued(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
     not in capitals and not a site name's ending ('Example.Com')."""
     cuts = [m.start(2) for m in _GLUED.finditer(text, start, stop)
             if m.group(1)[-1].islower() and m.group(2)[0].isupper() and not m.group(2).isupper()
-            and m.group(2).lower() not in _domain_endings()]
+            and m.group(2).lower() not in phrases("stories/domain_endings")]
     bounds = [start, *cuts, stop]
     return [(a, b, text[a:b]) for a, b in itertools.pairwise(bounds)]
-
-
-def _domain_endings() -> frozenset[str]:
-    return phrases("stories/domain_endings")
 
 
 def _continues(before: str, after: str) -> bool:
