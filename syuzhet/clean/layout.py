@@ -1,5 +1,6 @@
 """Named rules that give kept lines their role: title, subtitle, section heading; and metadata that the
-text itself states (a dateline, the outlet naming its own site)."""
+text itself states (a dateline, the outlet naming its own site). The first drops pictures' captions, which
+need to know the first line (``captions``)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import re
 from collections.abc import Callable
 from itertools import pairwise
 
+from syuzhet.clean.captions import photo_caption
 from syuzhet.clean.lines import Line, headline_like
 from syuzhet.dates import find_date, is_timestamp
 
@@ -127,6 +129,7 @@ def join_wrapped(lines: list[Line], found: Found) -> None:
 
 
 LAYOUT_RULES: list[LayoutRule] = [
+    photo_caption,
     markdown_heading,
     dateline,
     timestamp_line,
