@@ -33,6 +33,8 @@ def rules_fired(article: Article) -> dict[str, str]:
         ("1056", "view_counter"),
         ("2 345 просмотров", "view_counter"),
         ("Поделиться", "widget"),
+        ("https://example.org/uploads/picture-960x500.jpeg?token=abc", "bare_link"),
+        ("/https%3A%2F%2Fexample.org%2Ffeed%2Fpicture.jpg)", "bare_link"),
         ("© 2025 Example Media. Все права защищены.", "copyright_notice"),
     ],
 )

@@ -18,6 +18,7 @@ _PLACEHOLDER = re.compile(r"^(?:[•·*\-–]\s*)?(?:\[\[[^\]]*\]\]|\{\{[^}]*\}\
 _COUNTER = re.compile(r"^\d[\d\s.,]*(?:[kKкК]|тыс\.?)?(?:\s*(?:просмотр\w*|перегляд\w*|views?|comments?|коммент\w*))?$")
 _AGENCY_CREDIT = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][\w.'’\- ]{1,50}\s?/\s?[\w«»\"'’.\- ]{2,50}$")
 _COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.IGNORECASE)
+_BARE_LINK = re.compile(r"^[\[(<!/\s]*(?:https?(?::|%3a)|www\.)\S*$", re.IGNORECASE)
 _NAME = re.compile(r"^[A-ZА-ЯЁІЇЄҐ][\w'’\-]+(?:\s+[A-ZА-ЯЁІЇЄҐ][\w'’.\-]+){0,3}(?:,\s*[\w\s«»\"-]{2,60})?$")
 
 
@@ -74,6 +75,11 @@ def widget(line: Line, found: Found) -> bool:
     return line.lower.strip(" .:!|•·") in phrases("cleaning/widgets")
 
 
+def bare_link(line: Line, found: Found) -> bool:
+    """A line that is one address and nothing else: an image or link the scrape left as text."""
+    return bool(_BARE_LINK.match(line.text))
+
+
 def copyright_notice(line: Line, found: Found) -> bool:
     """'© 2025 Outlet. All rights reserved.'"""
     return len(line.text) <= 200 and bool(_COPYRIGHT.match(line.text))
@@ -86,5 +92,6 @@ LINE_RULES: list[LineRule] = [
     photo_credit,
     view_counter,
     widget,
+    bare_link,
     copyright_notice,
 ]
