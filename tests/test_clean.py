@@ -128,3 +128,11 @@ def test_block_offsets_cover_text() -> None:
 def test_hard_wrapped_lines_are_joined() -> None:
     article = cleaned("Заголовок новости о важном событии\n\nПрезидент страны провёл переговоры\nс коллегой в столице.")
     assert "Президент страны провёл переговоры с коллегой в столице." in article.text
+
+
+def test_first_line_that_shares_no_word_with_its_text_is_no_title() -> None:
+    """A menu or tag list at the top ('Live  Sport news') is not the headline; a headline echoes its text."""
+    menu = cleaned(f"Прямой эфир Новости спорта\n\n{LEAD}")
+    assert menu.title is None
+    headline = cleaned(f"Президент подписал документы о сотрудничестве\n\n{LEAD}")
+    assert headline.title == "Президент подписал документы о сотрудничестве"

@@ -17,6 +17,8 @@ LayoutRule = Callable[[list[Line], Found], None]
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of letters: a headline has at least three
+_CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
+_STEM, _ECHO_LINES = 5, 20
 _DATE_ONLY = re.compile(r"^[\d\s.,:/\-–—a-zA-Zа-яА-ЯёіїєґІЇЄҐ]{6,40}$")
 _SELF_NAMED = re.compile(
     r"(?:сообщает|передает|передаёт|пишет|повідомляє|передає|пише|reports|хабарлайды)\s+"
@@ -48,8 +50,20 @@ def title_line(lines: list[Line], found: Found) -> None:
     if not headline_like(first, 250) or len(_LETTER_WORD.findall(first.text)) < 3:
         return
     runs_on = len(kept) > 1 and kept[1].group == first.group and not headline_like(kept[1], 300)
+    if not _echoed(first, kept[1:]):
+        return  # a menu or a list of tags ('Live  Sport news') says nothing its text says
     if first.text.endswith(("?", "!")) or (not first.ends_sentence and not runs_on):
         first.kind = "title"
+
+
+def _stems(text: str) -> set[str]:
+    return {w.lower()[:_STEM] for w in _CONTENT_WORD.findall(text)}
+
+
+def _echoed(first: Line, rest: list[Line]) -> bool:
+    """A headline shares a word with the text under it (its first words' stems, in the first lines)."""
+    body = " ".join(line.text for line in rest[:_ECHO_LINES])
+    return not body or bool(_stems(first.text) & _stems(body))
 
 
 def subtitle_line(lines: list[Line], found: Found) -> None:
