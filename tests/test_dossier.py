@@ -14,6 +14,7 @@ from syuzhet.stories import cluster_stories, describe_stories
 from syuzhet.stories.blindspots import blind_spots, novelty
 from syuzhet.stories.dossier import DOSSIER_STAGES
 from syuzhet.stories.framing import distinctive
+from syuzhet.stories.header import header
 from syuzhet.stories.statements import Span, role
 from syuzhet.stories.summary import summarize
 from syuzhet.stories.text import Sentence, _words
@@ -180,3 +181,20 @@ def test_english_number_units_skip_names_and_function_words() -> None:
     assert "4" not in units  # 'after' counts nothing
     assert units["19"] == sentence("drones", "en").words[0].key[:len(units["19"])]
     assert "12" in units
+
+
+def test_header_names_who_several_articles_name() -> None:
+    """In a story of three articles or more, a name only one article gives (a tagging slip, a passing
+    mention) is not among who and where is involved."""
+    members = [article(f"h{i}", "Министр прибыл в столицу.", outlet=f"O{i}") for i in range(3)]
+
+    def named(name: str, kind: str, ids: list[str]) -> Entity:
+        return Entity(f"{kind}-{name}", name, kind, [Mention(i, 0, 7, name, kind) for i in ids])
+
+    entities = [named("Иван Петров", "PER", ["h0", "h1", "h2"]), named("Ошибка", "ORG", ["h1"]),
+                named("Столица", "LOC", ["h0", "h2"]), named("Деревня", "LOC", ["h2"])]
+    head = header("Министр прибыл", members, [], [], entities, [], {"ru": 3})
+    assert [w["name"] for w in head["who"]] == ["Иван Петров"]
+    assert [w["name"] for w in head["where"]] == ["Столица"]
+    alone = header("Министр прибыл", members[:2], [], [], entities, [], {"ru": 2})
+    assert [w["name"] for w in alone["who"]] == ["Иван Петров", "Ошибка"]  # two articles: every name shows

@@ -10,6 +10,7 @@ from typing import Any
 from syuzhet.model import Article, Entity, Fact
 
 TOP_PLACES, TOP_ACTORS, TOP_DAYS = 3, 6, 2
+WIDELY = 2  # in a story of three articles or more, the head names what at least two of them name
 
 
 def spread(entities: list[Entity], members: set[str]) -> list[tuple[Entity, int, int]]:
@@ -26,6 +27,8 @@ def header(title: str | None, members: list[Article], facts: list[Fact], timelin
            entities: list[Entity], outlets: list[dict[str, Any]], languages: dict[str, int]) -> dict[str, Any]:
     ids = {a.id for a in members}
     ranked = spread(entities, ids)
+    if len(ids) >= 3:  # one article's stray name (a tagging slip, a passing mention) is not who is involved
+        ranked = [row for row in ranked if row[1] >= WIDELY]
     dates = sorted(a.date[:10] for a in members if a.date)
     days = sorted((e for e in timeline if e.get("precision") == "day"),
                   key=lambda e: (-len(e.get("articles", [])), e["date"]))
