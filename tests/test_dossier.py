@@ -104,6 +104,20 @@ def test_summary_quotes_only_named_speakers() -> None:
     assert [line.text for line in lines] == ["Стороны подписали соглашение.", "Йонас Стёре: «Это новая эра.»"]
 
 
+
+def test_summary_sentences_read_alone() -> None:
+    """A fact told as 'He ...' is summarised in another outlet's wording that names who; with none, it is left out."""
+    leaning = Fact("Он подписал указ о назначении.", ["a", "b"], ["A", "B"], evidence=[
+        {"article": "a", "text": "Он подписал указ о назначении.", "start": 0, "end": 30},
+        {"article": "b", "text": "Президент подписал указ о назначении министра.", "start": 0, "end": 46}])
+    alone = Fact("Its chairman resigned on Monday.", ["c", "d"], ["C", "D"], evidence=[
+        {"article": "c", "text": "Its chairman resigned on Monday.", "start": 0, "end": 32}])
+    plain = Fact("Парламент одобрил бюджет.", ["a", "c"], ["A", "C"])
+    lines = summarize([leaning, alone, plain], {}, [], {})
+    assert [line.text for line in lines] == ["Президент подписал указ о назначении министра.",
+                                             "Парламент одобрил бюджет."]
+    assert lines[0].sources == ["A", "B"] and lines[0].evidence[0]["article"] == "b"
+
 def test_blind_spots_list_what_only_one_side_reports_most_novel_first() -> None:
     sents = [sentence("Норвегия и Исландия подписали соглашение о рыболовстве.", art="a"),
              sentence("Исландия и Норвегия подписали соглашение о рыболовстве.", art="b"),

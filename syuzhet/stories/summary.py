@@ -1,11 +1,13 @@
 """An extractive summary of 5-8 sentences: the key facts in rank order (none too close to one already picked),
-each citing the articles and outlets that state it; when the facts run short, the most quoted speakers' words,
-each introduced by the speaker's name, so no quotation appears without who said it."""
+each told by a sentence that reads alone (not 'He added ...') and citing the articles and outlets that state
+it; when the facts run short, the most quoted speakers' words, each introduced by the speaker's name, so no
+quotation appears without who said it."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from syuzhet.data import phrases
 from syuzhet.model import Fact
 from syuzhet.stories.text import Sentence
 
@@ -33,12 +35,30 @@ def _short(text: str) -> str:
     return cut[:end + 1] if end > len(cut) // 3 else cut + " …"
 
 
+def _leans_back(text: str) -> bool:
+    """The sentence opens with a word that points to the one before it ('Its president ...', 'Он добавил')."""
+    first = text.lstrip(" «\"“„—–-").split(maxsplit=1)[:1]
+    return bool(first) and first[0].strip(",.:;").lower() in phrases("stories/anaphoric_openers")
+
+
+def _standalone(fact: Fact) -> Fact | None:
+    """The fact told by a sentence that reads alone: its own text, else another outlet's wording of it."""
+    if not _leans_back(fact.text):
+        return Fact(fact.text, fact.articles, fact.sources, fact.single_source, evidence=fact.evidence[:1])
+    for ev in fact.evidence[1:]:
+        text = str(ev.get("text") or "")
+        if text and not _leans_back(text):
+            return Fact(text, fact.articles, fact.sources, fact.single_source, evidence=[ev])
+    return None
+
+
 def summarize(facts: list[Fact], sentences: dict[tuple[str, int], Sentence], quotes: list[dict[str, Any]],
               outlet: dict[str, str]) -> list[Fact]:
     """``facts`` ranked (details are skipped); ``quotes`` grouped by speaker as in ``Story.quotes``."""
     picked: list[tuple[Fact, set[str]]] = []
-    for fact in facts:
-        if fact.detail_of is not None:
+    for ranked in facts:
+        fact = _standalone(ranked) if ranked.detail_of is None else None
+        if fact is None:
             continue
         stems = _stems(fact, sentences)
         if any(_overlap(stems, other) >= REDUNDANT for _, other in picked):
@@ -49,7 +69,7 @@ def summarize(facts: list[Fact], sentences: dict[tuple[str, int], Sentence], quo
         picked.append((fact, stems))
         if len(picked) >= MAX_SENTENCES:
             break
-    out = [Fact(f.text, f.articles, f.sources, f.single_source, evidence=f.evidence[:1]) for f, _ in picked]
+    out = [f for f, _ in picked]
     for group in quotes:
         if len(out) >= MIN_SENTENCES:
             break
