@@ -198,11 +198,15 @@ def _person_piece(piece: str, lang: str, gender: str, case: str) -> str:
 
 
 _INDECLINABLE_ENDINGS = ("о", "е", "є", "і", "э")
+_ADJECTIVAL_OBLIQUE = ("ого", "его")
 
 
 def _indeclinable(word: str, lang: str) -> bool:
-    """A name the dictionary does not know ending like a foreign indeclinable one: 'Монтедуро', 'Бібі'."""
+    """A name the dictionary does not know ending like a foreign indeclinable one: 'Монтедуро', 'Бібі'; not
+    the oblique case of a surname declined like an adjective ('Иваницкого')."""
     low = _key(word)
+    if low.endswith(_ADJECTIVAL_OBLIQUE) and any("Surn" in p.tag.grammemes for p in _name_parses(word, lang)):
+        return False
     return low.endswith(_INDECLINABLE_ENDINGS) and not morph(lang).word_is_known(low)
 
 
