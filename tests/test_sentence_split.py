@@ -39,3 +39,12 @@ def test_a_sentence_end_whose_space_was_lost_is_cut_but_site_names_and_abbreviat
         assert text[start:stop] == piece
     assert texts("The bridge closed at noon.Drivers waited. See www.Example.News for more.") == [
         "The bridge closed at noon.", "Drivers waited.", "See www.Example.News for more."]
+
+
+def test_a_list_items_bullet_is_not_part_of_its_sentence() -> None:
+    text = "• The bridge reopened on Monday. Drivers waited.\n\n● Мост открыли в понедельник."
+    article = Article("x", text, text=text, id="x", lang="en")
+    sentences = split(article)
+    assert [s.text for s in sentences] == ["The bridge reopened on Monday.", "Drivers waited.",
+                                           "Мост открыли в понедельник."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)

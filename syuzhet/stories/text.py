@@ -185,6 +185,9 @@ def segment(article: Article) -> Article:
     return article
 
 
+_LIST_MARKS = " \t•▪►◦●■·"
+
+
 def split(article: Article) -> list[Sentence]:
     """``sentences``, always split from the text."""
     out: list[Sentence] = []
@@ -193,10 +196,12 @@ def split(article: Article) -> list[Sentence]:
     for start, end, kind, block_lang in spans:
         lang = article.lang if block_lang in ("und", "") else block_lang
         for piece_start, piece_stop, piece_text in pieces(article.text[start:end]):
-            text = piece_text.strip()
+            bare = piece_text.lstrip(_LIST_MARKS)  # a list item's bullet is not part of its sentence
+            text = bare.strip()
             if len(text) < 3:
                 continue
-            s = Sentence(article.id, start + piece_start, start + piece_stop, text, kind, lang)
+            lead = len(piece_text) - len(bare)
+            s = Sentence(article.id, start + piece_start + lead, start + piece_stop, text, kind, lang)
             s.words = _words(text, lang)
             out.append(s)
     return out
