@@ -15,6 +15,7 @@ from syuzhet.stories.blindspots import blind_spots, novelty
 from syuzhet.stories.dossier import DOSSIER_STAGES
 from syuzhet.stories.framing import distinctive
 from syuzhet.stories.header import header
+from syuzhet.stories.keyfacts import details, to_fact
 from syuzhet.stories.statements import Span, role
 from syuzhet.stories.summary import summarize
 from syuzhet.stories.text import Sentence, _words
@@ -212,3 +213,14 @@ def test_header_names_who_several_articles_name() -> None:
     assert [w["name"] for w in head["where"]] == ["Столица"]
     alone = header("Министр прибыл", members[:2], [], [], entities, [], {"ru": 2})
     assert [w["name"] for w in alone["who"]] == ["Иван Петров", "Ошибка"]  # two articles: every name shows
+
+
+def test_a_number_is_one_detail_whatever_word_follows_it() -> None:
+    """'52 политзаключенных' and '52 заключенных' give one value, 52, cited by both; 'Ан-24' gives none."""
+    sents = [sentence("Власти освободили 52 политзаключенных.", art="a"),
+             sentence("Власти освободили 52 заключенных на самолете Ан-24.", art="b"),
+             sentence("Власти освободили заключенных на самолете Ан-24.", art="c")]
+    outlet = {"a": "A", "b": "B", "c": "C"}
+    fact = to_fact(sents[0], sents, outlet)
+    assert [(d.value, d.articles) for d in details(fact, sents[0], sents, "ru", outlet)] == [
+        ({"unit": "политз", "value": "52"}, ["a", "b"])]

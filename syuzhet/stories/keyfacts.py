@@ -94,15 +94,24 @@ def details(fact: Fact, rep: Sentence, sentences: list[Sentence], lang: str,
     as a fact of its own citing exactly those articles: 'signed on 12 May' under 'the treaty was signed'."""
     if len(fact.articles) < 2:
         return []
-    by_value: dict[tuple[str, str], list[Sentence]] = {}
+    by_value: dict[tuple[bool, str], list[Sentence]] = {}
+    unit_of: dict[tuple[bool, str], str] = {}
     for s in sentences:
+        alone = _standalone(s)
         for unit, value in set(s.values()):
-            by_value.setdefault((unit, value), []).append(s)
+            if unit != "date" and (len(unit) < 3 or value not in alone):  # not 'Ан-24', '26-летней', '4-2'
+                continue
+            key = (unit != "date", value)  # one number is one value, whatever word follows it in each language
+            stating = by_value.setdefault(key, [])
+            if not stating or stating[-1] is not s:
+                stating.append(s)
+            unit_of.setdefault(key, unit)
     out: list[Fact] = []
     seen: set[frozenset[str]] = set()
-    for (unit, value), stating in sorted(by_value.items(), key=lambda kv: (kv[0][0] != "date", kv[0])):
+    for key, stating in sorted(by_value.items()):
+        unit, value = unit_of[key], key[1]
         articles = frozenset(s.article for s in stating)
-        if len(articles) < 2 or len(articles) == len(fact.articles) or articles in seen or len(unit) < 3:
+        if len(articles) < 2 or len(articles) == len(fact.articles) or articles in seen:
             continue
         seen.add(articles)
         pool = [s for s in stating if s.lang == lang] or stating
