@@ -57,8 +57,16 @@ def _clause_end(doc: Doc, start: int) -> int:
             continue
         if doc.in_quote(start) and _EDITORIAL.match(doc.text, m.end() - 1):
             continue  # inside a quotation an editor's insertion ('(авиакомпаниям.— “Ъ” )') belongs to the words
+        if m.group().endswith("(") and _words_after_parenthesis(doc.text, m.end(), end):
+            continue  # 'that the detainees (the priests among them) are kept ...': the clause goes on after it
         return m.start()
     return end
+
+
+def _words_after_parenthesis(text: str, after_open: int, end: int) -> bool:
+    """A parenthesis opened at ``after_open`` closes inside the sentence and words follow it there."""
+    close = text.find(")", after_open, end)
+    return close >= 0 and bool(re.search(r"\w", text[close + 1 : end]))
 
 
 def _verb_that(doc: Doc, cue: Word, consumed: set[int]) -> Found | None:
