@@ -50,6 +50,14 @@ def _leading_credit() -> re.Pattern[str]:
     return re.compile(rf"^(?:{words})\s*:\s*(?P<rest>.+)$", re.IGNORECASE)
 
 
+def _may_be_caption(text: str) -> bool:
+    """A cheap first look: a credit word, '©', an archive mark or a parenthesis with a slash."""
+    if "©" in text or text.startswith("FILE") or ("(" in text and "/" in text):
+        return True
+    lower = text.lower()
+    return any(word in lower for word in _words("credit"))
+
+
 def _agency(credit: str) -> bool:
     found = {w.lower() for w in _WORD.findall(credit)}
     lower = credit.lower()
@@ -66,7 +74,9 @@ def _short(credit: str) -> bool:
 
 def caption_parts(text: str) -> tuple[str, str] | None:
     """(caption, credit) when ``text`` is a picture's caption; the credit may be empty."""
-    if _ARCHIVE_CAPTION.match(text) and len(text) <= 2 * _MAX_CAPTION:
+    if len(text) > 2 * _MAX_CAPTION or not _may_be_caption(text):
+        return None  # a paragraph, or no mark of a picture: no pattern is tried on it
+    if _ARCHIVE_CAPTION.match(text):
         return text, ""
     m = _PARENTHESISED.match(text)
     if m and _agency(m["credit"]) and _short(m["credit"]) and _one_caption(m["caption"]):
