@@ -48,3 +48,14 @@ def test_a_list_items_bullet_is_not_part_of_its_sentence() -> None:
     assert [s.text for s in sentences] == ["The bridge reopened on Monday.", "Drivers waited.",
                                            "Мост открыли в понедельник."]
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_an_agency_dateline_is_not_part_of_the_first_sentence() -> None:
+    text = ("SPRINGFIELD, Illinois (AP) — The bridge reopened on Monday.\n\nOSLO - Officials said so.\n\n"
+            "США (по данным СМИ) — крупнейший покупатель. NATO - the alliance said so.")
+    article = Article("x", text, text=text, id="x", lang="en")
+    sentences = split(article)
+    assert [s.text for s in sentences] == ["The bridge reopened on Monday.", "Officials said so.",
+                                           "США (по данным СМИ) — крупнейший покупатель.",
+                                           "NATO - the alliance said so."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)

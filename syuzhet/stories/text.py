@@ -186,6 +186,20 @@ def segment(article: Article) -> Article:
 
 
 _LIST_MARKS = " \t•▪►◦●■·"
+_CITY = r"[A-ZА-ЯЁІЇЄҐ]{3,}(?:[ -][A-ZА-ЯЁІЇЄҐ]{2,})*"
+_DATELINE = re.compile(
+    rf"^{_CITY}(?:(?:,\s*[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)?"  # 'CITY, Region (Agency) —'
+    r"\s*\([A-Za-z][A-Za-z.\- ]{0,20}\)\s*[—–-]"
+    r"|\s[—–-](?=\s+[A-Z][a-z]))\s+"  # 'CITY - The ...'
+)
+
+
+def dateline_end(text: str) -> int:
+    """Where an agency's dateline at the opening of ``text`` ends (0: none): 'CITY (Agency) — ', 'CITY, Region
+    (Agency) — ', 'CITY - '; the city in capitals. (A dateline ending in a full stop, 'CITY, 5 May — Agency.',
+    is a sentence of its own, a fragment.)"""
+    m = _DATELINE.match(text)
+    return m.end() if m else 0
 
 
 def split(article: Article) -> list[Sentence]:
@@ -197,6 +211,7 @@ def split(article: Article) -> list[Sentence]:
         lang = article.lang if block_lang in ("und", "") else block_lang
         for piece_start, piece_stop, piece_text in pieces(article.text[start:end]):
             bare = piece_text.lstrip(_LIST_MARKS)  # a list item's bullet is not part of its sentence
+            bare = bare[dateline_end(bare):]  # nor an agency's dateline ('CITY, 5 May /Agency/.')
             text = bare.strip()
             if len(text) < 3:
                 continue
