@@ -458,3 +458,9 @@ def test_seeds_gold_figures(seeds: Path) -> None:
     # 'Токаев назвал декларацию исторической' (real statements the gold does not list)
     assert score.speaker_accuracy >= 0.99  # measured 1.000
     assert score.not_quotes == 0
+
+
+def test_a_text_cut_off_after_the_cue_gives_no_empty_quotation() -> None:
+    text = "Министр заявил, что мост откроют.\n\nКак пишет газета Example со ссылкой на источники,"
+    article = find_quotes(_article(text, "ru"))
+    assert [(q.kind, q.text) for q in article.quotes] == [("indirect", "мост откроют")]

@@ -22,6 +22,7 @@ from syuzhet.quotes.orgs import named_before
 from syuzhet.quotes.resolve import Person, Resolver, _as_person
 from syuzhet.quotes.speaking import cannot_speak
 
+_WORD = re.compile(r"\w")
 MIN_CONTINUATION_WORDS = 3
 CONTINUATION_REACH = 600  # characters between a quote and an unattributed whole-sentence quote after it
 SAME_SPAN = 0.8  # share of their union two finds must have in common to be one quotation
@@ -49,6 +50,7 @@ def find_quotes(article: Article) -> Article:
     found += indirect.this_was_said(doc, found)
     found = [f for f in found if runs(f.rule, doc.lex.lang)]
     found = [f for f in found if f.speaker is None or not names_outlet(f.speaker.text, outlet)]
+    found = [f for f in found if _WORD.search(doc.text, f.start, f.end)]  # a text cut off after the cue says nothing
     found = _keep(doc, found)
     found += _continuations(doc, found)
     article.quotes = _resolve(doc, found)
