@@ -244,3 +244,27 @@ def test_a_text_cut_short_is_a_fragment(text: str, decided: str) -> None:
 
     rule = role(sentence("a", text, "en"), [], [])[1]
     assert (rule == "cut_off") is (decided == "cut_off"), rule
+
+
+@pytest.mark.parametrize(("text", "lang", "classes"), [
+    ("Министры подписали соглашение о рыболовстве.", "ru", {"%sign", "%agree"}),
+    ("Міністри підписали угоду про рибальство.", "uk", {"%sign", "%agree"}),
+    ("The ministers signed a fisheries agreement.", "en", {"%sign", "%agree"}),
+    ("Министрлер балық аулау туралы келісімге қол қойды.", "kk", {"%sign", "%agree"}),
+    ("Норвегия құрамасы финалда жеңілді.", "kk", {"%lose"}),  # the longer root: 'жеңіл' lose, not 'жең' win
+    ("Қазақстан құрамасы Осло турнирінде үшінші болды.", "kk", set()),  # no event in 'Қазақстан'
+    ("The signal was weak in Oslo on Monday.", "en", set()),  # whole English words: 'signal' is no 'sign'
+])
+def test_event_classes_across_languages(text: str, lang: str, classes: set[str]) -> None:
+    from syuzhet.stories.claimwords import event_keys
+
+    assert event_keys(sentence("a", text, lang)) == classes
+
+
+def test_synonym_verbs_of_one_event_are_one_claim() -> None:
+    """'снизил' / 'понизил': one event class, the third shared key (without it the pair scores 0)."""
+    a = sentence("a", "Центробанк Исландии вчера снизил ставку.")
+    b = sentence("b", "Исландский регулятор понизил ставку в среду.")
+    grouper = ClaimGrouper([a, b, *FILLER])
+    assert grouper.keys[0] & grouper.keys[1] == {"%lower", "исланд", "ставка"}
+    assert grouped([a, b], a, b)
