@@ -268,3 +268,11 @@ def test_synonym_verbs_of_one_event_are_one_claim() -> None:
     grouper = ClaimGrouper([a, b, *FILLER])
     assert grouper.keys[0] & grouper.keys[1] == {"%lower", "исланд", "ставка"}
     assert grouped([a, b], a, b)
+
+
+def test_an_event_class_and_a_number_match_two_languages_that_do_not_compare() -> None:
+    ru = sentence("a", "Центробанк Исландии вчера снизил ставку до 4 процентов.")
+    en = sentence("b", "The central bank of Iceland cut its rate to 4 percent on Monday.", "en")
+    grouper = ClaimGrouper([ru, en, *FILLER])
+    assert {"%lower", "#4"} <= grouper.free[0] & grouper.free[1]
+    assert grouper.free_score(0, 1) > 0  # a number alone is not enough (``MIN_FREE``)

@@ -18,7 +18,7 @@ groupings: 3 right (a ru/en and a uk/en pair join, a wrong member leaves a group
 shares only 'six'). Neither part alone moves fold A.
 
 ``event_keys``: the class of what happened ('подписали', 'підписали', 'signed', 'қол қойды' -> '%sign';
-``data/stories/event_verbs.txt``), among the word keys of ``ClaimGrouper``."""
+``data/stories/event_verbs.txt``), among the word and language-free keys of ``ClaimGrouper``."""
 
 from __future__ import annotations
 
