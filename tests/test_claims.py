@@ -276,3 +276,20 @@ def test_an_event_class_and_a_number_match_two_languages_that_do_not_compare() -
     grouper = ClaimGrouper([ru, en, *FILLER])
     assert {"%lower", "#4"} <= grouper.free[0] & grouper.free[1]
     assert grouper.free_score(0, 1) > 0  # a number alone is not enough (``MIN_FREE``)
+
+
+def test_a_fact_also_cites_a_close_sentence_of_another_group() -> None:
+    """A lead that states two facts is in one group only; the other fact cites it too when it is longer than the
+    sentence shown and close to it and, on average, to the sentences cited with it (``NEAR_CITE``)."""
+    from syuzhet.stories.claims import Near, parts
+
+    shown = sentence("a", "Норвегия и Исландия подписали соглашение о квотах на треску в среду.")
+    other = sentence("b", "Исландия и Норвегия подписали соглашение о квотах на треску.")
+    lead = sentence("c", "Норвегия и Исландия в среду подписали соглашение о треске, министры обсудили цены на сельдь.")
+    claim = Claim([shown, other], scores={(0, 1): 0.6}, near={0: [Near(0.5, lead, {0: 0.5, 1: 0.4})]})
+    assert [s.article for s in parts(claim, "ru")[0][1]] == ["a", "b", "c"]
+    claim.near = {0: [Near(0.5, lead, {0: 0.5, 1: 0.1})]}  # far from the other cited sentence
+    assert [s.article for s in parts(claim, "ru")[0][1]] == ["a", "b"]
+    short = sentence("d", "Норвегия подписала соглашение о треске.")  # says less than the shown sentence
+    claim.near = {0: [Near(0.5, short, {0: 0.5, 1: 0.5})]}
+    assert [s.article for s in parts(claim, "ru")[0][1]] == ["a", "b"]
