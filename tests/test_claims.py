@@ -244,3 +244,52 @@ def test_a_text_cut_short_is_a_fragment(text: str, decided: str) -> None:
 
     rule = role(sentence("a", text, "en"), [], [])[1]
     assert (rule == "cut_off") is (decided == "cut_off"), rule
+
+
+@pytest.mark.parametrize(("text", "lang", "classes"), [
+    ("Министры подписали соглашение о рыболовстве.", "ru", {"%sign", "%agree"}),
+    ("Міністри підписали угоду про рибальство.", "uk", {"%sign", "%agree"}),
+    ("The ministers signed a fisheries agreement.", "en", {"%sign", "%agree"}),
+    ("Министрлер балық аулау туралы келісімге қол қойды.", "kk", {"%sign", "%agree"}),
+    ("Норвегия құрамасы финалда жеңілді.", "kk", {"%lose"}),  # the longer root: 'жеңіл' lose, not 'жең' win
+    ("Қазақстан құрамасы Осло турнирінде үшінші болды.", "kk", set()),  # no event in 'Қазақстан'
+    ("The signal was weak in Oslo on Monday.", "en", set()),  # whole English words: 'signal' is no 'sign'
+])
+def test_event_classes_across_languages(text: str, lang: str, classes: set[str]) -> None:
+    from syuzhet.stories.claimwords import event_keys
+
+    assert event_keys(sentence("a", text, lang)) == classes
+
+
+def test_synonym_verbs_of_one_event_are_one_claim() -> None:
+    """'снизил' / 'понизил': one event class, the third shared key (without it the pair scores 0)."""
+    a = sentence("a", "Центробанк Исландии вчера снизил ставку.")
+    b = sentence("b", "Исландский регулятор понизил ставку в среду.")
+    grouper = ClaimGrouper([a, b, *FILLER])
+    assert grouper.keys[0] & grouper.keys[1] == {"%lower", "исланд", "ставка"}
+    assert grouped([a, b], a, b)
+
+
+def test_an_event_class_and_a_number_match_two_languages_that_do_not_compare() -> None:
+    ru = sentence("a", "Центробанк Исландии вчера снизил ставку до 4 процентов.")
+    en = sentence("b", "The central bank of Iceland cut its rate to 4 percent on Monday.", "en")
+    grouper = ClaimGrouper([ru, en, *FILLER])
+    assert {"%lower", "#4"} <= grouper.free[0] & grouper.free[1]
+    assert grouper.free_score(0, 1) > 0  # a number alone is not enough (``MIN_FREE``)
+
+
+def test_a_fact_also_cites_a_close_sentence_of_another_group() -> None:
+    """A lead that states two facts is in one group only; the other fact cites it too when it is longer than the
+    sentence shown and close to it and, on average, to the sentences cited with it (``NEAR_CITE``)."""
+    from syuzhet.stories.claims import Near, parts
+
+    shown = sentence("a", "Норвегия и Исландия подписали соглашение о квотах на треску в среду.")
+    other = sentence("b", "Исландия и Норвегия подписали соглашение о квотах на треску.")
+    lead = sentence("c", "Норвегия и Исландия в среду подписали соглашение о треске, министры обсудили цены на сельдь.")
+    claim = Claim([shown, other], scores={(0, 1): 0.6}, near={0: [Near(0.5, lead, {0: 0.5, 1: 0.4})]})
+    assert [s.article for s in parts(claim, "ru")[0][1]] == ["a", "b", "c"]
+    claim.near = {0: [Near(0.5, lead, {0: 0.5, 1: 0.1})]}  # far from the other cited sentence
+    assert [s.article for s in parts(claim, "ru")[0][1]] == ["a", "b"]
+    short = sentence("d", "Норвегия подписала соглашение о треске.")  # says less than the shown sentence
+    claim.near = {0: [Near(0.5, short, {0: 0.5, 1: 0.5})]}
+    assert [s.article for s in parts(claim, "ru")[0][1]] == ["a", "b"]

@@ -1,10 +1,12 @@
 """Quality gate: ``python -m syuzhet.eval dossier`` with baselines. The seeds' gold facts each come out as one
 fact citing exactly the gold files (7 of 8 measured; the Washington summit is not grouped across ru/uk), and the
 key facts of the hand-made dev set (``tests/data/dossier_dev.jsonl``, folds A, B and the held-out C) keep their
-recall, exact citation and precision (measured over the three folds: recall 0.846, exact 0.262, precision 0.807;
+recall, exact citation and precision (measured over the three folds: recall 0.877, exact 0.308, precision 0.836;
 a plain baseline that shows every sentence as its own fact gets 0.292, 0 and 0.742, an empty dossier 0, 0 and
 0). The recall and exact baselines were lowered (0.85 -> 0.83, 0.26 -> 0.24) when fold C joined the set (on A and
-B alone: 0.854 and 0.317); fold C is harder (0.833, 0.167), no rule got worse."""
+B alone: 0.854 and 0.317); fold C is harder (0.833, 0.167), no rule got worse. Raised with the event classes and
+the citing of close sentences of other groups, to below what the held-out fold C shows as well (recall 0.875,
+exact 0.250, precision 0.850): recall 0.85, exact 0.28, precision 0.80."""
 
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ def test_dossier_gate() -> None:
         if os.environ.get("CI"):
             pytest.fail(f"the gate's data is missing: {shared}/corpus/stories/dev.jsonl")
         pytest.skip("../shared is not beside the repository")
-    assert dossier.main(["--shared", str(shared), "--baseline-seeds", "7", "--baseline-recall", "0.83",
-                         "--baseline-exact", "0.24", "--baseline-precision", "0.78"]) == 0
+    assert dossier.main(["--shared", str(shared), "--baseline-seeds", "7", "--baseline-recall", "0.85",
+                         "--baseline-exact", "0.28", "--baseline-precision", "0.80"]) == 0
 
 
 def test_show_lists_splits_and_over_joins() -> None:

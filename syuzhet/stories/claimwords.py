@@ -15,16 +15,21 @@ compare word for word (``ClaimGrouper.free_score``): '6-ракеткасы' / '�
 'төрт матчының'; recall 0.917 and cite precision 0.985 kept, shown precision 0.786 -> 0.782: one shown fact fewer);
 fold B does not move; on the 56 other multi-item events of ``corpus/stories/dev.jsonl``, read by hand, it changes 4
 groupings: 3 right (a ru/en and a uk/en pair join, a wrong member leaves a group), 1 wrong (a ru/en pair that
-shares only 'six'). Neither part alone moves fold A."""
+shares only 'six'). Neither part alone moves fold A.
+
+``event_keys``: the class of what happened ('подписали', 'підписали', 'signed', 'қол қойды' -> '%sign';
+``data/stories/event_verbs.txt``), among the word and language-free keys of ``ClaimGrouper``."""
 
 from __future__ import annotations
 
 import functools
+import re
 
-from syuzhet.data import numbered
+from syuzhet.data import lines, numbered
 from syuzhet.entities.kk_morph import base_word
 from syuzhet.stories.text import CONTENT_POS, LEMMATISED, Sentence, fold, stem, surfaces
 
+_WHOLE = r"(?!\w)"
 _APOSTROPHES = str.maketrans({"’": "'", "ʼ": "'"})
 
 
@@ -70,3 +75,37 @@ def number_keys(sentence: Sentence) -> set[str]:
         return {folded[w.key] for w in sentence.words if w.key in folded}
     forms = (base_word(s) if sentence.lang == "kk" else s for s in surfaces(sentence))
     return {written[k] for s in forms if (k := s.lower().translate(_APOSTROPHES)) in written}
+
+
+@functools.cache
+def event_words() -> tuple[dict[str, str], dict[str, re.Pattern[str]]]:
+    """Event classes: {folded lemma: class} for the lemmatised languages, and per other language one pattern of
+    its words (whole words, or roots written with a final '-' at a word's start; longer ones first), each
+    group named after its class."""
+    folded: dict[str, str] = {}
+    written: dict[str, dict[str, str]] = {}
+    for row in lines("stories/event_verbs"):
+        name, lang, *words = row.split()
+        for word in words:
+            if lang in LEMMATISED:
+                folded[fold(word)] = name
+            else:
+                written.setdefault(lang, {})[word.replace("_", " ")] = name
+    patterns = {}
+    for lang, table in written.items():
+        ordered = sorted(table, key=len, reverse=True)
+        parts = [f"(?P<{table[w]}_{n}>{re.escape(w.rstrip('-'))}{'' if w.endswith('-') else _WHOLE})"
+                 for n, w in enumerate(ordered)]
+        patterns[lang] = re.compile(r"(?<!\w)(?:" + "|".join(parts) + ")")
+    return folded, patterns
+
+
+def event_keys(sentence: Sentence) -> set[str]:
+    """The event classes ``sentence`` names ('%sign'), from its lemmas (ru, uk) or its written words."""
+    folded, patterns = event_words()
+    if sentence.lang in LEMMATISED:
+        return {"%" + folded[w.key] for w in sentence.words if w.key in folded}
+    pattern = patterns.get(sentence.lang)
+    if pattern is None:
+        return set()
+    return {"%" + (m.lastgroup or "").rsplit("_", 1)[0] for m in pattern.finditer(sentence.text.lower())}
