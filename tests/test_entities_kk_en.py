@@ -126,6 +126,9 @@ def test_names_found_with_their_types(gold: Gold, lang: str) -> None:
          [("Vostok Cosmodrome", "LOC"), ("Russia", "LOC"), ("Tokyo Olympic Games", "ORG")]),
         # nationality adjectives joined by a hyphen are no name
         ("A new round of Russian-Ukrainian talks will be held in Geneva next week.", [("Geneva", "LOC")]),
+        # a sentence full of names, after an agency's dateline, is no Title Case headline
+        ("Reuters. Ivan Petrenko has beaten Klaus Brenner in Paris.",
+         [("Ivan Petrenko", "PER"), ("Klaus Brenner", "PER"), ("Paris", "LOC")]),
     ],
 )
 def test_english_places_and_persons(text: str, names: list[tuple[str, str]]) -> None:

@@ -119,13 +119,15 @@ def _sentence_start(text: str, start: int, grammar: Grammar) -> bool:
 
 
 def _title_lines(text: str, grammar: Grammar) -> list[tuple[int, int]]:
-    """Lines written in Title Case (headlines): most words of four letters or more capitalised."""
+    """Lines written in Title Case (headlines): most words of four letters or more capitalised, and not ending
+    in a full stop (a sentence full of names is no headline: 'Reuters. Jane Doe has beaten Mary Roe.')."""
     out = []
     offset = 0
     for line in text.splitlines(keepends=True):
         words = [w for w in _TOKEN.findall(line) if len(w) >= 4 and w.lower() not in grammar.words("connector")]
         caps = sum(is_cap(w) for w in words)
-        if len(words) >= TITLE_MIN_WORDS and caps >= TITLE_SHARE * len(words):
+        sentence = line.rstrip().rstrip("\"'”’»)").endswith(".")
+        if len(words) >= TITLE_MIN_WORDS and caps >= TITLE_SHARE * len(words) and not sentence:
             out.append((offset, offset + len(line)))
         offset += len(line)
     return out
