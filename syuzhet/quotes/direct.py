@@ -56,7 +56,11 @@ def _runs(doc: Doc, hit: Found | None) -> Found | None:
 
 def _named_thing(doc: Doc, span: Span) -> bool:
     prev = doc.words_in(doc.sentence(span.open)[0], span.open)[-1:]
-    return bool(prev) and lemma(prev[0].text, doc.lang) in doc.lex.named_heads
+    if not prev:
+        return False
+    head = lemma(prev[0].text, doc.lang)
+    # a listed head, or a compound ending in one of six letters or more ('авиакомпания': 'компания')
+    return head in doc.lex.named_heads or any(head.endswith(h) for h in doc.lex.named_heads if len(h) >= 6)
 
 
 def _cue_words(doc: Doc, ws: list[Word]) -> Word | None:
