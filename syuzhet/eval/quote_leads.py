@@ -8,7 +8,9 @@ leads of outlets in neither, ru and en: the stream has no other uk or kk item) w
 round of rules and never used to choose one. Each lead runs through the article stages as is (``--as-is``:
 offsets are those of the stored text), with its title, date, url and outlet as a feed gives them, never its
 label or language. The ``test3`` part (8 short leads, ru and en, of outlets in no other part) was annotated after
-the fourth round of rules was written and scored once. ``rule_folds`` says what each rule that finds quotes
+the fourth round of rules was written and scored once. ``dev2`` and ``test4`` (7 English leads each, outlets in no
+other part) were annotated together before the fifth round: ``dev2`` is read while writing rules, ``test4`` is
+held out (``--hide test4`` while rules are written). ``rule_folds`` says what each rule that finds quotes
 brings on each fold: the F1 with and without the quotes it found (``python -m syuzhet.eval quotes --rules``)."""
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from syuzhet.pipeline import process
 
 LEADS_FILE = Path(__file__).resolve().parents[2] / "tests" / "data" / "quotes_leads.jsonl"
 LANGS = ("ru", "uk", "en", "kk")
-PARTS = ("dev", "test", "test2", "test3")
+PARTS = ("dev", "test", "test2", "test3", "dev2", "test4")
 
 
 def read_records(leads_file: Path = LEADS_FILE) -> list[dict[str, object]]:

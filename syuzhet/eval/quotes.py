@@ -187,7 +187,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--show", action="store_true", help="list misses, unmatched, wrong speakers (dev parts)")
     parser.add_argument("--rules", action="store_true", help="what each rule brings on each fold")
     parser.add_argument("--ablate", metavar="RULE[,RULE]", help="every fold with and without these rules")
-    parser.add_argument("--hide", action="append", default=[], choices=["test", "test2", "test3"],
+    parser.add_argument("--hide", action="append", default=[], choices=["test", "test2", "test3", "test4"],
                         help="leave a part out")
     parser.add_argument("--baseline", action="append", default=[], metavar="NAME=VALUE", help="e.g. dev.recall=0.6")
     args = parser.parse_args(argv)
@@ -230,8 +230,8 @@ def main(argv: list[str]) -> int:
             named_rows = [n for n in named if n.startswith("leads.") and n.endswith(f".{part}")]
             rows.extend(_row(n, named[n].score()) for n in named_rows)
             rows.append(_row(f"leads.{part}", whole))
-            if args.show and part == "dev":
-                _show("leads.dev", whole)
+            if args.show and part in ("dev", "dev2"):
+                _show(f"leads.{part}", whole)
     for name, fold in named.items():
         figures |= _figures(name, fold.score())
     sn_rows = [_row(n, f.score()) for n, f in named.items() if n.startswith("slavicner.")]
