@@ -114,7 +114,7 @@ def _clause_quoted(doc: Doc, span: Span, consumed: set[int]) -> Found | None:
     sent_start = doc.sentence(span.open)[0]
     ws = doc.words_in(sent_start, span.open)
     for i in range(len(ws) - 1, max(-1, len(ws) - MAX_LEAD_WORDS - 2), -1):
-        if ws[i].text.lower() in _THAT and i > 0 and "," in doc.text[ws[i - 1].end : ws[i].start]:
+        if ws[i].text.lower() in _THAT and i > 0 and _that_opens(doc, ws[i - 1], ws[i], span):
             cue = _cue_words(doc, list(reversed(ws[max(0, i - 9) : i])))
             if cue:
                 consumed.add(ws[i].start)
@@ -135,6 +135,15 @@ def _clause_quoted(doc: Doc, span: Span, consumed: set[int]) -> Found | None:
         who = speakers.possessive(doc, p0, phrase) or who
         return Found("direct", span.start, span.end, "source_quoted", phrase, p0, who)
     return None
+
+
+def _that_opens(doc: Doc, prev: Word, that: Word, span: Span) -> bool:
+    """'заявил, что «...»' takes a comma before the conjunction; English takes none (that_no_comma: 'The report
+    noted that "..."', the quotation right after 'that': with words before it, the clause is reported speech)."""
+    if "," in doc.text[prev.end : that.start]:
+        return True
+    right_after = not doc.text[that.end : span.open].strip(" ,")
+    return that.text.lower() == "that" and right_after and runs("that_no_comma", doc.lex.lang)
 
 
 def _looks_like_name(doc: Doc, span: Span) -> bool:
