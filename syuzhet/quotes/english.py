@@ -120,6 +120,8 @@ def _clause(doc: Doc, cue: Word, first: Word, finite: frozenset[str]) -> Found |
     stop = re.compile(r"[,;:!?()\"“”«»]|\.(?:\s|$)").search(doc.text, first.start, sent_end)
     ws = doc.words_in(first.start, stop.start() if stop else sent_end)[: MAX_SUBJECT_WORDS + 1]
     verb = next((k for k, w in enumerate(ws) if _finite(w, finite, ws[k - 1] if k else None)), None)
+    if verb == 0 and _possessive_name(ws[0]) and runs("said_clause_possessive", "en"):
+        verb = next((k for k, w in enumerate(ws[1:], 1) if _finite(w, finite, ws[k - 1])), None)
     if verb is None:
         return None
     start, end = clause(doc, first.start, _end(doc, first.start, sent_end))
@@ -130,6 +132,12 @@ def _clause(doc: Doc, cue: Word, first: Word, finite: frozenset[str]) -> Found |
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})
+
+
+def _possessive_name(w: Word) -> bool:
+    """said_clause_possessive: 'said Russia's water transport agency, X': a name's 's is a possessive, no 'is'
+    (a finite verb must follow it for a clause: 'said Russia's economy grew')."""
+    return w.text[:1].isupper() and w.text.lower().endswith(("'s", "’s")) and w.text.lower() not in ("it's", "it’s")
 
 
 def _finite(w: Word, finite: frozenset[str], prev: Word | None = None) -> bool:
