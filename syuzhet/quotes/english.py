@@ -31,8 +31,6 @@ _PARTICIPLE_AFTER = {"after", "before", "while", "when", "by", "since", "upon"}
 MAX_CALL_GAP = 4  # words between a characterising verb and the quoted fragment ('described the visit as')
 MAX_FAR_CALL_GAP = 6  # calls_far: 'called the charges against its founder "..."'
 _CLAUSE_BREAK = re.compile(r"[,;:()!?]|\.\s")
-COORDINATED = "calls_coordinated"
-_COORDINATED = re.compile(r",?\s*(?:and|or|as well as)\s+|,\s*")
 
 
 def find(doc: Doc) -> list[Found]:
@@ -46,14 +44,8 @@ def _calls_quoted(doc: Doc) -> list[Found]:
         return []
     calls = frozenset(lines("quotes/en_calls"))
     found: list[Found] = []
-    last: tuple[int, Found] | None = None  # the outer end of the last fragment found, and the find
     for span in doc.spans:
         if span.depth or not doc.text[span.start : span.start + 1].islower():
-            continue
-        if last is not None and _COORDINATED.fullmatch(doc.text, last[0], span.open) and runs(COORDINATED, "en"):
-            prev = last[1]  # calls_coordinated: 'called it "a bright future" and "a new page"'
-            found.append(Found("direct", span.start, span.end, COORDINATED, prev.cue, prev.cue_at, prev.speaker))
-            last = (span.outer_end, found[-1])
             continue
         s0 = doc.sentence(span.open)[0]
         gap = MAX_FAR_CALL_GAP if runs("calls_far", "en") else MAX_CALL_GAP
@@ -63,7 +55,6 @@ def _calls_quoted(doc: Doc) -> list[Found]:
             continue
         who = participle_subject(doc, cue) or speakers.before(doc, cue)
         found.append(Found("direct", span.start, span.end, "calls_quoted", cue.text, cue.start, who))
-        last = (span.outer_end, found[-1])
     return found
 
 
@@ -98,17 +89,11 @@ def _said_clauses(doc: Doc) -> list[Found]:
         if j >= len(doc.words) or not _adjacent(doc, doc.words[j - 1], doc.words[j]):
             continue
         first = doc.words[j]
-        if first.text.lower() not in starts and not _CONTRACTED.search(first.text) and not _named_subject(doc, first):
+        if first.text.lower() not in starts and not _CONTRACTED.search(first.text):
             continue
         if (hit := _clause(doc, w, first, finite)) is not None:
             found.append(hit)
     return found
-
-
-def _named_subject(doc: Doc, first: Word) -> bool:
-    """said_clause_name: 'The prosecutor said Smith has been placed under supervision': a person's name opens the
-    clause (its finite verb, looked for as after a pronoun, must follow)."""
-    return doc.person_at(first.start, first.end) is not None and runs("said_clause_name", "en")
 
 
 def _adjacent(doc: Doc, a: Word, b: Word) -> bool:

@@ -52,30 +52,13 @@ def _role(text: str, i: int, mark: str) -> str:
     return "either" if opens and closes else "none"
 
 
-def find_spans(text: str, collapse: bool = True, cut_open: bool = False, stray: bool = False) -> list[Span]:
+def find_spans(text: str, collapse: bool = True, cut_open: bool = False) -> list[Span]:
     """Every paired quoted string, outer ones first, in order of their opening mark; with ``cut_open``, also
-    a quotation a cut text leaves open (``_cut_open``).
-
-    stray_open (``stray``): a mark that opens and is never closed, where no cut text explains it ('"Dan, who
-    campaigned ...' with the closing mark lost), is no mark: the marks are paired again without it, so the
-    quotations after it are not taken for quotations nested inside it."""
-    spans, stack = _paired(text, collapse, set())
-    if cut_open and stack and (last := _cut_open(text, stack[0][0], stack[0][1])) is not None:
-        spans.append(last)
-    elif stray and stack:
-        spans, _ = _paired(text, collapse, {i for i, _ in stack})
-    spans.sort(key=lambda s: (s.open, -s.close))
-    return [s for s in spans if s.end > s.start]
-
-
-def _paired(text: str, collapse: bool, skip: set[int]) -> tuple[list[Span], list[tuple[int, str]]]:
-    """The spans the marks pair into (marks at ``skip`` left out) and the openers left unclosed."""
+    a quotation a cut text leaves open (``_cut_open``)."""
     spans: list[Span] = []
     stack: list[tuple[int, str]] = []
     for m in _MARK.finditer(text):
         i, mark = m.start(), m.group()
-        if i in skip:
-            continue
         while stack and i - stack[0][0] > MAX_SPAN:
             stack.pop(0)
         role = "open" if mark in _OPENING else "close" if mark in _CLOSING else _role(text, i, mark)
@@ -91,7 +74,10 @@ def _paired(text: str, collapse: bool, skip: set[int]) -> tuple[list[Span], list
                 stack.clear()
         elif role in ("open", "either"):
             stack.append((i, mark))
-    return spans, stack
+    if cut_open and stack and (last := _cut_open(text, stack[0][0], stack[0][1])) is not None:
+        spans.append(last)
+    spans.sort(key=lambda s: (s.open, -s.close))
+    return [s for s in spans if s.end > s.start]
 
 
 _OPENS_SENTENCE = re.compile(r"(?:^|\n|[:.!?…])\s*$")

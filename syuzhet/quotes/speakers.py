@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from syuzhet.data import lines, phrases
+from syuzhet.data import lines
 from syuzhet.model import Mention
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.lexicon import runs
@@ -196,8 +196,6 @@ def before(doc: Doc, cue: Word, floor: int | None = None) -> Speaker | None:
         found = _classify(doc, w, gender) or _english_head(doc, w, cue)
         if not found:
             continue
-        if found.kind in ("name", "role") and _object_of_preposition(doc, found, start, cue):
-            continue
         if found.kind in ("name", "pronoun", "role"):
             return _extend(doc, found, cue.start, start)
         found = _as_other(found, doc, cue, False)
@@ -208,27 +206,6 @@ def before(doc: Doc, cue: Word, floor: int | None = None) -> Speaker | None:
             continue
         fallback = fallback or found
     return org or fallback
-
-
-_EN_NOUN_PHRASE = frozenset({"the", "a", "an", "of", "'s", "’s"})
-
-
-def _object_of_preposition(doc: Doc, s: Speaker, floor: int, cue: Word) -> bool:
-    """en_preposition_object: in English a name or role governed by a preposition is no subject ('X during a
-    press conference with the Chancellor of Germany Y in Berlin stated that': X speaks, not Y), unless the cue
-    follows it at once ('with Y stating that': Y is the participle's subject). The noun phrase is walked back
-    over capitalised words, articles and 'of' to the word that governs it."""
-    if doc.lex.lang != "en" or not runs("en_preposition_object", "en") or not doc.text[s.end : cue.start].strip():
-        return False
-    for w in reversed(doc.words_in(floor, s.start)):
-        if re.search(r"[,;:()—–\"“”]", doc.text[w.end : s.start]):
-            return False
-        low = w.text.lower()
-        if low in phrases("quotes/en_prepositions") and low != "of":
-            return True
-        if not (w.text[:1].isupper() or low in _EN_NOUN_PHRASE):
-            return False
-    return False
 
 
 def _classify(doc: Doc, w: Word, gender: str | None, any_case: bool = False) -> Speaker | None:
