@@ -2,6 +2,7 @@
 
     python scripts/train_uk_ner.py [--shared DIR] [--out PATH]
     python scripts/train_uk_ner.py --folds [--only-folds 1,2]   # cross-validation inside the training set
+        [--keep DIR [--reuse]] [--param c2=0.3] [--overlap] [--natasha]
 
 Reads ner-uk v2.0 and the Ukrainian part of SlavicNER from ../shared/corpus at run time; the split, the label
 mapping and the scoring live in ``syuzhet.eval.ner_uk``. Deterministic: L-BFGS over the documents in sorted
@@ -27,6 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from syuzhet.entities import uk_crf
 from syuzhet.eval import ner_uk
 from syuzhet.eval.common import shared_dir
+from syuzhet.eval.ner_folds import natasha_alone
 
 MODEL_ID = "syuzhet-uk-ner-crf"
 VERSION = "1.1.0"
@@ -93,21 +95,26 @@ def training_folds(docs: list[ner_uk.Doc]) -> list[list[ner_uk.Doc]]:
     return folds
 
 
-def cross_validate(docs: list[ner_uk.Doc], workdir: Path, only: set[int] | None) -> None:
+def cross_validate(docs: list[ner_uk.Doc], workdir: Path, only: set[int] | None, args: argparse.Namespace) -> None:
     """Train on three folds, score the fourth (ner-uk and SlavicNER parts apart), for each fold (those in
-    ``only`` when given); print F1 per type."""
+    ``only`` when given); print F1 per type. ``args.natasha``: score natasha alone on the same folds instead;
+    ``args.reuse``: tag with the fold models already in ``workdir``; ``args.overlap``: overlap matching."""
+    params = {**PARAMS, **{k: float(v) for k, v in (p.split("=", 1) for p in args.param)}}
+    print(f"params {params}", flush=True)
     pooled: dict[str, ner_uk.Counts] = {}
     for k, test in enumerate(training_folds(docs)):
         if only is not None and k not in only:
             continue
         rest = [d for j, fold in enumerate(training_folds(docs)) if j != k for d in fold]
         model = workdir / f"fold{k}.crfsuite"
-        train(rest, model, PARAMS)
+        if not args.natasha and not args.reuse:
+            train(rest, model, params)
         tagger = pycrfsuite.Tagger()
-        tagger.open(str(model))
-        tag = functools.partial(uk_crf.tag_with, tagger)
+        if not args.natasha:
+            tagger.open(str(model))
+        tag = natasha_alone if args.natasha else functools.partial(uk_crf.tag_with, tagger)
         for part in ("ner-uk", "slavicner"):
-            counts = ner_uk.count([d for d in test if d.corpus.startswith(part)], tag)
+            counts = ner_uk.count([d for d in test if d.corpus.startswith(part)], tag, args.overlap)
             print(f"fold {k} {part:<10} {_f1s(counts)}", flush=True)
             total = pooled.setdefault(part, (Counter(), Counter(), Counter()))
             for a, b in zip(total, counts, strict=True):
@@ -127,12 +134,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=uk_crf.MODEL_PATH)
     parser.add_argument("--folds", action="store_true", help="cross-validate inside the training set instead")
     parser.add_argument("--only-folds", default=None, help="with --folds: these folds only, e.g. 1,2")
+    parser.add_argument("--keep", type=Path, default=None, help="with --folds: keep the fold models here")
+    parser.add_argument("--param", action="append", default=[], help="with --folds: NAME=VALUE, e.g. c2=0.3")
+    parser.add_argument("--reuse", action="store_true", help="with --folds --keep: tag with the kept models")
+    parser.add_argument("--natasha", action="store_true", help="with --folds: natasha alone on the same folds")
+    parser.add_argument("--overlap", action="store_true", help="with --folds: a hit is an overlap of the type")
     args = parser.parse_args(argv)
     sets = ner_uk.split(args.shared / "corpus")
     if args.folds:
         with tempfile.TemporaryDirectory() as workdir:
             only = {int(k) for k in args.only_folds.split(",")} if args.only_folds else None
-            cross_validate(sets["train"], Path(workdir), only)
+            cross_validate(sets["train"], args.keep or Path(workdir), only, args)
         return 0
     began = time.perf_counter()
     n = train(sets["train"], args.out, PARAMS)

@@ -1,9 +1,11 @@
 """``python -m syuzhet.eval ner-uk``: the shipped Ukrainian NER model (``syuzhet.entities.uk_crf``) on held-out data.
 
-    python -m syuzhet.eval ner-uk [--limit N] [--baseline F] [--shared DIR]
+    python -m syuzhet.eval ner-uk [--limit N] [--baseline F] [--shared DIR] [--overlap] [--natasha]
 
-Exact span match (start, end and type); precision, recall and F1 per type and micro-averaged, per held-out set
-and pooled. ``--baseline F`` exits 1 when the pooled micro-F1 is below ``F``.
+Exact span match (start, end and type; ``--overlap``: an overlap of the same type, one to one); precision,
+recall and F1 per type and micro-averaged, per held-out set and pooled. ``--baseline F`` exits 1 when the
+pooled micro-F1 is below ``F``; ``--natasha`` scores natasha alone (its Russian tagger on the Ukrainian text) on
+the same sets, the plain library to compare with.
 This module is also the one place that reads the corpora and defines the split:
 ``scripts/train_uk_ner.py`` trains on ``split(...)["train"]`` and nothing else.
 
@@ -134,21 +136,35 @@ def _overlaps(span: Span, regions: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in regions)
 
 
-def count(docs: Iterable[Doc], tagger: Callable[[str], list[Span]]) -> Counts:
+def _overlap_hits(predicted: set[Span], expected: set[Span]) -> list[str]:
+    """Types of one-to-one pairs of a predicted and a gold span of the same type that overlap."""
+    hits: list[str] = []
+    free = sorted(expected)
+    for p in sorted(predicted):
+        g = next((g for g in free if g[2] == p[2] and p[0] < g[1] and g[0] < p[1]), None)
+        if g is not None:
+            free.remove(g)
+            hits.append(p[2])
+    return hits
+
+
+def count(docs: Iterable[Doc], tagger: Callable[[str], list[Span]], overlap: bool = False) -> Counts:
+    """Per-type counts; a hit is the same span and type, or with ``overlap`` any overlap of the same type."""
     tp: Counter[str] = Counter()
     pred: Counter[str] = Counter()
     gold: Counter[str] = Counter()
     for doc in docs:
         predicted = {s for s in tagger(doc.text) if not _overlaps(s, doc.unscored)}
         expected = set(doc.spans)
-        tp.update(s[2] for s in predicted & expected)
+        tp.update(_overlap_hits(predicted, expected) if overlap else [s[2] for s in predicted & expected])
         pred.update(s[2] for s in predicted)
         gold.update(s[2] for s in expected)
     return tp, pred, gold
 
 
+
 def score(
-    sets: dict[str, list[Doc]], tagger: Callable[[str], list[Span]], limit: int | None = None
+    sets: dict[str, list[Doc]], tagger: Callable[[str], list[Span]], limit: int | None = None, overlap: bool = False
 ) -> dict[str, Counts]:
     """Counts for every non-empty held-out set (at most ``limit`` documents each), and ``pooled`` over them."""
     results: dict[str, Counts] = {}
@@ -156,7 +172,7 @@ def score(
     for name in HELDOUT_SETS:
         docs = sets.get(name, [])[:limit]
         if docs:
-            results[name] = count(docs, tagger)
+            results[name] = count(docs, tagger, overlap)
             for total, part in zip(pooled, results[name], strict=True):
                 total.update(part)
     results["pooled"] = pooled
@@ -179,11 +195,11 @@ def micro_f1(counts: Counts) -> float:
     return f1
 
 
-def show(results: dict[str, Counts], sizes: dict[str, int]) -> None:
+def show(results: dict[str, Counts], sizes: dict[str, int], match: str = "exact spans") -> None:
     header = ["type", "gold", "predicted", "precision", "recall", "F1"]
     for name, counts in results.items():
         title = f"{name}, {sizes[name]} docs" if name in sizes else "all held-out sets pooled"
-        print_table(f"{title} (exact spans)", header, rows(counts))
+        print_table(f"{title} ({match})", header, rows(counts))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -191,14 +207,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--limit", type=int, default=None, help="documents per held-out set (fast CI run)")
     parser.add_argument("--baseline", type=float, default=None, help="exit 1 if the pooled micro-F1 is below")
+    parser.add_argument("--overlap", action="store_true", help="a hit is an overlap of the same type")
+    parser.add_argument("--natasha", action="store_true", help="score natasha alone instead of the model")
     args = parser.parse_args(argv)
     corpus = args.shared / "corpus"
     if not (corpus / "ner-uk").is_dir() or not (corpus / "slavicner").is_dir():
         print(f"no ner-uk or slavicner under {corpus}")
         return 2
     sets = split(corpus)
-    results = score(sets, tag, args.limit)
-    show(results, {name: len(sets[name][: args.limit]) for name in HELDOUT_SETS})
+    if args.natasha:
+        from syuzhet.eval.ner_folds import natasha_alone  # the one wrapper of natasha alone
+    results = score(sets, natasha_alone if args.natasha else tag, args.limit, args.overlap)
+    sizes = {name: len(sets[name][: args.limit]) for name in HELDOUT_SETS}
+    show(results, sizes, "overlap" if args.overlap else "exact spans")
     micro = micro_f1(results["pooled"])
     print(f"pooled micro-F1 {micro:.4f}")
     return 1 if args.baseline is not None and micro < args.baseline else 0
