@@ -126,6 +126,8 @@ def test_names_found_with_their_types(gold: Gold, lang: str) -> None:
          [("Vostok Cosmodrome", "LOC"), ("Russia", "LOC"), ("Tokyo Olympic Games", "ORG")]),
         # nationality adjectives joined by a hyphen are no name
         ("A new round of Russian-Ukrainian talks will be held in Geneva next week.", [("Geneva", "LOC")]),
+        # nor is their plural, the people
+        ("Six Lithuanians and two Germans crossed into Poland.", [("Poland", "LOC")]),
         # a sentence full of names, after an agency's dateline, is no Title Case headline
         ("Reuters. Ivan Petrenko has beaten Klaus Brenner in Paris.",
          [("Ivan Petrenko", "PER"), ("Klaus Brenner", "PER"), ("Paris", "LOC")]),

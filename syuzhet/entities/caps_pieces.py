@@ -154,10 +154,12 @@ def _breaker(token: Token, grammar: Grammar) -> str:
 
 
 def _demonyms(token: Token, grammar: Grammar) -> bool:
-    """'Russian-Ukrainian', 'Euro-Atlantic': nationality adjectives joined by a hyphen are no name either."""
+    """'Russian-Ukrainian', 'Euro-Atlantic': nationality adjectives joined by a hyphen are no name either; nor
+    is their plural, the people ('six Lithuanians')."""
     parts = [p.lower() for p in HYPHENS.split(token.base) if p]
     demonyms = grammar.words("demonym")
-    return len(parts) > 1 and all(p in demonyms for p in parts)
+    plural = len(parts) == 1 and parts[0].endswith("s") and parts[0][:-1] in demonyms
+    return plural or (len(parts) > 1 and all(p in demonyms for p in parts))
 
 
 def _strip_stops(toks: list[Token], grammar: Grammar) -> list[Token]:
