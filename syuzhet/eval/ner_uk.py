@@ -35,6 +35,7 @@ from pathlib import Path
 
 from syuzhet.entities.uk_crf import TYPES, tag
 from syuzhet.eval.common import prf, print_table, shared_dir
+from syuzhet.eval.ner_folds import overlap_counts
 
 HELDOUT_TOPIC = "nord_stream"
 NER_UK_TYPES = {"PERS": "PER", "LOC": "LOC", "ORG": "ORG", "ART": "PRO"}
@@ -136,18 +137,6 @@ def _overlaps(span: Span, regions: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in regions)
 
 
-def _overlap_hits(predicted: set[Span], expected: set[Span]) -> list[str]:
-    """Types of one-to-one pairs of a predicted and a gold span of the same type that overlap."""
-    hits: list[str] = []
-    free = sorted(expected)
-    for p in sorted(predicted):
-        g = next((g for g in free if g[2] == p[2] and p[0] < g[1] and g[0] < p[1]), None)
-        if g is not None:
-            free.remove(g)
-            hits.append(p[2])
-    return hits
-
-
 def count(docs: Iterable[Doc], tagger: Callable[[str], list[Span]], overlap: bool = False) -> Counts:
     """Per-type counts; a hit is the same span and type, or with ``overlap`` any overlap of the same type."""
     tp: Counter[str] = Counter()
@@ -156,11 +145,14 @@ def count(docs: Iterable[Doc], tagger: Callable[[str], list[Span]], overlap: boo
     for doc in docs:
         predicted = {s for s in tagger(doc.text) if not _overlaps(s, doc.unscored)}
         expected = set(doc.spans)
-        tp.update(_overlap_hits(predicted, expected) if overlap else [s[2] for s in predicted & expected])
+        if overlap:  # one-to-one pairs of overlapping spans of the same type, as the other NER evals count
+            hits = overlap_counts(sorted(predicted), sorted(expected), TYPES)
+            tp.update({kind: hits[f"tp:{kind}"] for kind in TYPES})
+        else:
+            tp.update(s[2] for s in predicted & expected)
         pred.update(s[2] for s in predicted)
         gold.update(s[2] for s in expected)
     return tp, pred, gold
-
 
 
 def score(

@@ -270,29 +270,27 @@ class ClaimGrouper:
                     entry[1] += n
                     links[c][a] = entry
         self.claims = []
-        for root in sorted(members, key=lambda r: min(members[r])):
-            group = sorted(members[root])
+        groups = [sorted(members[root]) for root in sorted(members, key=lambda r: min(members[r]))]
+        for group in groups:
             claim = Claim([self.sentences[x] for x in group])
             for x in group:
                 claim.keys.update(self.keys[x])
             claim.scores = {(p, q): scores[x, y] for (p, x), (q, y) in combinations(enumerate(group), 2)
                             if (x, y) in scores}
             self.claims.append(claim)
-        self._near(scores, cluster, members)
+        self._near(scores, cluster, groups)
         return self.claims
 
-    def _near(self, scores: dict[tuple[int, int], float], cluster: list[int], members: dict[int, list[int]]) -> None:
+    def _near(self, scores: dict[tuple[int, int], float], cluster: list[int], groups: list[list[int]]) -> None:
         """Fill ``Claim.near``: for each sentence, the sentences of other groups scoring ``NEAR_CITE`` with it, with
-        their scores to every member of its group (by position)."""
-        roots = sorted(members, key=lambda r: min(members[r]))
-        at = {x: (claim, p) for claim, root in zip(self.claims, roots, strict=True)
-              for p, x in enumerate(sorted(members[root]))}
+        their scores to every member of its group (by position). ``groups``: the claims' sentences, in order."""
+        at = {x: (claim, p, group) for claim, group in zip(self.claims, groups, strict=True)
+              for p, x in enumerate(group)}
         for (x, y), sim in scores.items():
             if sim < NEAR_CITE or cluster[x] == cluster[y]:
                 continue
             for a, b in ((x, y), (y, x)):
-                claim, p = at[a]
-                group = sorted(members[cluster[a]])
+                claim, p, group = at[a]
                 close = {q: scores.get((min(b, m), max(b, m)), 0.0) for q, m in enumerate(group)}
                 claim.near.setdefault(p, []).append(Near(sim, self.sentences[b], close))
 

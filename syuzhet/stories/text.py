@@ -211,7 +211,7 @@ def split(article: Article) -> list[Sentence]:
         lang = article.lang if block_lang in ("und", "") else block_lang
         for piece_start, piece_stop, piece_text in pieces(article.text[start:end]):
             bare = piece_text.lstrip(_LIST_MARKS)  # a list item's bullet is not part of its sentence
-            bare = bare[dateline_end(bare):]  # nor an agency's dateline ('CITY, 5 May /Agency/.')
+            bare = bare[dateline_end(bare):]  # nor an agency's dateline ('CITY (Agency) — ')
             text = bare.strip()
             if len(text) < 3:
                 continue
