@@ -118,7 +118,7 @@ def timestamp_line(lines: list[Line], found: Found) -> None:
 
 
 def self_named_outlet(lines: list[Line], found: Found) -> None:
-    """'..., сообщает Kazpravda.kz': an outlet naming its own site in the lead gives the outlet."""
+    """'..., сообщает Example.kz': an outlet naming its own site in the lead gives the outlet."""
     if found.get("outlet"):
         return
     for line in [ln for ln in _kept(lines) if ln.kind == "paragraph"][:2]:

@@ -33,7 +33,7 @@ def template_placeholder(line: Line, found: Found) -> bool:
 
 
 def byline(line: Line, found: Found) -> bool:
-    """'Текст: Андрей Резчиков', 'Автор: ...', 'By Jane Doe': the author moves to metadata."""
+    """'Текст: Мария Иванова', 'Автор: ...', 'By Jane Doe': the author moves to metadata."""
     folded = fold_lookalikes(line.text)
     for prefix in data_lines("cleaning/byline_prefixes"):
         head = folded[: len(prefix)]
