@@ -260,6 +260,12 @@ def test_a_story_of_many_outlets_stays_readable(browser_context: Any, tmp_path: 
     assert layout["height"] <= MAX_PAGE_HEIGHT[width]
     page = loaded.page
     assert page.locator("#facts ~ ol.facts > li").count() == 20
+    # a fact's long lists of citations and outlets fold inside its own line, not after it (a <details> inside a
+    # <p> would end the paragraph)
+    first = page.locator("#facts ~ ol.facts > li").first
+    assert first.locator(".fact-text > .cites > details.more.inline").count() == 1
+    assert first.locator(".fact-meta > details.more.inline").count() == 1
+    assert first.locator(".fact-text a.cite:visible").count() == 10
     assert page.locator("#blind-spots ~ .cards").first.locator(".card").count() == 6
     page.close()
 
