@@ -123,7 +123,16 @@ def test_names_found_with_their_types(gold: Gold, lang: str) -> None:
         ("The crew reached the village of Zelenodar, north of Orlovka, after the storm.",
          [("Zelenodar", "LOC"), ("Orlovka", "LOC")]),
         ("The rocket left the Vostok Cosmodrome in Russia before the Tokyo Olympic Games opened.",
-         [("Vostok Cosmodrome", "LOC"), ("Russia", "LOC"), ("Tokyo Olympic Games", "ORG")]),
+         [("Vostok Cosmodrome", "LOC"), ("Russia", "LOC"), ("Tokyo Olympic Games", "EVT")]),
+        # an event's head word ends a name: EVT ('Summit', 'Cup', 'Open', 'Awards'); a place's acronym before it
+        # is part of it ('US Open'); a head word that does not end the name makes no event
+        ("Leaders met at the Varna Summit before the Orlovka Cup and the US Open.",
+         [("Varna Summit", "EVT"), ("Orlovka Cup", "EVT"), ("US Open", "EVT")]),
+        ("The film won three Academy Awards, the Ministry of Sport and the Ministry of Games said.",
+         [("Academy Awards", "EVT"), ("Ministry of Sport", "ORG"), ("Ministry of Games", "ORG")]),
+        # general geography from the places list, also at a sentence start
+        ("Chile and Peru felt the tremor. Alaska issued a warning, as did New Zealand.",
+         [("Chile", "LOC"), ("Peru", "LOC"), ("Alaska", "LOC"), ("New Zealand", "LOC")]),
         # nationality adjectives joined by a hyphen are no name
         ("A new round of Russian-Ukrainian talks will be held in Geneva next week.", [("Geneva", "LOC")]),
         # nor is their plural, the people

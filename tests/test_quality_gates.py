@@ -68,17 +68,17 @@ def test_english_ner_gate(seeds: Path) -> None:
     from syuzhet.eval import ner_en
 
     shared = seeds.parents[1]
-    # the held-out test part of tests/data/ner_en.jsonl (15 items, 15 outlets): measured main .861,
-    # PER .940, LOC .903, ORG .710 (overlap F1)
+    # the held-out test part of tests/data/ner_en.jsonl (15 items, 15 outlets): measured main .897,
+    # PER .946, LOC .940, ORG .771, EVT .900 (overlap F1; before the places list and the event heads: main .864)
     counts = ner_en.score(shared, ("test",))["test"]
-    assert counts.f1(ner_en.MAIN)[2] >= 0.84
-    for kind, floor in (("PER", 0.92), ("LOC", 0.88), ("ORG", 0.68)):
+    assert counts.f1(ner_en.MAIN)[2] >= 0.88
+    for kind, floor in (("PER", 0.92), ("LOC", 0.92), ("ORG", 0.74), ("EVT", 0.8)):
         assert counts.f1((kind,))[2] >= floor, kind
     # a gate a trivial output passes is no gate: nothing found, or every capitalised word a person
     words = re.compile(r"[A-Z][\w'-]*")
     for trivial in (lambda _i, _t: [], lambda _i, t: [(m.start(), m.end(), "PER") for m in words.finditer(t)]):
-        assert ner_en.score(shared, ("test",), trivial)["test"].f1(ner_en.MAIN)[2] < 0.84
-    assert ner_en.main(["--baseline", "0.84", "--shared", str(shared)]) == 0
+        assert ner_en.score(shared, ("test",), trivial)["test"].f1(ner_en.MAIN)[2] < 0.88
+    assert ner_en.main(["--baseline", "0.88", "--shared", str(shared)]) == 0
 
 
 def test_stories_in_the_store_gate(seeds: Path) -> None:

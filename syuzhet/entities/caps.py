@@ -6,7 +6,8 @@ word with a case ending or an English possessive ('Russia's'), and at stop words
 and roles (``caps_<lang>.txt``). Each piece is typed by cues, strongest first:
 
 1. a gazetteer name (``places.txt`` LOC, ``aliases.txt`` ORG), longest match first: 'United States of America';
-2. an organisation or place head word: 'Foreign Ministry', 'Nur Otan Party', 'Сыртқы істер министрлігі';
+2. an organisation or place head word: 'Foreign Ministry', 'Nur Otan Party', 'Сыртқы істер министрлігі'; an
+   event's head word that ends the name (or stands before 'of'): EVT, 'Riga Summit', 'Davis Cup', 'US Open';
 3. an acronym: ORG;
 4. a person's role before it ('President', 'analyst', 'Президенті') or honorific after ('мырза'), a first name,
    a patronymic, a surname ending or a surname in the dictionary: PER;

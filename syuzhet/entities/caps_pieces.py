@@ -167,7 +167,7 @@ def _strip_stops(toks: list[Token], grammar: Grammar) -> list[Token]:
     keep = grammar.words("role") | grammar.words("demonym") | grammar.words("org_head")
     i = 0
     while i < len(toks) and (
-        (toks[i].among(grammar.words("stop")) and not toks[i].among(keep))
+        (toks[i].among(grammar.words("stop")) and not toks[i].among(keep) and not _event_place(toks, i, grammar))
         or not toks[i].cap
         or lower_compound(toks[i].base)
     ):
@@ -178,10 +178,28 @@ def _strip_stops(toks: list[Token], grammar: Grammar) -> list[Token]:
     return toks[i:j]
 
 
+def _event_place(toks: list[Token], i: int, grammar: Grammar) -> bool:
+    """'US' of 'US Open': a place's acronym right before an event's head word is a word of the event's name,
+    not the pronoun 'us' (before an organisation's head it stays out: 'US' + 'Academy of ...')."""
+    token = toks[i]
+    return (
+        i + 1 < len(toks)
+        and toks[i + 1].among(grammar.words("evt_head"))
+        and is_acronym(token.text)
+        and known_type(token.text, grammar.lang) == "LOC"
+    )
+
+
 def _head_piece(toks: list[Token], grammar: Grammar) -> tuple[list[Token], Piece, list[Token]] | None:
     """An organisation or place named by a head word: (tokens before it, the piece, tokens after it)."""
     toks = _strip_stops(toks, grammar)
-    heads = [i for i, t in enumerate(toks) if is_head(t, grammar) and (t.cap or grammar.lower_heads)]
+    heads = [
+        i
+        for i, t in enumerate(toks)
+        if is_head(t, grammar)
+        and (t.cap or grammar.lower_heads)
+        and (not _event_head(t, grammar) or _ends(toks, i, grammar))
+    ]
     if not heads:
         return None
     at = heads[-1] if grammar.head_final else heads[0]
@@ -191,8 +209,27 @@ def _head_piece(toks: list[Token], grammar: Grammar) -> tuple[list[Token], Piece
     lone = end - start == 1 and toks[at].cap and not toks[at].sentence_start
     if not named and not (grammar.lower_heads and lone):
         return None  # 'Ministry', 'Parliament' alone; a lone capitalised Kazakh head names the state body
-    kind = "LOC" if toks[at].among(grammar.words("loc_head")) else "ORG"
+    kind = _head_kind(toks[start:end], toks[at], grammar)
     return toks[:start], Piece(toks[start:end], kind, strong=bool(named)), toks[end:]
+
+
+def _event_head(token: Token, grammar: Grammar) -> bool:
+    return token.among(grammar.words("evt_head"))
+
+
+def _ends(toks: list[Token], i: int, grammar: Grammar) -> bool:
+    """An event's head word ends the name ('Riga Summit') or stands before 'of' ('Summit of the Americas');
+    'Open Extended Reactions' is no event."""
+    return i + 1 == len(toks) or toks[i + 1].among(grammar.words("connector"))
+
+
+def _head_kind(name: list[Token], head: Token, grammar: Grammar) -> str:
+    """EVT for an event's head ('Davis Cup'), also after an organisation's when it ends the name with no 'of'
+    between ('Academy Awards', not 'Ministry of ... Games'); LOC for a place's head; else ORG."""
+    last_event = _event_head(name[-1], grammar) and not any(t.among(grammar.words("connector")) for t in name)
+    if _event_head(head, grammar) or last_event:
+        return "EVT"
+    return "LOC" if head.among(grammar.words("loc_head")) else "ORG"
 
 
 def _head_end(toks: list[Token], at: int, grammar: Grammar) -> int:
@@ -219,7 +256,8 @@ def _head_start(toks: list[Token], at: int, grammar: Grammar) -> int:
         t = toks[i]
         if t.among(grammar.words("role")) and i + 1 < at:
             return i + 1
-        if t.cap and t.among(grammar.words("stop")) and not t.among(grammar.words("role")):
+        stop = t.cap and t.among(grammar.words("stop")) and not t.among(grammar.words("role"))
+        if stop and not _event_place(toks, i, grammar):
             return i + 1
         if lower_compound(t.base):
             return i + 1

@@ -153,7 +153,11 @@ def joined(text: str, a: Token, b: Token) -> bool:
 
 
 def is_head(token: Token, grammar: Grammar) -> bool:
-    return token.among(grammar.words("org_head")) or token.among(grammar.words("loc_head"))
+    return (
+        token.among(grammar.words("org_head"))
+        or token.among(grammar.words("loc_head"))
+        or token.among(grammar.words("evt_head"))
+    )
 
 
 def runs(text: str, toks: list[Token], grammar: Grammar) -> list[tuple[int, int]]:

@@ -39,5 +39,5 @@ def grammar() -> Grammar:
 
 
 def tag_en(text: str) -> list[Span]:
-    """PER/LOC/ORG spans over English ``text``."""
+    """PER/LOC/ORG/EVT spans over English ``text``."""
     return tag(text, grammar())

@@ -3,7 +3,9 @@ English: ``en_names``).
 
 Persons: every word of the name (and every part of a hyphenated word) is read as a first name, surname or
 patronymic in ONE gender and ONE case chosen for the whole name, so 'Асан-Жомарта Кулаева' is a man in the
-genitive ('Асан-Жомарт Кулаев'), not the female first name pymorphy ranks first for 'Кулаева'.
+genitive ('Асан-Жомарт Кулаев'), not the female first name pymorphy ranks first for 'Кулаева'. A woman's surname
+in an oblique case goes to the feminine nominative by its ending (``femn_surnames.txt``): 'Юлии Заречанской' ->
+'Юлия Заречанская', 'Бектасовой' -> 'Бектасова', also where the dictionary does not know the surname.
 Organisations, places, events, products: the head noun phrase (adjectives up to the first noun) goes to the
 nominative, keeping its number; what follows the head (genitive complements, names in apposition) stays as
 written: 'Института новейших государств' -> 'Институт новейших государств'. Acronyms, Latin words and
@@ -148,6 +150,40 @@ def _name_parses(word: str, lang: str) -> list[Any]:
     return [p for p in _parses(word, lang) if p.tag.POS == "NOUN" and "plur" not in p.tag.grammemes]
 
 
+FEMN_MIN_STEM = 2  # letters before the ending: 'Ниной' is left to the dictionary
+
+
+@functools.cache
+def _femn_endings() -> dict[str, tuple[tuple[str, str, bool], ...]]:
+    """Case -> (oblique ending, nominative ending, also a man's form?) of Russian women's surnames
+    (``femn_surnames.txt``), longest ending first."""
+    out: dict[str, list[tuple[str, str, bool]]] = {}
+    for line in data_lines("femn_surnames"):
+        ending, nominative, *cases = line.lower().split()
+        for case in cases:
+            out.setdefault(case.lstrip("~"), []).append((ending, nominative, case.startswith("~")))
+    return {case: tuple(sorted(rows, key=lambda r: -len(r[0]))) for case, rows in out.items()}
+
+
+def _femn_name(piece: str, lang: str, gender: str, case: str) -> tuple[str, bool] | None:
+    """A Russian woman's surname in an oblique case, to the feminine nominative by its ending, and whether the
+    ending is also a man's form: 'Ивановой' -> 'Иванова' (not the masculine 'Иванов' of the dictionary's base
+    form), 'Бектемировой' -> 'Бектемирова', 'Навальную' -> 'Навальная'; None when the name is not read so, the
+    ending does not fit, or the word is a first name."""
+    if lang != "ru" or gender != "femn":
+        return None
+    low = _key(piece)
+    if any("Name" in p.tag.grammemes for p in _name_parses(piece, lang)):
+        return None  # a first name ('Анной', not 'Анная'): the dictionary's reading
+    known = morph(lang).word_is_known(low)
+    if known and any({"masc", "nomn"} <= p.tag.grammemes for p in _adj_parses(piece, lang)):
+        return None  # 'Луговой': a man's surname in the nominative as well as a woman's in an oblique case
+    for ending, nominative, shared in _femn_endings().get(case, ()):
+        if low.endswith(ending) and len(low) - len(ending) >= FEMN_MIN_STEM:
+            return _restore(low[: -len(ending)] + nominative, piece), shared
+    return None
+
+
 def _rule_name(piece: str, lang: str, gender: str, case: str) -> str | None:
     """A Russian name the dictionary does not know, read as a masculine consonant stem: pymorphy's guesses
     for such words ('Рааба' as an indeclinable place, 'Гренелла' as a woman) are worse than the rule."""
@@ -162,7 +198,14 @@ def _person_score(pieces: list[tuple[str, bool]], lang: str, gender: str, case: 
     for piece, declines in pieces:
         if _frozen(piece):
             continue
+        femn = _femn_name(piece, lang, gender, case)
+        if femn and not femn[1]:
+            score += 1.0  # a woman's surname by its ending ('-овой' is no man's form), as good as the dictionary's
+            continue
         parses = [p for p in _name_parses(piece, lang) if _gender_ok(p, gender) and _case_ok(p, case)]
+        if femn and not any(p.tag.grammemes & NAME_TAGS for p in parses):
+            score += 0.6  # '-ову' is also a man's dative: as good as a guess, the news prior decides
+            continue
         if _rule_name(piece, lang, gender, case) and not any(p.tag.grammemes & NAME_TAGS for p in parses):
             score += 0.6
             continue
@@ -172,21 +215,41 @@ def _person_score(pieces: list[tuple[str, bool]], lang: str, gender: str, case: 
         if any(p.tag.grammemes & NAME_TAGS for p in parses):
             # a guess for a word the dictionary lacks is weaker than a dictionary name
             score += 1.0 if lang != "ru" or morph(lang).word_is_known(_key(piece)) else 0.6
+            if all("Fixd" in p.tag.grammemes for p in parses) and _declines(piece, lang, gender):
+                score -= 0.001  # a tie-break: 'Анне Ивановой' reads as the dative of Анна, not the genitive of Анне
         else:
             score += 0.6 if any("anim" in p.tag.grammemes for p in parses) else 0.3
     return score
 
 
+def _declines(piece: str, lang: str, gender: str) -> bool:
+    """The name has a declining reading in ``gender`` as well as an indeclinable one ('Анне': Анна or Anne)."""
+    return any(
+        "Fixd" not in p.tag.grammemes and p.tag.grammemes & NAME_TAGS and _gender_ok(p, gender)
+        for p in _name_parses(piece, lang)
+    )
+
+
 def _person_piece(piece: str, lang: str, gender: str, case: str) -> str:
     if _frozen(piece):
         return piece
-    rule = _rule_name(piece, lang, gender, case)
+    femn = _femn_name(piece, lang, gender, case)
+    rule = femn[0] if femn else _rule_name(piece, lang, gender, case)
     if rule:
         return rule
     parses = [p for p in _name_parses(piece, lang) if _gender_ok(p, gender) and _case_ok(p, case)]
     if not parses:
         return piece
-    parses.sort(key=lambda p: (not (p.tag.grammemes & NAME_TAGS), "anim" not in p.tag.grammemes, -p.score))
+    # in an oblique case a declining reading comes before an indeclinable one: 'Анне Ивановой' is Анна, not Анне
+    fixed_last = case != "nomn"
+    parses.sort(
+        key=lambda p: (
+            not (p.tag.grammemes & NAME_TAGS),
+            "anim" not in p.tag.grammemes,
+            fixed_last and "Fixd" in p.tag.grammemes,
+            -p.score,
+        )
+    )
     best = parses[0]
     if "Fixd" in best.tag.grammemes or _indeclinable(piece, lang):
         return piece

@@ -6,7 +6,8 @@ Gold: ``tests/data/ner_en.jsonl`` (offsets into English items of ``../shared/cor
 the rules may be written from and a held-out test part; conventions in ``tests/data/ner_en.README.md``). Each item
 goes through ``find_entities`` as an English article (the mentions the story index and the quotes see). Per part
 and type: precision, recall and F1, exact (same start, end and type) and overlap (a predicted span overlapping a
-gold span of the same type, one to one); 'main' pools PER, LOC and ORG, the types the tagger emits.
+gold span of the same type, one to one); 'main' pools PER, LOC and ORG (the tagger also emits EVT: names ended by
+an event's head word).
 ``--errors`` lists the misses and false finds of the chosen parts (read dev only while writing rules).
 ``--baseline F`` exits 1 when the test part's pooled overlap F1 is below ``F``.
 """
