@@ -354,10 +354,15 @@ def _bare_name(m: Mention, lang: str) -> bool:
         and not known_type(text, lang) and not known_type(m.lemma or text, lang)
 
 
+OWN_NAME_LANGS = frozenset({"uk", "en"})  # a known place named only in these keeps its own base form, not the
+# list's Russian head ('Угорщина' in a Ukrainian story): their lemmas read right as names (Kazakh ones do not)
+
+
 def _canonical(mentions: list[Mention], kind: str, lang_of: dict[int, str], keys: set[str]) -> str:
     heads = alias_heads()
+    own = {lang_of.get(id(m), "") for m in mentions} <= OWN_NAME_LANGS
     for k in sorted(keys):
-        if k.startswith("alias:") and k[6:] in heads:
+        if k.startswith("alias:") and k[6:] in heads and not own:
             return heads[k[6:]]
     counts = Counter(m.lemma or m.text for m in mentions)
     ru = [m for m in mentions if lang_of.get(id(m)) == "ru"] or mentions
