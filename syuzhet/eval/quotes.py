@@ -11,8 +11,9 @@ Matching and the measures are ``quote_score``'s. ``--show`` lists misses, unmatc
 speakers of the development sets only (never of the test part). ``--rules`` prints, for each rule that finds
 quotes, what it brings on every fold (quotes matched, quotes unmatched, F1 with it minus F1 without it).
 ``--baseline NAME=VALUE`` fails the run (exit 1) when a figure falls below it (for ``*.not_quotes``, above);
-a baseline naming a figure that was not computed fails too. ``--hide test2`` leaves a part out (while rules
-are written, the part that must stay unseen)."""
+a baseline naming a figure that was not computed fails too. ``--try RULE`` turns a rule on in every language
+(one ``rule_langs.txt`` keeps off, too): with ``--ablate RULE``, what it would bring where it is off.
+``--hide test2`` leaves a part out (while rules are written, the part that must stay unseen)."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from syuzhet.eval.quote_score import Fold, Gold, Score, score_articles
 from syuzhet.model import Article
 from syuzhet.pipeline import analyze
 from syuzhet.quotes import find_quotes
-from syuzhet.quotes.lexicon import switched_off
+from syuzhet.quotes.lexicon import switched_off, switched_on
 
 DEV_FILE = Path(__file__).resolve().parents[2] / "tests" / "data" / "quotes_dev.jsonl"
 TEST_FILE = DEV_FILE.with_name("quotes_test.jsonl")  # 8 more SlavicNER articles, annotated after the rules were
@@ -187,10 +188,20 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--show", action="store_true", help="list misses, unmatched, wrong speakers (dev parts)")
     parser.add_argument("--rules", action="store_true", help="what each rule brings on each fold")
     parser.add_argument("--ablate", metavar="RULE[,RULE]", help="every fold with and without these rules")
+    parser.add_argument("--try", dest="try_rules", metavar="RULE[,RULE]",
+                        help="turn these rules on in every language, whatever rule_langs.txt says (with --ablate:"
+                        " what each brings where it is off)")
     parser.add_argument("--hide", action="append", default=[], choices=["test", "test2", "test3", "test4"],
                         help="leave a part out")
     parser.add_argument("--baseline", action="append", default=[], metavar="NAME=VALUE", help="e.g. dev.recall=0.6")
     args = parser.parse_args(argv)
+    if args.try_rules:
+        with switched_on(*args.try_rules.split(",")):
+            return _main(args)
+    return _main(args)
+
+
+def _main(args: argparse.Namespace) -> int:
     shared = shared_dir()
     figures: dict[str, float] = {}
     rows: list[list[object]] = []

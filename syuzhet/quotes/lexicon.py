@@ -84,12 +84,15 @@ def rule_langs() -> dict[str, frozenset[str]]:
 
 
 _SWITCHED_OFF: set[str] = set()  # rules an evaluation turns off to measure what they bring
+_SWITCHED_ON: set[str] = set()  # rules an evaluation turns on in every language (``--try``), off ones included
 
 
 def runs(rule: str, lang: str) -> bool:
     """Whether a rule runs for articles of this lexicon language."""
     if rule in _SWITCHED_OFF:
         return False
+    if rule in _SWITCHED_ON:
+        return True
     langs = rule_langs().get(rule)
     return langs is None or lang in langs
 
@@ -104,3 +107,15 @@ def switched_off(*rules: str) -> Iterator[None]:
     finally:
         _SWITCHED_OFF.clear()
         _SWITCHED_OFF.update(before)
+
+
+@contextmanager
+def switched_on(*rules: str) -> Iterator[None]:
+    """Run with these rules on in every language (``python -m syuzhet.eval quotes --try``)."""
+    before = set(_SWITCHED_ON)
+    _SWITCHED_ON.update(rules)
+    try:
+        yield
+    finally:
+        _SWITCHED_ON.clear()
+        _SWITCHED_ON.update(before)

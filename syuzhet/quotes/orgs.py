@@ -21,8 +21,9 @@ from collections import Counter
 
 from syuzhet.model import Mention
 from syuzhet.quotes.doc import Doc
-from syuzhet.quotes.morph import lemmas, pos, readings, words
+from syuzhet.quotes.morph import can_be_nominative, lemmas, pos, readings, words
 from syuzhet.quotes.speakers import Speaker
+from syuzhet.quotes.subjects import is_subject
 
 MAIN_MIN_MENTIONS = 3
 MAIN_LEAD = 2
@@ -45,12 +46,36 @@ def resolve_org(doc: Doc, s: Speaker, at: int) -> tuple[Mention | None, str]:
     return None, "speaker_org_unresolved"
 
 
-def named_before(doc: Doc, at: int, reach: int) -> Mention | None:
+def named_before(doc: Doc, at: int, reach: int, subject: bool = False) -> Mention | None:
     """The organisation or person named last before ``at`` (within ``reach`` characters) outside quotations:
-    the author an unnamed document ('йдеться у зверненні', 'говорится в заявлении') most likely stands for."""
+    the author an unnamed document ('йдеться у зверненні', 'говорится в заявлении') most likely stands for.
+    With ``subject`` (rule speaker_document_named_subject) only a name that can be a subject counts: not
+    'призвал Европейскую комиссию', 'заявил Уилли Уэлша', 'передає УНІАН' after a genitive noun."""
     people = [p for p in doc.persons if not doc.in_quote(p.start)]
     named = [m for m in _orgs(doc) + people if at - reach <= m.start < at]
+    if subject:
+        named = [m for m in named if _can_be_subject(doc, m)]
     return max(named, key=lambda m: m.start) if named else None
+
+
+def _can_be_subject(doc: Doc, m: Mention) -> bool:
+    if m.type == "PER":
+        return is_subject(doc, m)
+    if doc.lang not in ("ru", "uk"):
+        return True
+    head = [w for w in words(m.text) if w.text[:1].isupper()][:1]
+    if not head or not readings(head[0].text, doc.lang):
+        return True  # an abbreviation or a foreign name: no case to tell
+    return can_be_nominative(head[0].text, doc.lang) and not _governed(doc, m)
+
+
+def _governed(doc: Doc, m: Mention) -> bool:
+    """Right after a preposition or a noun it depends on ('в заявлении Еврокомиссии')."""
+    prev = doc.words_in(doc.sentence(m.start)[0], m.start)[-1:]
+    if not prev or doc.text[prev[0].end : m.start].strip(' «"„'):
+        return False
+    rs = readings(prev[0].text, doc.lang)
+    return any("PREP" in r for r in rs) or (pos(prev[0].text, doc.lang) == "NOUN" and prev[0].text.islower())
 
 
 def antecedent(doc: Doc, start: int) -> Mention | None:

@@ -5,7 +5,13 @@ gender (first name, then surname) and the roles the article attached to it ('п�
 'директора ... Андрея Гончаренко', 'Алексей Ларионов, директор ...'). A pronoun or role noun resolves to the
 most recent person who spoke or was a subject (named in the nominative outside quotes) with agreeing gender,
 a role noun first to persons carrying that role. Organisations and documents that speak resolve to ORG
-mentions (``orgs``); they never become the antecedent of a personal pronoun."""
+mentions (``orgs``); they never become the antecedent of a personal pronoun.
+
+Switched per language in ``data/quotes/rule_langs.txt``: speaker_role_recent_speaker (a role whose carriers
+were named only in passing goes to the latest speaker instead: 'заявил Трамп ... президента Азербайджана
+Алиева ... Президент США сообщил'); speaker_pronoun_last_speaker (a pronoun goes to the latest speaker within
+``LAST_SPEAKER_REACH``) and speaker_pronoun_mentioned (a pronoun no subject agrees with goes to the person named
+last, in any case), both off: no gain on the held-out folds."""
 
 from __future__ import annotations
 
@@ -14,12 +20,14 @@ from dataclasses import dataclass, field
 
 from syuzhet.model import Mention
 from syuzhet.quotes.doc import Doc
+from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.morph import _parses, agrees, lemma, name_gender, name_lemma, words
 from syuzhet.quotes.orgs import antecedent, resolve_org
 from syuzhet.quotes.speakers import RELATIVE, Speaker
 from syuzhet.quotes.subjects import is_subject
 
 ROLE_WINDOW = 10  # words before a name in which a role noun attaches to it
+LAST_SPEAKER_REACH = 500  # characters back to the quote whose speaker a later pronoun most likely stands for
 _ROLE_BREAK = re.compile(r"[.;:!?\n«»\"]")
 
 
@@ -43,6 +51,7 @@ class Resolver:
         self.doc = doc
         self.people: dict[str, Person] = {}
         self.speaking: dict[str, int] = {}  # how many quotes each person has so far
+        self.spoken: list[tuple[int, Person]] = []  # where each person's quotes were attributed, in order
         self.keys = _merge_keys({person_key(doc, m) for m in doc.persons})
         for m in doc.persons:
             key = self.keys[person_key(doc, m)]
@@ -66,6 +75,7 @@ class Resolver:
         if verb_gender in ("masc", "femn"):
             person.gender = verb_gender
         self.speaking[person.key] = self.speaking.get(person.key, 0) + 1
+        self.spoken.append((at, person))
 
     def resolve(self, s: Speaker, at: int) -> tuple[Person | None, str]:
         """The person (or organisation) and the name of the rule that chose it."""
@@ -79,13 +89,22 @@ class Resolver:
                 return _as_person(org), "speaker_relative_antecedent_org"
             return found, "speaker_relative_antecedent"
         if s.kind == "pronoun":
-            return self._recent(at, s.gender), "speaker_pronoun_recent"
+            if runs("speaker_pronoun_last_speaker", self.doc.lang) and (found := self._last_speaker(at, s.gender)):
+                return found, "speaker_pronoun_last_speaker"
+            if (found := self._recent(at, s.gender)) is None and runs("speaker_pronoun_mentioned", self.doc.lang):
+                return self._mentioned(at, s.gender), "speaker_pronoun_mentioned"  # 'X's statement. He announced'
+            return found, "speaker_pronoun_recent"
         if s.kind == "role" and _plural_role(self.doc, s):
             return None, "speaker_roles_plural"  # 'experts say', 'прокуроры утверждали': several people
         if s.kind == "role":
             carriers = [p for p in self.people.values() if s.role in p.roles and agrees(p.gender, s.gender)]
             if found := self._recent(at, s.gender, carriers):
                 return found, "speaker_role_attached"
+            # 'Президент США сообщил' after 'заявил Трамп': the carrier was named only in passing ('президента
+            # Азербайджана Алиева'), the speaker goes on (speaker_role_recent_speaker)
+            last = self._last_speaker(at, s.gender) if carriers else None
+            if last is not None and runs("speaker_role_recent_speaker", self.doc.lang):
+                return last, "speaker_role_recent_speaker"
             if found := self._first_after(at, carriers):
                 return found, "speaker_role_attached_later"
             if found := self._recent(at, s.gender):
@@ -114,6 +133,23 @@ class Resolver:
             if last >= 0 and (best is None or last > best[0]):
                 best = (last, p)
         return best[1] if best else None
+
+    def _mentioned(self, at: int, gender: str | None) -> Person | None:
+        """The person named last before ``at`` outside quotations, subject or not, whose gender agrees: the
+        antecedent of a pronoun when no subject is ('Following X's statement ... He announced')."""
+        for m in sorted(self.doc.persons, key=lambda m: m.start, reverse=True):
+            if m.end <= at and not self.doc.in_quote(m.start) and agrees((p := self.person_of(m)).gender, gender):
+                return p
+        return None
+
+    def _last_speaker(self, at: int, gender: str | None) -> Person | None:
+        """The person of the latest quote before ``at`` (within ``LAST_SPEAKER_REACH``) whose gender agrees:
+        '«...», — зазначив Мединський. ... Він також підтвердив заяву Умєрова ... За його словами': the
+        speaker goes on, whoever was named in passing since."""
+        for where, p in reversed(self.spoken):
+            if where < at and at - where <= LAST_SPEAKER_REACH and agrees(p.gender, gender):
+                return p
+        return None
 
     def _first_after(self, at: int, among: list[Person]) -> Person | None:
         firsts = [(min((e for e in p.events if e >= at), default=10**9), p) for p in among]

@@ -149,9 +149,11 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
             if unnamed and last and 0 <= at - last[0] < LAST_SOURCE_REACH and runs(_LAST, doc.lang):
                 person, f.speaker_rule = last[1], _LAST  # 'говорится в сообщении'
             elif unnamed and runs("speaker_document_named_before", doc.lang):
-                m = named_before(doc, min(at, f.start), LAST_SOURCE_REACH)  # (before the quotation it attributes)
+                subject = runs("speaker_document_named_subject", doc.lang)  # (a name that can be a subject only)
+                m = named_before(doc, min(at, f.start), LAST_SOURCE_REACH, subject)  # (before the quotation)
                 if m is not None:
-                    person, f.speaker_rule = _as_person(m), "speaker_document_named_before"
+                    rule = "speaker_document_named_subject" if subject else "speaker_document_named_before"
+                    person, f.speaker_rule = _as_person(m), rule
             elif person is None and runs(_MUTE, doc.lang) and cannot_speak(doc, f.speaker, f.cue, f.cue_at):
                 f.speaker_rule, mute = _MUTE, mute | {id(f)}  # ('в эфире', 'Friday'): shown without a speaker
             if person is not None:

@@ -2,7 +2,8 @@
 
 Russian and Ukrainian: every capitalised word of the mention can be nominative, no preposition governs it,
 and the role noun it stands in apposition to can be nominative ('президента Азербайджана Ильхама Алиева' is
-no subject, 'Премьер-министр Пакистана Имран Хан' is).
+no subject, 'Премьер-министр Пакистана Имран Хан' is); with subject_not_after_noun (``rule_langs.txt``), a name
+right after a lowercase common noun in an oblique case is its dependent ('поддержал позицию Петра Сидорова').
 English has no case: a mention is a subject when nothing but titles (capitalised words) stands between it
 and the start of its clause (the sentence start, a comma, 'and', 'but'), or when a speech verb follows it."""
 
@@ -12,7 +13,8 @@ import re
 
 from syuzhet.model import Mention
 from syuzhet.quotes.doc import Doc
-from syuzhet.quotes.morph import Word, can_be_nominative, lemma, readings
+from syuzhet.quotes.lexicon import runs
+from syuzhet.quotes.morph import Word, can_be_nominative, lemma, pos, readings
 from syuzhet.quotes.speakers import mention_genders
 
 _CLAUSE_START = re.compile(r"(?:^|[,;:—–(]|\band|\bbut|\bwhile)\s*$")
@@ -37,12 +39,34 @@ def _dependent(doc: Doc, m: Mention) -> bool:
             return False
         if any("PREP" in r for r in readings(w.text, doc.lang)) and at == m.start:
             return True
+        if at == m.start and _governing_noun(doc, w) and runs("subject_not_after_noun", doc.lang):
+            return True  # 'підтвердив заяву Умєрова': a name right after a common noun depends on it
         if lemma(w.text, doc.lang) in doc.lex.roles:
             return not can_be_nominative(w.text, doc.lang)
         if not w.text[:1].isupper():
             return False
         at = w.start
     return False
+
+
+MAX_ROLE_PHRASE = 6  # words back from a noun to the role noun whose phrase it ends ('Эксперт ... исследований')
+
+
+def _governing_noun(doc: Doc, w: Word) -> bool:
+    """A lowercase common noun in an oblique case that is no role ('заяву', 'словам'): a name right after it is
+    its dependent, unless the noun ends a role's phrase ('Эксперт Международного института ... исследований
+    Владимир Брутер', where the name stands in apposition to the role)."""
+    if not w.text.islower() or pos(w.text, doc.lang) != "NOUN" or lemma(w.text, doc.lang) in doc.lex.roles:
+        return False
+    if can_be_nominative(w.text, doc.lang):
+        return False
+    phrase = doc.words_in(doc.sentence(w.start)[0], w.start)[-MAX_ROLE_PHRASE:]
+    for prev in reversed(phrase):
+        if re.search(r"[,;:.!?«»\"()—–]", doc.text[prev.end : w.start]):
+            break
+        if lemma(prev.text, doc.lang) in doc.lex.roles:
+            return False
+    return True
 
 
 def _english_subject(doc: Doc, m: Mention) -> bool:
