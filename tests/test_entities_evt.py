@@ -10,10 +10,11 @@ import pytest
 pytest.importorskip("natasha")
 pytest.importorskip("pymorphy3")
 
-from syuzhet.entities import tag_text
+from syuzhet.entities import fixes, tag_text
 from syuzhet.entities.events import add_named
 from syuzhet.entities.lemma import lemmatize
-from syuzhet.entities.org_spans import fix_orgs
+from syuzhet.entities.org_spans import fix_orgs, nested_places
+from syuzhet.eval.common import outermost
 
 
 def found(text: str) -> dict[str, str]:
@@ -103,11 +104,46 @@ def test_other_languages_are_left_alone() -> None:
     assert fix_orgs(text, spans, "uk") == spans
 
 
-def test_spans_stay_sorted_and_disjoint() -> None:
+def test_spans_stay_sorted_and_overlap_only_as_a_place_inside_an_organisation() -> None:
     text = (
         "Глава МИД Норвегии обсудил с британским правительством соглашение о выходе Гренландии из ЕС, "
         "газопровод «Дружба — 2» и Олимпийские игры 2032 года; об этом пишет газета The Daily Planet."
     )
     spans = tag_text(text, "ru")
-    assert spans == sorted(spans)
-    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    assert spans == sorted(spans, key=lambda s: (s[0], -s[1]))
+    for a, b in itertools.pairwise(spans):
+        assert a[1] <= b[0] or ((a[2], b[2]) == ("ORG", "LOC") and a[0] < b[0] and b[1] <= a[1]), (a, b)
+    assert (text.index("Норвегии"), text.index("Норвегии") + len("Норвегии"), "LOC") in spans
+
+
+NESTED = [  # (sentence, organisation the fixes fold a place into, the place)
+    ("Сделку одобрил МИД Норвегии в понедельник.", "МИД Норвегии", "Норвегии"),
+    ("Решение правительства Исландии удивило рыбаков.", "правительства Исландии", "Исландии"),
+    ("Спор рассмотрит окружной суд Роттердама на следующей неделе.", "окружной суд Роттердама", "Роттердама"),
+]
+
+
+@pytest.mark.parametrize(("text", "org", "place"), NESTED)
+def test_a_place_folded_into_an_organisation_stays_a_nested_place(text: str, org: str, place: str) -> None:
+    spans = tag_text(text, "ru")
+    at = text.index(org)
+    assert (at, at + len(org), "ORG") in spans
+    inner = text.index(place, at)
+    assert (inner, inner + len(place), "LOC") in spans
+    with fixes.active("ru", fixes.enabled("ru") - {"nested_places"}):
+        assert (inner, inner + len(place), "LOC") not in tag_text(text, "ru")
+
+
+def test_nested_places_keeps_only_places_an_organisation_took_in() -> None:
+    before = [(0, 3, "ORG"), (4, 12, "LOC"), (20, 32, "LOC"), (40, 45, "LOC"), (50, 55, "LOC")]
+    after = [(0, 12, "ORG"), (20, 38, "ORG"), (40, 45, "LOC"), (48, 55, "EVT")]
+    # 'МИД' + 'Норвегии': nested; 'Европейского' + 'союза' (an ORG from the place's own start): not nested;
+    # a place left alone stays once; a place an event took in stays inside the event only
+    assert nested_places(before, after) == [(0, 12, "ORG"), (4, 12, "LOC"), (20, 38, "ORG"), (40, 45, "LOC"),
+                                            (48, 55, "EVT")]
+    assert nested_places([], []) == []
+
+
+def test_flat_scoring_keeps_the_outermost() -> None:
+    spans = [(0, 12, "ORG"), (4, 12, "LOC"), (20, 25, "PER")]
+    assert outermost(spans, lambda s: (s[0], s[1])) == [(0, 12, "ORG"), (20, 25, "PER")]

@@ -35,6 +35,7 @@ NAMES = (
     "org_merge_country",  # 'ORG + genitive LOC' is one ORG
     "org_lower_bodies",  # 'lower-case state body + country' is an ORG
     "org_country_adjectives",  # 'country adjective + state body' is an ORG
+    "nested_places",  # a place the fixes above folded into an ORG stays a LOC nested inside it
     "named",  # EVT/PRO by rules (events.add_named)
     "repeats",  # a name tagged once is tagged wherever it recurs in the article
 )

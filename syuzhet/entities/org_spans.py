@@ -13,6 +13,10 @@
   'российского МИДа') is an organisation, the adjective included;
 - abbreviations of common nouns taken for organisations ('СМИ') are dropped; a final abbreviation's full stop
   stays in the name ('Б.В.').
+
+``nested_places(before, after)`` (fix ``nested_places``) gives back the places these folds took into an
+organisation ('МИД' + 'Норвегии', 'правительство' + 'Норвегии'): each stays a LOC mention nested inside the
+organisation, as factRuEval annotates it. The only overlap the spans then have is such a place inside its ORG.
 """
 
 from __future__ import annotations
@@ -56,6 +60,18 @@ def fix_orgs(text: str, spans: list[Span], lang: str, toks: list[Tok] | None = N
     if "org_lower_bodies" in on:
         out = _lower_bodies(text, toks, at, out, table)
     return _country_adjectives(text, toks, at, out, table) if "org_country_adjectives" in on else out
+
+
+def nested_places(before: list[Span], after: list[Span]) -> list[Span]:
+    """``after`` (the spans once fixed) with each place of ``before`` (the spans ``fix_orgs`` was given) that
+    lies inside a fixed ORG starting before it, kept as a LOC nested in that ORG; sorted by start, outer first.
+    A place that became an organisation at its own start ('Европейского' + 'союза', 'ЕС') is no nested place."""
+    orgs = [(s, e) for s, e, k in after if k == "ORG"]
+    nested = [
+        (s, e, k) for s, e, k in before
+        if k == "LOC" and (s, e, k) not in after and any(o_s < s and e <= o_e for o_s, o_e in orgs)
+    ]
+    return sorted(after + nested, key=lambda span: (span[0], -span[1]))
 
 
 def _adjective_noun(text: str, toks: list[Tok], i: int, end: int) -> int:

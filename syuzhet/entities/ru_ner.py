@@ -14,7 +14,8 @@ per process, on first use. ``clean_spans`` is the post-processing, shared with t
   match, function words skipped) makes both an entity, and the acronym's later uses in the text too;
 - organisation types and boundaries (``org_spans``: 'ЕС' is an organisation, 'МИД Великобритании' and
   'британского правительства' are one), then named events and products (``events``: EVT and PRO, which
-  natasha does not tag). Both run on Russian text only (``evt_words.LANGS``).
+  natasha does not tag). Both run on Russian text only (``evt_words.LANGS``); a place folded into an
+  organisation stays a LOC nested inside it ('МИД Норвегии': ORG, and 'Норвегии' LOC within it).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from syuzhet.entities import evt_words
 from syuzhet.entities.events import add_named
 from syuzhet.entities.fixes import enabled
 from syuzhet.entities.lemma import NAME_TAGS, PLACE_TAGS, function_words, is_acronym, morph
-from syuzhet.entities.org_spans import fix_orgs
+from syuzhet.entities.org_spans import fix_orgs, nested_places
 from syuzhet.morph import parses as morph_parses
 
 Span = tuple[int, int, str]
@@ -221,7 +222,8 @@ def _cut_titles(text: str, start: int, end: int, lang: str) -> int:
 
 def clean_spans(text: str, spans: Iterable[Span], lang: str) -> list[Span]:
     """Fix a tagger's spans over ``text``: see the module docstring; each step is a named fix that
-    ``fixes.enabled(lang)`` switches. Sorted, non-overlapping."""
+    ``fixes.enabled(lang)`` switches. Sorted by start (outer first); they overlap only where a place the
+    organisation fixes folded into an ORG stays nested inside it (``org_spans.nested_places``)."""
     on = enabled(lang)
     trim = _trim if "trim" in on else _keep
     out: list[Span] = []
@@ -255,8 +257,10 @@ def clean_spans(text: str, spans: Iterable[Span], lang: str) -> list[Span]:
     if "acronyms" in on:
         spans = _acronym_definitions(text, spans)
     words = evt_words.tokens(text, lang) if lang in evt_words.LANGS else None  # one list for both passes
-    spans = fix_orgs(text, spans, lang, words)
-    return add_named(text, spans, lang, words) if "named" in on else spans
+    fixed = fix_orgs(text, spans, lang, words)
+    if "named" in on:
+        fixed = add_named(text, fixed, lang, words)
+    return nested_places(spans, fixed) if "nested_places" in on else fixed
 
 
 def _keep(text: str, start: int, end: int) -> tuple[int, int]:

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from rich.console import Console
 from rich.table import Table
 
 _WS = re.compile(r"\s+")
+T = TypeVar("T")
 
 
 def shared_dir() -> Path:
@@ -29,6 +32,17 @@ def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     r = tp / (tp + fn) if tp + fn else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return p, r, f
+
+
+def outermost(items: Iterable[T], bounds: Callable[[T], tuple[int, int]]) -> list[T]:
+    """``items`` made flat: the longest first (then the earliest), each kept unless it overlaps one kept;
+    in text order. SlavicNER's gold is read so, and so are predictions scored against it."""
+    kept: list[tuple[int, int, T]] = []
+    for item in sorted(items, key=lambda i: (bounds(i)[0] - bounds(i)[1], bounds(i)[0])):
+        start, end = bounds(item)
+        if all(end <= s or e <= start for s, e, _ in kept):
+            kept.append((start, end, item))
+    return [item for _, _, item in sorted(kept, key=lambda k: k[0])]
 
 
 def print_table(title: str, header: list[str], rows: list[list[object]]) -> None:

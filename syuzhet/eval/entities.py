@@ -7,7 +7,8 @@ seeds (``eval/seeds.gold.json``): per gold entity, is it found in every article 
   predicted mention equal to one of its gold surface strings, white space folded) and are all its found
   mentions ONE entity id across the articles; per-mention recall; predicted entities that are pronouns,
   lower-case words or sentence-initial common nouns not in the gold (should be none).
-slavicner (``corpus/slavicner``, ru + uk, text kept as-is so offsets match): mention P/R/F1 per type,
+slavicner (``corpus/slavicner``, ru + uk, text kept as-is so offsets match; gold and predicted mentions made
+  flat, the outermost kept, as the gold has no nesting): mention P/R/F1 per type,
   relaxed (overlap with the same type, one-to-one) and exact (same start, end, type); base-form accuracy on
   exactly matched mentions vs the lemma column (exact string, and case-insensitive); linking: pairwise
   P/R/F1 over all pairs of relaxed-matched mentions (a pair is gold-positive when both have the same gold id,
@@ -34,7 +35,7 @@ from pathlib import Path
 from syuzhet.entities import find_entities, link_entities
 from syuzhet.entities.lemma import is_acronym
 from syuzhet.entities.ru_ner import _reading, _sentence_start
-from syuzhet.eval.common import fold, prf, print_table, shared_dir
+from syuzhet.eval.common import fold, outermost, prf, print_table, shared_dir
 from syuzhet.model import Article, Entity, Mention
 from syuzhet.pipeline import Analysis, analyze, process
 
@@ -154,11 +155,13 @@ class NerDoc:
 
 
 def _without_nesting(mentions: Iterable[GoldMention]) -> list[GoldMention]:
-    kept: list[GoldMention] = []
-    for m in sorted(mentions, key=lambda g: (g.start - g.end, g.start)):
-        if all(m.end <= k.start or k.end <= m.start for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda g: g.start)
+    return outermost(mentions, lambda g: (g.start, g.end))
+
+
+def _flat(mentions: list[Mention]) -> list[Mention]:
+    """Predicted mentions made flat like the gold: a place nested in an organisation ('МИД Норвегии') is not
+    scored against SlavicNER, whose gold has the outer name only."""
+    return outermost(mentions, lambda m: (m.start, m.end))
 
 
 def read_slavicner(shared: Path, limit: int | None = None) -> list[NerDoc]:
@@ -228,10 +231,10 @@ def _match(pred: list[Mention], gold: list[GoldMention]) -> list[tuple[Mention, 
 def score_mentions(docs: list[NerDoc], by_key: dict[str, Article]) -> NerCounts:
     counts = NerCounts()
     for doc in docs:
-        article = by_key[doc.key]
-        counts.pred.update(m.type for m in article.mentions)
+        mentions = _flat(by_key[doc.key].mentions)
+        counts.pred.update(m.type for m in mentions)
         counts.gold.update(g.type for g in doc.gold)
-        for p, g, exact in _match(article.mentions, doc.gold):
+        for p, g, exact in _match(mentions, doc.gold):
             counts.tp_relaxed[g.type] += 1
             if exact:
                 counts.tp_exact[g.type] += 1
@@ -271,7 +274,7 @@ def score_linking(docs: list[NerDoc], by_key: dict[str, Article], analysis: Anal
         article = by_key[doc.key]
         for g in doc.gold:
             gold_names[g.id].add(fold(g.lemma).lower())
-        for p, g, _ in _match(article.mentions, doc.gold):
+        for p, g, _ in _match(_flat(article.mentions), doc.gold):
             pid = entity_of.get((p.article, p.start, p.end))
             if pid:
                 items.append((g.id, pid, doc.lang, doc.key))
