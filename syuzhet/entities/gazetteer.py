@@ -37,16 +37,16 @@ def _alias_groups_by_form(acronyms: bool) -> dict[str, str]:
             head = name_key(forms[0], "ru")
             for form in forms:
                 if is_acronym(form) == acronyms:
-                    out.setdefault(name_key(form, ""), head)
+                    out.setdefault(name_key(form, "", fold_doubles=not acronyms), head)
     return out
 
 
 def alias_of(name: str, lang: str = "") -> str:
     """Key of the canonical form of the place or organisation ``name`` is a form of, else ''. An acronym
-    matches only an acronym."""
-    key = name_key(name, lang)
-    found = _alias_groups_by_form(False).get(key, "")
-    return found or (_alias_groups_by_form(True).get(key, "") if is_acronym(name) else "")
+    matches only an acronym, letter for letter: 'UNN' is not 'UN'."""
+    found = _alias_groups_by_form(False).get(name_key(name, lang), "")
+    acronym = name_key(name, lang, fold_doubles=False)
+    return found or (_alias_groups_by_form(True).get(acronym, "") if is_acronym(name) else "")
 
 
 @functools.cache
@@ -68,15 +68,16 @@ def _known_types(acronyms: bool) -> dict[str, str]:
         for line in data_lines(name):
             for form in _forms(line):
                 if is_acronym(form) == acronyms:
-                    out.setdefault(name_key(form, ""), kind)
+                    out.setdefault(name_key(form, "", fold_doubles=not acronyms), kind)
     return out
 
 
 def known_type(name: str, lang: str = "") -> str:
     """'LOC' or 'ORG' for a name in the gazetteer ('Мәскеу', 'NATO'), else ''. An acronym matches only an
-    acronym: 'You' is not 'EU'."""
-    key = name_key(name, lang)
-    return _known_types(False).get(key, "") or (_known_types(True).get(key, "") if is_acronym(name) else "")
+    acronym, letter for letter: 'You' is not 'EU', 'UNN' is not 'UN'."""
+    found = _known_types(False).get(name_key(name, lang), "")
+    acronym = name_key(name, lang, fold_doubles=False)
+    return found or (_known_types(True).get(acronym, "") if is_acronym(name) else "")
 
 
 @functools.cache

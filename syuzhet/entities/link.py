@@ -10,7 +10,9 @@ Within an article:
   политологов') are one entity.
 Across articles (and ru/uk/kk/en): persons by surname key and a compatible first name (equal, the same
 name in another language per ``given_names.txt``, or the same initial across languages); other entities by
-shared keys (base form key, alias, acronyms of three letters or more). Kazakh and English names are read
+shared keys (base form key, alias, acronyms of three letters or more, and for organisations a key of their
+words in any language with the country they name, ``org_keys``: 'МИД России' = 'Russian Foreign Ministry';
+a bare 'МИД' links only inside its article). Kazakh and English names are read
 as a person's first name, patronymic and surname through their Russian spelling (``keys.to_cyrillic``).
 
 The comparison key of a name (``keys.name_key``): lower case, Ukrainian/Kazakh letters to their Russian
@@ -19,8 +21,9 @@ soft sign, double letters): 'Кулаєв', 'Кулаев', 'Құлаев' and '
 
 Canonical name: the alias group's first form when there is one, else the most complete Russian base form
 (persons: with a surname, most words; others: not an acronym, most words), else the same in any language.
-Ids: ``TYPE-`` + an ASCII slug of a key that does not change as articles arrive (alias group, acronym,
-surname), so an entity keeps its id when more articles mention it.
+Ids: ``TYPE-`` + an ASCII slug of a key that does not change as articles arrive (alias group, surname,
+organisation key with its country, acronym), so an entity keeps its id when more articles mention it; an
+entity with no key across articles (a bare 'МИД') adds a hash of its article.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from typing import TYPE_CHECKING
 from syuzhet.entities.gazetteer import alias_heads, alias_of, first_names, groups, known_type
 from syuzhet.entities.keys import ascii_slug, consonants, guess_lang, is_latin, name_key, to_cyrillic
 from syuzhet.entities.lemma import NAME_TAGS, acronym_of, data_lines, is_acronym, surname_forms
+from syuzhet.entities.org_keys import OrgKey, org_key
 from syuzhet.entities.shapes import is_patronymic
 from syuzhet.model import Article, Entity, Mention
 from syuzhet.morph import parses as morph_parses
@@ -262,8 +266,24 @@ class _Cluster:
     person: _Person | None = None
 
 
+def _org_key(m: Mention, lang: str) -> OrgKey | None:
+    """The language-independent key of an organisation's name (``org_keys``); None for other types and for
+    names the gazetteer knows (its alias links them)."""
+    name = m.lemma or m.text
+    if m.type != "ORG" or alias_of(name, lang):
+        return None
+    return org_key(name, lang)
+
+
 def _local_others(mentions: list[Mention], lang_of: dict[int, str]) -> list[_Cluster]:
+    """Mentions other than persons grouped within one article, each group with its keys across articles. A
+    bare name of a kind of state body ('МИД', 'the Foreign Ministry') joins the one body of that kind whose
+    country the article states ('МИД Эстонии'); it carries no key across articles of its own."""
     items = [(m, _keys(m.lemma or m.text, lang_of[id(m)], local=True)) for m in mentions]
+    orgs = [_org_key(m, lang_of[id(m)]) for m in mentions]
+    for (_, local_keys), ok in zip(items, orgs, strict=True):
+        if ok and (ok.country or not ok.generic):
+            local_keys.add(ok.key)
     uf = _UnionFind(len(items))
     owner: dict[str, int] = {}
     for i, (_, local_keys) in enumerate(items):
@@ -272,6 +292,13 @@ def _local_others(mentions: list[Mention], lang_of: dict[int, str]) -> list[_Clu
                 uf.union(owner[k], i)
             else:
                 owner[k] = i
+    stated: dict[str, set[str]] = defaultdict(set)  # bag -> the countries the article states with it
+    for ok in orgs:
+        if ok and ok.generic and ok.country:
+            stated[ok.bag].add(ok.country)
+    for i, ok in enumerate(orgs):
+        if ok and ok.generic and not ok.country and len(stated[ok.bag]) == 1:
+            uf.union(owner[OrgKey(ok.bag, next(iter(stated[ok.bag])), True).key], i)
     groups: dict[int, list[int]] = defaultdict(list)
     for i in range(len(items)):
         groups[uf.find(i)].append(i)
@@ -280,8 +307,12 @@ def _local_others(mentions: list[Mention], lang_of: dict[int, str]) -> list[_Clu
         ms = [items[i][0] for i in members]
         keys: set[str] = set()
         for i in members:
-            m = items[i][0]
+            m, ok = items[i][0], orgs[i]
+            if ok and ok.generic and not ok.country:
+                continue  # 'the Foreign Ministry' of which country? no link across articles by itself
             keys |= _keys(m.lemma or m.text, lang_of[id(m)], local=False)
+            if ok:
+                keys.add(ok.key)
         clusters.append(_Cluster("OTHER", ms, keys))
     return clusters
 
@@ -389,6 +420,9 @@ def _id_key(kind: str, keys: set[str], person: _Person | None, canonical: str) -
         return aliases[0]
     if person is not None:
         return person.surname or person.given or name_key(canonical)
+    stated = sorted(k[4:] for k in keys if k.startswith("org:") and not k.endswith("@"))
+    if stated:  # an organisation with its country: one id in any language ('affairs foreign ministry@росия')
+        return stated[0]
     acronyms = sorted(k[4:] for k in keys if k.startswith("acr:"))
     return acronyms[0] if acronyms else name_key(canonical)
 
@@ -429,9 +463,16 @@ def link_entities(analysis: Analysis) -> None:
         person = next((p for p in persons if p.given), persons[0] if persons else None)
         canonical = _canonical(mentions, kind, lang_of, keys)
         slug = f"{kind}-{ascii_slug(_id_key(kind, keys, person, canonical))}"
+        if not keys and not persons:  # a bare 'МИД': an entity of one article, whose id says which
+            slug += "-" + hashlib.sha1(min(m.article for m in mentions).encode()).hexdigest()[:6]
         used[slug] += 1
-        if used[slug] > 1:
-            slug += "-" + hashlib.sha1(name_key(canonical).encode()).hexdigest()[:6]
+        if used[slug] > 1:  # a second entity of one key: a suffix of its name, numbered on when that is taken too
+            base, salt = slug, name_key(canonical)
+            slug = f"{base}-{hashlib.sha1(salt.encode()).hexdigest()[:6]}"
+            while used[slug]:
+                salt += "+"
+                slug = f"{base}-{hashlib.sha1(salt.encode()).hexdigest()[:6]}"
+            used[slug] += 1
         mentions.sort(key=lambda m: (m.article, m.start))
         entities.append(Entity(slug, canonical, kind, mentions))
     analysis.entities = entities

@@ -1,6 +1,6 @@
 """Score the entity stages (``syuzhet.entities``): mentions, base forms and cross-document identity.
 
-    python -m syuzhet.eval.entities [seeds|slavicner|factru ...] [--limit N] [--baseline-* X]
+    python -m syuzhet.eval.entities [seeds|slavicner|factru|orgs ...] [--limit N] [--baseline-* X]
     python -m syuzhet.eval entities --folds ...   # each Russian fix on held-out folds (``ner_folds``)
 
 seeds (``eval/seeds.gold.json``): per gold entity, is it found in every article that mentions it (a
@@ -16,6 +16,9 @@ slavicner (``corpus/slavicner``, ru + uk, text kept as-is so offsets match; gold
   different languages, plus B-cubed P/R/F1. Published anchors (XLM-R-large + mT5-large): mention F1 0.92,
   base forms 96.1%, linking 87.8%. Ukrainian documents the uk CRF was trained on are scored too (marked
   'uk (all)'); 'uk (held-out)' uses only its held-out split (``syuzhet.eval.ner_uk``).
+orgs (``tests/data/org_links.jsonl`` over ``corpus/stories/dev.jsonl``): pairwise link P/R/F1 of organisation
+  mentions within one language and across languages, on the design split and the held-out one
+  (``syuzhet.eval.org_links``). Not in the default set: ``entities orgs`` runs it.
 factru (factRuEval-2016 devset): PER/LOC/ORG F1, object level (an object's span is min start .. max end of
   its spans; Person -> PER, Location and LocOrg -> LOC, Org -> ORG) exact and relaxed, and token level
   (each token's type, naeval-style). slovnet's published naeval F1: PER .959, LOC .915, ORG .825.
@@ -462,7 +465,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return ner_folds.main([a for a in argv if a != "--folds"])
     parser = argparse.ArgumentParser(prog="python -m syuzhet.eval entities", description=__doc__.split("\n")[0])
-    parser.add_argument("parts", nargs="*", metavar="{seeds,slavicner,factru}", help="default: all three")
+    parser.add_argument("parts", nargs="*", metavar="{seeds,slavicner,factru,orgs}",
+                        help="default: seeds, slavicner, factru")
     parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--limit", type=int, default=None, help="documents per SlavicNER topic/language, factru docs")
     parser.add_argument("--baseline-seeds", type=float, default=None, help="exit 1 if the seeds pass rate is below")
@@ -472,7 +476,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="exit 1 if factRuEval mean object-exact F1 (PER/LOC/ORG) is below")
     args = parser.parse_args(argv)
     args.parts = args.parts or ["seeds", "slavicner", "factru"]
-    if unknown := set(args.parts) - {"seeds", "slavicner", "factru"}:
+    if unknown := set(args.parts) - {"seeds", "slavicner", "factru", "orgs"}:
         parser.error(f"unknown part(s): {', '.join(sorted(unknown))}")
     failed = False
     if "seeds" in args.parts:
@@ -484,6 +488,10 @@ def main(argv: list[str] | None = None) -> int:
     if "factru" in args.parts:
         mean = show_factru(score_factru(args.shared, args.limit))
         failed |= args.baseline_factru is not None and mean < args.baseline_factru
+    if "orgs" in args.parts:
+        from syuzhet.eval import org_links
+
+        org_links.run(args.shared)
     return 1 if failed else 0
 
 

@@ -83,13 +83,35 @@ def features(article: Article, sents: list[Sentence] | None = None, entities: En
     for m in article.mentions:
         if m.lemma and not in_furniture(m.start):
             feats.counts["n:" + _mention_key(m.lemma)] += 1
+    kinds = _bare_kinds(article, entities or [])
     for start, _, eid in entities or ():
         if in_furniture(start):
             continue
-        feats.counts["e:" + eid] = 2
+        key = "e:" + kinds.get(eid, eid)
+        feats.counts[key] = 2
         if start < lead_end:
-            feats.lead.add("e:" + eid)
+            feats.lead.add(key)
     return feats
+
+
+def _bare_kinds(article: Article, entities: EntitySpans) -> dict[str, str]:
+    """Entity id -> 'org:' + the kind of body, for an organisation the article names only by its kind ('ЦИК',
+    'the Central Bank'): the linker keeps such a name to its article (which country's?), but two articles that
+    both name one kind of body still share something; they share this key, in any language."""
+    from syuzhet.entities.org_keys import org_key
+
+    at = {(m.start, m.end): m for m in article.mentions if m.type == "ORG"}
+    out: dict[str, str] = {}
+    bare: dict[str, bool] = {}
+    for start, end, eid in entities:
+        m = at.get((start, end))
+        ok = org_key(m.lemma or m.text, "") if m is not None else None
+        if ok is not None and ok.generic and not ok.country:
+            out.setdefault(eid, "org:" + ok.bag)
+            bare.setdefault(eid, True)
+        else:
+            bare[eid] = False
+    return {eid: kind for eid, kind in out.items() if bare[eid]}
 
 
 def _mention_key(lemma: str) -> str:
