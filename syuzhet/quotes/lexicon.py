@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -98,24 +98,21 @@ def runs(rule: str, lang: str) -> bool:
 
 
 @contextmanager
-def switched_off(*rules: str) -> Iterator[None]:
+def _switched(switches: set[str], rules: tuple[str, ...]) -> Iterator[None]:
+    before = set(switches)
+    switches.update(rules)
+    try:
+        yield
+    finally:
+        switches.clear()
+        switches.update(before)
+
+
+def switched_off(*rules: str) -> AbstractContextManager[None]:
     """Run with these rules off (``python -m syuzhet.eval quotes --ablate``)."""
-    before = set(_SWITCHED_OFF)
-    _SWITCHED_OFF.update(rules)
-    try:
-        yield
-    finally:
-        _SWITCHED_OFF.clear()
-        _SWITCHED_OFF.update(before)
+    return _switched(_SWITCHED_OFF, rules)
 
 
-@contextmanager
-def switched_on(*rules: str) -> Iterator[None]:
+def switched_on(*rules: str) -> AbstractContextManager[None]:
     """Run with these rules on in every language (``python -m syuzhet.eval quotes --try``)."""
-    before = set(_SWITCHED_ON)
-    _SWITCHED_ON.update(rules)
-    try:
-        yield
-    finally:
-        _SWITCHED_ON.clear()
-        _SWITCHED_ON.update(before)
+    return _switched(_SWITCHED_ON, rules)
