@@ -40,6 +40,13 @@ _UKRAINIAN_ONLY = re.compile(r"[іїєґІЇЄҐ]")
 _CYRILLIC = re.compile(r"[а-яёіїєґА-ЯЁІЇЄҐ]")
 _LETTER_SHARE = 0.9  # Cyrillic letters among all letters, for the shortcut
 _UKRAINIAN_MIN = 3
+# Kazakh is also written in Latin letters (the 2017-2021 alphabets and outlets' own schemes), which the detector
+# has no model for (it read such a page as Turkish). A block of Latin letters is Kazakh when 'q' (for 'қ') is
+# frequent, as in no other language of the list but Azerbaijani, Albanian and Uzbek, and it has a letter of the
+# Kazakh alphabets that those three lack ('ä', 'ū', 'ŋ'/'ñ'/'ń', 'ǧ'/'ǵ'). Tatar in Latin letters would pass too.
+_LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
+_KAZAKH_LATIN = re.compile(r"[äūŋǧñńǵÄŪŊǦÑŃǴ]")
+_KAZAKH_Q_SHARE = 0.01
 
 
 @cache
@@ -58,11 +65,27 @@ def detect(text: str) -> str:
     letters = len(_LETTERS.findall(text))
     if letters < _MIN_LETTERS:
         return "und"
+    if is_kazakh_latin(text, letters):
+        return "kk"
     ruled_out = frozenset(code for code, pattern in _REQUIRED_LETTERS.items() if not pattern.search(text))
     if len(ruled_out) == len(_REQUIRED_LETTERS) and (settled := by_letters(text, letters)):
         return settled
     found = detector(ruled_out).detect_language_of(text)
     return found.iso_code_639_1.name.lower() if found else "und"
+
+
+def is_kazakh_latin(text: str, letters: int) -> bool:
+    """Kazakh in Latin letters: Latin text (``letters`` letters) with 'q' in at least ``_KAZAKH_Q_SHARE`` of
+    them and a letter only the Kazakh Latin alphabets have among the languages that write 'q' this often."""
+    if not _KAZAKH_LATIN.search(text) or len(_LATIN.findall(text)) < _LETTER_SHARE * letters:
+        return False
+    return text.count("q") + text.count("Q") >= _KAZAKH_Q_SHARE * letters
+
+
+def mostly_latin(text: str) -> bool:
+    """At least ``_LETTER_SHARE`` of the letters of ``text`` are Latin (and it has any)."""
+    letters = len(_LETTERS.findall(text))
+    return letters > 0 and len(_LATIN.findall(text)) >= _LETTER_SHARE * letters
 
 
 def by_letters(text: str, letters: int) -> str | None:

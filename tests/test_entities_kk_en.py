@@ -287,3 +287,11 @@ def test_blocks_of_other_languages_in_one_article_are_tagged() -> None:
     analysis = Analysis(articles=[article])
     link_entities(analysis)
     assert len(_ids(analysis, "Касым-Жомарт Токаев") | _ids(analysis, "Tokayev") | _ids(analysis, "Тоқаев")) == 1
+
+
+def test_kazakh_in_latin_letters_is_not_tagged_with_the_cyrillic_rules() -> None:
+    # the Kazakh rules read capitals and Cyrillic case endings; on Latin-script Kazakh they made sentence starts
+    # and inflected words into names, so such text is left untagged (as any language without a tagger)
+    text = "Al Orynbor oblysynyŋ äkımı Asqar Nūrlanov jaŋa köpır salynatynyn aitty. Būl jobaǧa qarajat bölındı."
+    assert tag_text(text, "kk") == []
+    assert tag_text("Орынбор облысының әкімі Асқар Нұрланов жаңа көпір салынатынын айтты.", "kk")

@@ -20,10 +20,31 @@ from syuzhet.pipeline import process
         ("The president of Kazakhstan arrived in Moscow on a state visit.", "en"),
         ("Der Präsident Kasachstans ist zu einem Staatsbesuch in Moskau eingetroffen.", "de"),
         ("12:30", "und"),
+        # Kazakh in Latin letters (an outlet's scheme and the 2021 alphabet), and the languages of the list
+        # that also write 'q' often or share its other letters
+        ("Qala äkımı jaŋa mektep salynatynyn aitty. Būl jobaǧa qarajat bölındı dep habarlady baspasöz qyzmetı.",
+         "kk"),
+        ("Qala äkimi jaña mektep salynatynyn aitty. Bul jobağa qarajat bölindi dep habarlady baspasöz qyzmeti.",
+         "kk"),
+        ("Belediye başkanı yeni bir okulun yapılacağını açıkladı. Karar dün akşam mecliste kabul edildi.", "tr"),
+        ("Şəhər icra hakimiyyətinin başçısı yeni məktəbin tikiləcəyini bildirdi. Qərar dünən qəbul edildi.", "az"),
+        ("Pilsētas mērs paziņoja, ka jaunā skola tiks uzbūvēta šogad. Lēmums tika pieņemts vakar.", "lv"),
     ],
 )
 def test_detect(text: str, lang: str) -> None:
     assert detect(text) == lang
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Shahar hokimi yangi maktab qurilishini eʼlon qildi. Qaror kecha kechqurun qabul qilindi.",  # Uzbek
+        "Kryetari i qytetit tha se shkolla e re do të ndërtohet këtë vit. Vendimi u mor dje.",  # Albanian
+        "Der Bürgermeister kündigte an, dass die Schule in Quedlinburg gebaut wird. Das Quartier ist ruhig.",
+    ],
+)
+def test_q_alone_is_no_kazakh(text: str) -> None:
+    assert detect(text) != "kk"
 
 
 def test_mixed_article_reports_main_language_and_other_paragraphs() -> None:

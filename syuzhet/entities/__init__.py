@@ -19,6 +19,7 @@ from syuzhet.entities import en_names, fixes, kk_names
 from syuzhet.entities.lemma import lemmatize
 from syuzhet.entities.link import link_entities
 from syuzhet.entities.ru_ner import Span, clean_spans
+from syuzhet.lang import mostly_latin
 from syuzhet.model import Article, Mention
 
 if TYPE_CHECKING:
@@ -52,8 +53,8 @@ def tag_text(text: str, lang: str) -> list[Span]:
         return clean_spans(text, _uk_tagger()(text), "uk")
     if lang == "en":
         return en_names.tag_en(text)
-    if lang == "kk":
-        return kk_names.tag_kk(text)
+    if lang == "kk" and not mostly_latin(text):  # the Kazakh rules read Cyrillic; Latin-script Kazakh is not
+        return kk_names.tag_kk(text)  # tagged (capitals and case endings read wrong there: 'Al Orynbor' as a name)
     return []
 
 
