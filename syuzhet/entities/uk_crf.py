@@ -17,12 +17,14 @@ import pycrfsuite
 
 from syuzhet.entities.gazetteer import known_type
 from syuzhet.entities.uk_known import whole_known_names
+from syuzhet.entities.uk_places import places_set_right
 from syuzhet.morph import analyzer
 from syuzhet.morph import parses as morph_parses
 
 MODEL_PATH = Path(__file__).with_name("models") / "uk_ner.crfsuite"
 FEATURES_VERSION = "uk-crf-features/2"
 TYPES = ("PER", "LOC", "ORG", "EVT", "PRO")
+PLACE_RULES = True  # uk_places after the CRF; False only to measure the model alone
 
 
 class Token(NamedTuple):
@@ -259,6 +261,8 @@ def tag_with(tagger: pycrfsuite.Tagger, text: str) -> list[tuple[int, int, str]]
     for tokens in lines:
         spans += bio_spans(tokens, tagger.tag(token_features(tokens, doc)))
     spans = whole_known_names(safe, lines, spans, lambda word: _lemma(_plain(word)))
+    if PLACE_RULES:
+        spans = places_set_right(safe, lines, spans)
     return _balance_quotes(safe, _not_pronouns(safe, spans))
 
 

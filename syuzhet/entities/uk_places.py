@@ -1,0 +1,139 @@
+"""Ukrainian place names the CRF types wrongly or misses, set right after tagging (``uk_crf.tag_with``).
+
+Three rules, all about whole names only:
+
+- A PER or ORG span whose base form (``lemma.lemmatize`` read as a place) is a place of ``places.txt`` is a LOC:
+  'Вашингтоном', 'Брюсселем' are no persons. A span with more words than the place ('Нафтогаз України') or in
+  quotes is left alone.
+- A capitalised name right after a word of ``uk_place_words.txt`` ('с. Угорники', 'біля села Корогод', 'в
+  місті Лагор') is a LOC: an untagged one becomes a span, a PER or ORG span of that name alone is retyped. A
+  name of two words or more that begins with a first name ('мер міста Іван Петренко') is left alone, and so is
+  'м.' after a number or a unit ('100 кв. м. Про це', 'грн / м.').
+- A LOC span whose last word is, in base form, a word of ``uk_org_heads.txt`` ('Кременчуцькому НПЗ',
+  'Острожецького лісництва') is an ORG.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from typing import Protocol
+
+from syuzhet.entities.gazetteer import first_names, known_type
+from syuzhet.entities.keys import name_key
+from syuzhet.entities.lemma import data_lines, lemmatize
+from syuzhet.morph import parses
+
+Span = tuple[int, int, str]
+MAX_WORDS = 3  # words of a name after a place word
+_QUOTES = "«»“”„\""  # not the apostrophe: it is inside Ukrainian words ('Кам'янське')
+_LAST_WORD = re.compile(r"(?:^|(?<=\s)|(?<=\())([^\W\d_][\w'’-]*\.?)\s+$")
+_UNIT_BEFORE = re.compile(r"(?:\d|/|\bкв\.?|\bкуб\.?)\s*$")
+
+
+class _Token(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+@functools.cache
+def place_words() -> frozenset[str]:
+    """The place-kind words of ``uk_place_words.txt``, lower case."""
+    return frozenset(line.strip().lower() for line in data_lines("uk_place_words"))
+
+
+@functools.cache
+def org_heads() -> frozenset[str]:
+    """The organisation head nouns of ``uk_org_heads.txt``, lower case."""
+    return frozenset(line.strip().lower() for line in data_lines("uk_org_heads"))
+
+
+def _ends_with_org_head(surface: str) -> bool:
+    words = surface.split()
+    last = words[-1].strip(_QUOTES + ".,") if words else ""
+    if not last[:1].isalpha():
+        return False
+    return last.lower() in org_heads() or parses(last.lower(), "uk")[0].normal_form in org_heads()
+
+
+def _strict(name: str) -> str:
+    return " ".join(name.replace("’", "'").replace("ʼ", "'").lower().split())
+
+
+@functools.cache
+def _place_forms() -> frozenset[str]:
+    """Every form of ``places.txt``, lower case, letter for letter: ``known_type`` compares translit keys,
+    where the adjective 'Малий' is the country 'Мали'."""
+    return frozenset(_strict(f) for line in data_lines("places") for f in line.split(" = ") if f.strip())
+
+
+def is_known_place(surface: str) -> bool:
+    """True when ``surface``, in any case form, is a place of the gazetteer ('Берліном', 'Києві')."""
+    if any(q in surface for q in _QUOTES):
+        return False
+    forms = (surface, lemmatize(surface, "LOC", "uk"))
+    return any(_strict(f) in _place_forms() and known_type(f, "uk") == "LOC" for f in forms)
+
+
+def _quoted(text: str, start: int) -> bool:
+    """True when the name at ``start`` opens a quotation ('кінотеатрі « Україна »'): a title, not a place."""
+    before = text[max(0, start - 3) : start].rstrip()
+    return bool(before) and before[-1] in _QUOTES
+
+
+def _after_place_word(text: str, start: int) -> bool:
+    """True when the word right before ``start`` names a kind of place ('селі', 'с.'), lower case as listed."""
+    m = _LAST_WORD.search(text, max(0, start - 40), start)
+    if not m or m.group(1) not in place_words():
+        return False
+    return not (m.group(1).endswith(".") and _UNIT_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1)))
+
+
+def _name_run(line: Sequence[_Token], i: int) -> int:
+    """Index after the run of capitalised words (at most ``MAX_WORDS``) that begins at token ``i``."""
+    j = i
+    while j < len(line) and j - i < MAX_WORDS and line[j].text[:1].isupper() and line[j].text[:1].isalpha():
+        j += 1
+    return j
+
+
+def _starts_with_first_name(text: str) -> bool:
+    words = text.split()
+    return len(words) > 1 and name_key(words[0], "uk") in first_names()
+
+
+def places_set_right(text: str, lines: Sequence[Sequence[_Token]], spans: list[Span]) -> list[Span]:
+    """``spans`` with the two rules of this module applied; sorted by start."""
+    out: list[Span] = []
+    for start, end, kind in spans:
+        if kind in ("PER", "ORG") and not _quoted(text, start) and (
+            is_known_place(text[start:end])
+            or (_after_place_word(text, start) and len(text[start:end].split()) <= MAX_WORDS
+                and not _starts_with_first_name(text[start:end]) and not any(q in text[start:end] for q in _QUOTES))
+        ):
+            kind = "LOC"
+        elif kind == "LOC" and _ends_with_org_head(text[start:end]):
+            kind = "ORG"
+        out.append((start, end, kind))
+    taken = sorted((s, e) for s, e, _ in out)
+    for line in lines:
+        for i, token in enumerate(line):
+            if len(token.text) < 3 or not token.text[:1].isupper() or not token.text[:1].isalpha():
+                continue
+            if any(s < token.end and token.start < e for s, e in taken) or _quoted(text, token.start):
+                continue
+            if not _after_place_word(text, token.start):
+                continue
+            j = _name_run(line, i)
+            j = next((k for k in range(i + 1, j) if any(s < line[k].end and line[k].start < e for s, e in taken)), j)
+            name = text[token.start : line[j - 1].end]
+            if _starts_with_first_name(name):
+                continue
+            out.append((token.start, line[j - 1].end, "LOC"))
+            taken.append((token.start, line[j - 1].end))
+    return sorted(out)
