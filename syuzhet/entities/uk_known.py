@@ -20,9 +20,13 @@ Span = tuple[int, int, str]
 MAX_TAIL = 4  # words a name may run on after the CRF's span
 
 
-class _Token(Protocol):
+class Token(Protocol):
+    """A token of the Ukrainian tagger's lines, as the rules after it read one."""
+
     @property
     def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
     @property
     def end(self) -> int: ...
 
@@ -43,7 +47,7 @@ def _known(text: str, start: int, end: int, base: Callable[[str], str]) -> str:
 
 
 def whole_known_names(
-    text: str, lines: Sequence[Sequence[_Token]], spans: list[Span], base: Callable[[str], str]
+    text: str, lines: Sequence[Sequence[Token]], spans: list[Span], base: Callable[[str], str]
 ) -> list[Span]:
     """``spans`` with each ORG or LOC span extended over the rest of a gazetteer name that it begins."""
     wanted = {end for _, end, kind in spans if kind in ("ORG", "LOC")}  # the tokens a span may end at

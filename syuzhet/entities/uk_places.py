@@ -18,11 +18,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Protocol
 
 from syuzhet.entities.gazetteer import first_names, known_type
 from syuzhet.entities.keys import name_key
 from syuzhet.entities.lemma import data_lines, lemmatize
+from syuzhet.entities.uk_known import Token
 from syuzhet.morph import parses
 
 Span = tuple[int, int, str]
@@ -30,15 +30,6 @@ MAX_WORDS = 3  # words of a name after a place word
 _QUOTES = "«»“”„\""  # not the apostrophe: it is inside Ukrainian words ('Кам'янське')
 _LAST_WORD = re.compile(r"(?:^|(?<=\s)|(?<=\())([^\W\d_][\w'’-]*\.?)\s+$")
 _UNIT_BEFORE = re.compile(r"(?:\d|/|\bкв\.?|\bкуб\.?)\s*$")
-
-
-class _Token(Protocol):
-    @property
-    def text(self) -> str: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
 
 
 @functools.cache
@@ -94,7 +85,7 @@ def _after_place_word(text: str, start: int) -> bool:
     return not (m.group(1).endswith(".") and _UNIT_BEFORE.search(text, max(0, m.start(1) - 12), m.start(1)))
 
 
-def _name_run(line: Sequence[_Token], i: int) -> int:
+def _name_run(line: Sequence[Token], i: int) -> int:
     """Index after the run of capitalised words (at most ``MAX_WORDS``) that begins at token ``i``."""
     j = i
     while j < len(line) and j - i < MAX_WORDS and line[j].text[:1].isupper() and line[j].text[:1].isalpha():
@@ -107,7 +98,7 @@ def _starts_with_first_name(text: str) -> bool:
     return len(words) > 1 and name_key(words[0], "uk") in first_names()
 
 
-def places_set_right(text: str, lines: Sequence[Sequence[_Token]], spans: list[Span]) -> list[Span]:
+def places_set_right(text: str, lines: Sequence[Sequence[Token]], spans: list[Span]) -> list[Span]:
     """``spans`` with the two rules of this module applied; sorted by start."""
     out: list[Span] = []
     for start, end, kind in spans:
