@@ -282,3 +282,14 @@ def test_a_person_in_latin_and_cyrillic_letters_whose_vowels_differ_is_one_perso
                              _one_mention("c", "Алёна Ковалёнок", "Алёна Ковалёнок")])
     link_entities(two)
     assert len(two.entities) == 3
+    # the first names' vowels differ too, and a Latin spelling already joined the Cyrillic one by its letters
+    three = Analysis(articles=[_one_mention("a", "Aliona Kavalenka", "Aliona Kavalenka"),
+                               _one_mention("b", "Алёна Коваленко", "Алёна Коваленко"),
+                               _one_mention("c", "Alena Kovalenko", "Alena Kovalenko")])
+    link_entities(three)
+    assert len(three.entities) == 1
+    # a woman's first name is not a man's with the same consonants
+    pair = Analysis(articles=[_one_mention("a", "Aleksandra Kavalenka", "Aleksandra Kavalenka"),
+                              _one_mention("b", "Александр Коваленко", "Александр Коваленко")])
+    link_entities(pair)
+    assert len(pair.entities) == 2

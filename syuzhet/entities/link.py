@@ -359,18 +359,25 @@ def _merge_people(clusters: list[_Cluster], uf: _UnionFind) -> None:
 
 def _merge_transcriptions(clusters: list[_Cluster], uf: _UnionFind) -> None:
     """One person written in Latin letters and in Cyrillic ones whose vowels differ ('Aryna Sabalenka' /
-    'Арина Соболенко'): the same first name, the same consonants of the surname (four or more), and one person
-    on each side, so that no choice between namesakes is made."""
-    by_skeleton: dict[tuple[str, str], list[int]] = defaultdict(list)
+    'Арина Соболенко'): the same consonants of the first name, ending in a vowel or not on both sides
+    ('Aleksandra' is not 'Александр'), and of the surname (four or more), and one person
+    on each side, so that no choice between namesakes is made. A side is a person with a Cyrillic mention, or one
+    with Latin mentions only (a Latin spelling that already joined the Cyrillic one, 'Arina Sobolenko', is on the
+    Cyrillic side)."""
+    by_skeleton: dict[tuple[str, bool, str], list[int]] = defaultdict(list)
     for i, c in enumerate(clusters):
         p = c.person
         if p and p.given and p.surname and len(skeleton := consonants(p.surname)) >= SKELETON_MIN:
-            by_skeleton[(groups("given_names").get(p.given, p.given), skeleton)].append(i)
+            given = groups("given_names").get(p.given, p.given)
+            by_skeleton[(consonants(given), not consonants(given[-1:]), skeleton)].append(i)
     for members in by_skeleton.values():
-        latin = {uf.find(i) for i in members if is_latin(clusters[i].mentions[0].text)}
-        cyrillic = {uf.find(i) for i in members if not is_latin(clusters[i].mentions[0].text)}
+        cyrillic_in: dict[int, bool] = defaultdict(bool)
+        for i in members:
+            cyrillic_in[uf.find(i)] |= not is_latin(clusters[i].mentions[0].text)
+        cyrillic = [root for root, has in cyrillic_in.items() if has]
+        latin = [root for root, has in cyrillic_in.items() if not has]
         if len(latin) == 1 and len(cyrillic) == 1:
-            uf.union(latin.pop(), cyrillic.pop())
+            uf.union(latin[0], cyrillic[0])
 
 
 def _surname_keys(m: Mention, lang: str) -> set[str]:
