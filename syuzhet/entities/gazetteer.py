@@ -12,16 +12,22 @@ from syuzhet.entities.lemma import data_lines, is_acronym
 GROUP_FILES = {"places": "LOC", "aliases": "ORG"}
 
 
-def _forms(line: str) -> list[str]:
+def forms_of(line: str) -> list[str]:
+    """The forms of one ' = ' group line, the canonical first."""
     return [f.strip() for f in line.split(" = ") if f.strip()]
+
+
+@functools.cache
+def group_forms(name: str) -> tuple[tuple[str, ...], ...]:
+    """The groups of one ' = ' file (``places``, ``aliases``, ``given_names``), each its forms."""
+    return tuple(tuple(forms_of(line)) for line in data_lines(name))
 
 
 @functools.cache
 def groups(name: str) -> dict[str, str]:
     """key of every form -> key of the group's first form, for one file of ' = ' groups."""
     out: dict[str, str] = {}
-    for line in data_lines(name):
-        forms = _forms(line)
+    for forms in group_forms(name):
         head = name_key(forms[0], "ru")
         for form in forms:
             out.setdefault(name_key(form, ""), head)
@@ -32,8 +38,7 @@ def groups(name: str) -> dict[str, str]:
 def _alias_groups_by_form(acronyms: bool) -> dict[str, str]:
     out: dict[str, str] = {}
     for name in GROUP_FILES:
-        for line in data_lines(name):
-            forms = _forms(line)
+        for forms in group_forms(name):
             head = name_key(forms[0], "ru")
             for form in forms:
                 if is_acronym(form) == acronyms:
@@ -54,8 +59,8 @@ def alias_heads() -> dict[str, str]:
     """Group key -> canonical display name (first form of the line)."""
     out: dict[str, str] = {}
     for name in GROUP_FILES:
-        for line in data_lines(name):
-            head = _forms(line)[0]
+        for forms in group_forms(name):
+            head = forms[0]
             out.setdefault(name_key(head, "ru"), head)
     return out
 
@@ -65,8 +70,8 @@ def _known_types(acronyms: bool) -> dict[str, str]:
     """Key -> type of the gazetteer's acronyms ('EU', 'ШОС'), or of its other forms."""
     out: dict[str, str] = {}
     for name, kind in GROUP_FILES.items():
-        for line in data_lines(name):
-            for form in _forms(line):
+        for forms in group_forms(name):
+            for form in forms:
                 if is_acronym(form) == acronyms:
                     out.setdefault(name_key(form, "", fold_doubles=not acronyms), kind)
     return out

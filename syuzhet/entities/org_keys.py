@@ -20,7 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from syuzhet.entities.gazetteer import alias_of, known_type
+from syuzhet.entities.gazetteer import alias_of, forms_of, known_type
 from syuzhet.entities.keys import guess_lang, name_key
 from syuzhet.entities.lemma import data_lines, function_words
 from syuzhet.morph import parses as morph_parses
@@ -49,7 +49,7 @@ def _sections() -> dict[str, list[list[str]]]:
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1]
             continue
-        out.setdefault(section, []).append([f.strip() for f in line.split(" = ") if f.strip()])
+        out.setdefault(section, []).append(forms_of(line))
     return out
 
 

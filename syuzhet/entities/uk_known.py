@@ -13,8 +13,7 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
-from syuzhet.entities.gazetteer import GROUP_FILES, known_type
-from syuzhet.entities.lemma import data_lines
+from syuzhet.entities.gazetteer import GROUP_FILES, group_forms, known_type
 
 Span = tuple[int, int, str]
 MAX_TAIL = 4  # words a name may run on after the CRF's span
@@ -34,7 +33,7 @@ class Token(Protocol):
 @functools.cache
 def _last_words() -> frozenset[str]:
     """The last word, lower case, of every name of two words or more in the gazetteer: a cheap first test."""
-    forms = (f.strip() for name in GROUP_FILES for line in data_lines(name) for f in line.split(" = "))
+    forms = (f for name in GROUP_FILES for group in group_forms(name) for f in group)
     return frozenset(f.split()[-1].lower() for f in forms if len(f.split()) > 1)
 
 

@@ -19,7 +19,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from syuzhet.entities.gazetteer import first_names, known_type
+from syuzhet.entities.gazetteer import first_names, group_forms, known_type
 from syuzhet.entities.keys import name_key
 from syuzhet.entities.lemma import data_lines, lemmatize
 from syuzhet.entities.uk_known import Token
@@ -60,7 +60,7 @@ def _strict(name: str) -> str:
 def _place_forms() -> frozenset[str]:
     """Every form of ``places.txt``, lower case, letter for letter: ``known_type`` compares translit keys,
     where the adjective 'Малий' is the country 'Мали'."""
-    return frozenset(_strict(f) for line in data_lines("places") for f in line.split(" = ") if f.strip())
+    return frozenset(_strict(f) for group in group_forms("places") for f in group)
 
 
 def is_known_place(surface: str) -> bool:
