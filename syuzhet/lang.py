@@ -77,14 +77,15 @@ def detect(text: str) -> str:
 def is_kazakh_latin(text: str, letters: int) -> bool:
     """Kazakh in Latin letters: Latin text (``letters`` letters) with 'q' in at least ``_KAZAKH_Q_SHARE`` of
     them and a letter only the Kazakh Latin alphabets have among the languages that write 'q' this often."""
-    if not _KAZAKH_LATIN.search(text) or len(_LATIN.findall(text)) < _LETTER_SHARE * letters:
+    if not _KAZAKH_LATIN.search(text) or not mostly_latin(text, letters):
         return False
     return text.count("q") + text.count("Q") >= _KAZAKH_Q_SHARE * letters
 
 
-def mostly_latin(text: str) -> bool:
-    """At least ``_LETTER_SHARE`` of the letters of ``text`` are Latin (and it has any)."""
-    letters = len(_LETTERS.findall(text))
+def mostly_latin(text: str, letters: int | None = None) -> bool:
+    """At least ``_LETTER_SHARE`` of the letters of ``text`` (``letters`` of them, when counted already) are
+    Latin, and it has any."""
+    letters = len(_LETTERS.findall(text)) if letters is None else letters
     return letters > 0 and len(_LATIN.findall(text)) >= _LETTER_SHARE * letters
 
 
