@@ -33,6 +33,9 @@ def rules_fired(article: Article) -> dict[str, str]:
         ("1056", "view_counter"),
         ("2 345 просмотров", "view_counter"),
         ("Поделиться", "widget"),
+        ("All Sections", "widget"),
+        ("|", "separator"),
+        ("* * *", "separator"),
         ("https://example.org/uploads/picture-960x500.jpeg?token=abc", "bare_link"),
         ("/https%3A%2F%2Fexample.org%2Ffeed%2Fpicture.jpg)", "bare_link"),
         ("© 2025 Example Media. Все права защищены.", "copyright_notice"),
@@ -136,3 +139,31 @@ def test_first_line_that_shares_no_word_with_its_text_is_no_title() -> None:
     assert menu.title is None
     headline = cleaned(f"Президент подписал документы о сотрудничестве\n\n{LEAD}")
     assert headline.title == "Президент подписал документы о сотрудничестве"
+
+
+
+@pytest.mark.parametrize(
+    ("hints", "raw_title", "title"),
+    [
+        ({"url": "https://www.example.ua/news/1"}, "Президент подписал документы о сотрудничестве | Example",
+         "Президент подписал документы о сотрудничестве"),
+        ({"outlet": "Example News"}, "Президент подписал документы о сотрудничестве - Example News",
+         "Президент подписал документы о сотрудничестве"),
+        # a source the page credits is not the site it is on
+        ({"url": "https://example.ua/a"}, "Президент подписал документы о сотрудничестве - Агентство",
+         "Президент подписал документы о сотрудничестве - Агентство"),
+    ],
+)
+def test_a_title_loses_the_name_of_its_site(hints: dict[str, str], raw_title: str, title: str) -> None:
+    first_line = clean(Article(source="x.jsonl#1", raw=f"{raw_title}\n\n{LEAD}", hints=hints))
+    assert first_line.title == title
+    assert first_line.text.startswith(f"{title}\n\n")
+    from_metadata = clean(Article(source="x.jsonl#1", raw=LEAD, hints={**hints, "title": raw_title}))
+    assert from_metadata.title == title
+
+
+def test_a_short_title_keeps_its_ending() -> None:
+    """Too few words before the ending for a headline of their own: the ending is not taken for the site."""
+    article = clean(Article(source="x.jsonl#1", raw=LEAD, hints={"url": "https://example.ua/a",
+                                                               "title": "Новости дня - Example"}))
+    assert article.title == "Новости дня - Example"

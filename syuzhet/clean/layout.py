@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import pairwise
+from urllib.parse import urlsplit
 
 from syuzhet.clean.captions import photo_caption
 from syuzhet.clean.lines import Line, headline_like
@@ -20,6 +21,8 @@ _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of letters: a headline has 
 _CONTENT_WORD = re.compile(r"[^\W\d_]{4,}")
 _STEM, _ECHO_LINES = 5, 20
 _DATE_ONLY = re.compile(r"^[\d\s.,:/\-–—a-zA-Zа-яА-ЯёіїєґІЇЄҐ]{6,40}$")
+_SITE_SUFFIX = re.compile(r"\s+[|–—-]\s+([^|–—]{2,40})$")
+_SITE_NAME_MIN = 3  # letters of a site's name for a title's ending to be taken as it
 _SELF_NAMED = re.compile(
     r"(?:сообщает|передает|передаёт|пишет|повідомляє|передає|пише|reports|хабарлайды)\s+"
     r"([A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*"
@@ -54,6 +57,41 @@ def title_line(lines: list[Line], found: Found) -> None:
         return  # a menu or a list of tags ('Live  Sport news') says nothing its text says
     if first.text.endswith(("?", "!")) or (not first.ends_sentence and not runs_on):
         first.kind = "title"
+
+
+def site_suffix(lines: list[Line], found: Found) -> None:
+    """'Headline | Example': a title (from metadata or the first line) that ends in the name of the site it is
+    on, its outlet or the name in its address, loses that ending. A source it credits ('... - Reuters' on
+    another site) stays."""
+    names = _site_names(found)
+    if not names:
+        return
+    if found.get("title"):
+        found["title"] = _without_site(found["title"], names)
+    for line in _kept(lines)[:1]:
+        if line.kind == "title":
+            line.text = _without_site(line.text, names)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
+
+
+def _site_names(found: Found) -> set[str]:
+    """The outlet's name and the labels of the address's host but its last ('example' of www.example.com)."""
+    host = (urlsplit(found.get("url") or "").hostname or "").removeprefix("www.")
+    names = {_letters(label) for label in host.split(".")[:-1]} | {_letters(found.get("outlet") or "")}
+    return {name for name in names if len(name) >= _SITE_NAME_MIN}
+
+
+def _without_site(title: str, names: set[str]) -> str:
+    match = _SITE_SUFFIX.search(title)
+    if not match or len(_LETTER_WORD.findall(title[: match.start()])) < 3:
+        return title
+    tail = _letters(match.group(1))
+    if len(tail) >= _SITE_NAME_MIN and any(tail.startswith(n) or n.startswith(tail) for n in names):
+        return title[: match.start()].rstrip()
+    return title
 
 
 def _stems(text: str) -> set[str]:
@@ -148,6 +186,7 @@ LAYOUT_RULES: list[LayoutRule] = [
     dateline,
     timestamp_line,
     title_line,
+    site_suffix,
     subtitle_line,
     section_heading,
     self_named_outlet,

@@ -75,6 +75,11 @@ def widget(line: Line, found: Found) -> bool:
     return line.lower.strip(" .:!|•·") in phrases("cleaning/widgets")
 
 
+def separator(line: Line, found: Found) -> bool:
+    """A line without a letter or a digit ('|', '***', '~'): a divider or an icon the scrape left as text."""
+    return not any(ch.isalnum() for ch in line.text)
+
+
 def bare_link(line: Line, found: Found) -> bool:
     """A line that is one address and nothing else: an image or link the scrape left as text."""
     return bool(_BARE_LINK.match(line.text))
@@ -92,6 +97,7 @@ LINE_RULES: list[LineRule] = [
     photo_credit,
     view_counter,
     widget,
+    separator,
     bare_link,
     copyright_notice,
 ]
