@@ -10,7 +10,8 @@ stresses that the others do not, the actors it names, and its tone toward the st
   'відносини') cannot be told from stressed words, hence the stricter test.
 - Actors: the people and organisations it names, most mentioned first, marked when no one else names them.
 - Tone: lexicon hits (``data/stories/tone_*.txt``) in its sentences that mention each main entity.
-Words are shown as written (the commonest form); no internal key reaches the record."""
+Words are shown in their dictionary form where the language is lemmatised (ru, uk), else as written, in lower
+case; no internal key reaches the record."""
 
 from __future__ import annotations
 
@@ -22,8 +23,9 @@ from typing import Any
 
 from syuzhet.data import lines
 from syuzhet.model import Entity
+from syuzhet.morph import parses as morph_parses
 from syuzhet.stories.claims import skeleton
-from syuzhet.stories.text import CONTENT_POS, Sentence, stem, surfaces
+from syuzhet.stories.text import CONTENT_POS, LEMMATISED, Sentence, fold, stem, surfaces
 
 PRIOR_STRENGTH = 500.0
 Z_MIN = 1.96
@@ -76,8 +78,21 @@ Terms = list[tuple[str, str]]
 
 
 def content_terms(s: Sentence) -> Terms:
-    """(key, written form in lower case) of the sentence's content words, names left out."""
-    return [(key, surface.lower()) for key, surface in sentence_terms(s) if key.startswith("t:")]
+    """(key, the word as shown) of the sentence's content words, names left out: its dictionary form where the
+    language is lemmatised ('агрессия' for 'агрессии'), else its written form in lower case."""
+    return [(key, dictionary_form(surface.lower(), s.lang)) for key, surface in sentence_terms(s)
+            if key.startswith("t:")]
+
+
+def dictionary_form(word: str, lang: str) -> str:
+    """``word``'s dictionary form when its likely readings (within half the best one's score) agree on one,
+    (spelling variants aside), else ``word`` ('війну' reads as a noun and, unranked, as a verb: it stays as
+    written)."""
+    if lang not in LEMMATISED:
+        return word
+    readings = morph_parses(word, lang)
+    likely = [str(p.normal_form) for p in readings if p.score >= readings[0].score / 2]
+    return likely[0] if len({fold(form) for form in likely}) == 1 else word  # 'агресія' is 'аґресія'
 
 
 def _counts(term_lists: Iterable[Terms]) -> tuple[Counter[str], dict[str, Counter[str]]]:
