@@ -10,7 +10,7 @@ import pytest
 
 from syuzhet.model import Article, Block
 from syuzhet.quotes import find_quotes
-from syuzhet.quotes.lexicon import runs
+from syuzhet.quotes.lexicon import runs, switched_on
 
 
 def _article(text: str, lang: str) -> Article:
@@ -53,6 +53,12 @@ CONSTRUCTIONS = [
      "agency", "said_after"),  # said_clause_possessive: no clause "Norway's road agency, ..." after 'said'
     ("en", "The ministry said Norway's road agency closed the bridge.", "indirect",
      "Norway's road agency closed the bridge", "ministry", "said_clause"),
+    ("en", "The ministry said Ann Lee had left the city in May.", "indirect", "Ann Lee had left the city in May",
+     "ministry", "said_clause"),  # said_clause_name: a clause opening with a name and a finite verb
+    ("en", "John Parker expressed hope that the bridge would open in May.", "indirect",
+     "the bridge would open in May", "John Parker", "said_that"),
+    ("en", "The bridge will open in May, as reported by the city council.", "indirect",
+     "The bridge will open in May", "council", "source_after"),
     ("kk", "«Көпір мамыр айында ашылады», деді Ержан Сейітов.", "direct",
      "Көпір мамыр айында ашылады", "Ержан Сейітов", "dash_after"),
     ("kk", "«Көпір мамыр айында ашылады» деп жазды Ержан Сейітов.", "direct",
@@ -126,6 +132,59 @@ def test_kazakh_nominal_statement() -> None:
     text = "Ержан Сейітов жаңа көпірдің мамыр айында ашылатынын айтты."
     q = find_quotes(_article(text, "kk")).quotes[0]
     assert (q.text, q.rules[0]) == ("жаңа көпірдің мамыр айында ашылатынын", "nominal_said")
+
+
+@pytest.mark.parametrize(("text", "said", "who", "rule"), [
+    ("Ержан Сейітов жаңа көпір қауіпсіз екенін айтты.", "жаңа көпір қауіпсіз екенін", "Ержан Сейітов",
+     "nominal_said"),
+    ("Жаңа көпірдің мамыр айында ашылатынын Көлік министрлігінің баспасөз қызметі хабарлады.",
+     "Жаңа көпірдің мамыр айында ашылатынын", "Көлік министрлігі", "nominal_object_first"),
+])
+def test_kazakh_nominal_forms(text: str, said: str, who: str, rule: str) -> None:
+    with switched_on("nominal_object_first"):
+        q = find_quotes(_article(text, "kk")).quotes[0]
+    assert (q.text, q.speaker_text, q.rules[0]) == (said, who, rule)
+
+
+def test_a_name_after_told_is_its_object_not_a_clause() -> None:
+    assert find_quotes(_article("John Parker told Reuters he would open the bridge in May.", "en")).quotes == []
+
+
+@pytest.mark.parametrize(("rule", "lang", "text", "said", "who"), [
+    ("source_after_dash", "en", "The bridge will open in May — according to John Parker.",
+     "The bridge will open in May", "John Parker"),
+    ("apposed_org", "en", '"The bridge is closed," said the state transport agency, Rosavtodor.',
+     "The bridge is closed,", "Rosavtodor"),
+    ("source_speaker_before", "kk", "Көлік министрлігінің мәліметінше, жаңа көпір мамыр айында ашылады.",
+     "жаңа көпір мамыр айында ашылады", "Көлік министрлігі"),
+    ("source_speaker_before", "kk", "Ержан Сейітов атап өткендей, жаңа көпір мамыр айында ашылады.",
+     "жаңа көпір мамыр айында ашылады", "Ержан Сейітов"),
+])
+def test_rules_kept_off(rule: str, lang: str, text: str, said: str, who: str) -> None:
+    """Rules that found right quotes or speakers on dev parts only (rule_langs.txt keeps them off): what they do
+    when turned on, and that they are off."""
+    assert not runs(rule, lang)
+    with switched_on(rule):
+        q = find_quotes(_article(text, lang)).quotes[0]
+    assert (q.text, q.speaker_text) == (said, who)
+
+
+def test_kazakh_latin_script_role_resolves_to_a_surname_pair() -> None:
+    """Latin-script Kazakh has no NER mentions: 'Erjan Seıtov' is a person by the surname's ending
+    (kazakh_surname_pairs, kept off)."""
+    text = "Oblys äkımı Erjan Seıtov jinalysta söiledı.\n«Köpır mamyr aiynda aşylady», – dedı äkım."
+    with switched_on("kazakh_surname_pairs"):
+        q = find_quotes(_article(text, "kk")).quotes[0]
+    assert (q.text, q.speaker_text) == ("Köpır mamyr aiynda aşylady", "äkım")
+    assert text[q.speaker_start or 0 : q.speaker_end or 0] == "Erjan Seıtov"
+
+
+def test_a_sentence_opens_with_a_capital_of_any_script() -> None:
+    from syuzhet.quotes.doc import _sentences
+
+    text = "Oblys äkımı söiledı. Äkım köpır turaly aitty. köpır jaŋa."
+    assert [text[a:b].strip() for a, b in _sentences(text, [])] == [
+        "Oblys äkımı söiledı.", "Äkım köpır turaly aitty. köpır jaŋa."]
 
 
 def test_a_quote_left_open_by_a_cut_lead() -> None:
