@@ -59,6 +59,10 @@ CONSTRUCTIONS = [
      "the bridge would open in May", "John Parker", "said_that"),
     ("en", "The bridge will open in May, as reported by the city council.", "indirect",
      "The bridge will open in May", "council", "source_after"),
+    ("en", "The bridge will open in May, according to near-complete results.", "indirect",
+     "The bridge will open in May", "near-complete results", "source_after"),  # source_noun_phrase
+    ("en", "According to preliminary data, the bridge will open in May.", "indirect",
+     "the bridge will open in May", "preliminary data", "source_clause"),  # source_noun_phrase
     ("kk", "«Көпір мамыр айында ашылады», деді Ержан Сейітов.", "direct",
      "Көпір мамыр айында ашылады", "Ержан Сейітов", "dash_after"),
     ("kk", "«Көпір мамыр айында ашылады» деп жазды Ержан Сейітов.", "direct",
@@ -148,6 +152,17 @@ def test_kazakh_nominal_forms(text: str, said: str, who: str, rule: str) -> None
 
 def test_a_name_after_told_is_its_object_not_a_clause() -> None:
     assert find_quotes(_article("John Parker told Reuters he would open the bridge in May.", "en")).quotes == []
+
+
+def test_a_stray_mark_open_at_its_line_end_encloses_no_later_quote() -> None:
+    """line_ends_quote (kept off): the stray '"' of the first line leaves the quotation of the second at depth 0."""
+    from syuzhet.quotes.marks import find_spans
+
+    text = '"The bridge opened in May, officials said.\nThe mayor said: "We are proud of it."'
+    assert [(text[s.start : s.end], s.depth) for s in find_spans(text, line_ends=True)] == [
+        ("We are proud of it.", 0)]
+    assert [s.depth for s in find_spans(text)] == [1]
+    assert not runs("line_ends_quote", "en")
 
 
 @pytest.mark.parametrize(("rule", "lang", "text", "said", "who"), [

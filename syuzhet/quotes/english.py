@@ -156,3 +156,19 @@ def _end(doc: Doc, start: int, sent_end: int) -> int:
     """The sentence end, or before a following quote or a second attribution (', he added')."""
     m = re.compile(r":\s*[\"“«]|,\s*(?:he|she|they|it)\s+(?:said|added)\b").search(doc.text, start, sent_end)
     return m.start() if m else sent_end
+
+
+_NP_STOP = re.compile(r"[,;:!?()\"“”«»]|\.(?:\s|$)|\s[—–]\s")
+
+
+def source_noun_phrase(doc: Doc, start: int, limit: int) -> speakers.Speaker | None:
+    """source_noun_phrase: 'according to near-complete results', 'According to preliminary data, ...': a source
+    phrase whose noun names no person or organisation the lists know; the phrase stands for the speaker (its
+    head noun is its last word, as English puts it)."""
+    if doc.lex.lang != "en" or not runs("source_noun_phrase", "en"):
+        return None
+    stop = _NP_STOP.search(doc.text, start, limit)
+    ws = doc.words_in(start, stop.start() if stop else limit)
+    if not ws or len(ws) > MAX_SUBJECT_WORDS or not ws[-1].text.isalpha() or doc.is_verb(ws[-1]):
+        return None
+    return speakers.Speaker(doc.text[ws[0].start : ws[-1].end], ws[0].start, ws[-1].end, "other")

@@ -184,7 +184,7 @@ def _source_clauses(doc: Doc, consumed: set[int]) -> list[Found]:
             if end - start < 10:
                 continue
             who = speakers.possessive(doc, at, phrase) or speakers.after(doc, m.end(), comma + 1, any_case=True)
-            who = who or kazakh.source_speaker(doc, at)
+            who = who or kazakh.source_speaker(doc, at) or english.source_noun_phrase(doc, m.end(), comma)
             found.append(Found("indirect", start, end, "source_clause", phrase, at, who))
     return found
 

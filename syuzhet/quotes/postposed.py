@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from syuzhet.data import lines
-from syuzhet.quotes import speakers
+from syuzhet.quotes import english, speakers
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.found import Found, clause
 from syuzhet.quotes.lexicon import runs
@@ -85,5 +85,6 @@ def _sources_after(doc: Doc) -> list[Found]:
             if where is None:
                 continue
             who = speakers.possessive(doc, at, phrase) or speakers.after(doc, m.end(), sent_end, any_case=True)
+            who = who or english.source_noun_phrase(doc, m.end(), sent_end)
             found.append(Found("indirect", where[0], where[1], "source_after", phrase, at, who))
     return found
