@@ -202,6 +202,23 @@ def test_a_sentence_opens_with_a_capital_of_any_script() -> None:
         "Oblys äkımı söiledı.", "Äkım köpır turaly aitty. köpır jaŋa."]
 
 
+@pytest.mark.parametrize(("lang", "text", "said"), [
+    ("kk", "Ержан Сейітов көпірді аралады.\n«Көпір мамыр айында ашылады, жұмыс жоспар бойынша жүріп жатыр»",
+     "Көпір мамыр айында ашылады, жұмыс жоспар бойынша жүріп жатыр"),
+    ("kk", "Ержан Сейітов көпірді аралады.\n«Мамандар жұмысты үнемі бақылауда ұста",
+     "Мамандар жұмысты үнемі бақылауда ұста"),  # a lead cut inside the quotation
+    ("ru", "Игорь Соколов осмотрел мост.\n«Мост откроют в мае, работы идут по плану».\nДругие новости.",
+     "Мост откроют в мае, работы идут по плану"),
+])
+def test_a_quoted_paragraph_speaks_for_who_was_named_last(lang: str, text: str, said: str) -> None:
+    """quoted_paragraph runs in Russian only (rule_langs.txt); the Kazakh rows turn it on."""
+    assert runs("quoted_paragraph", "ru") and not runs("quoted_paragraph", "kk")
+    with switched_on("quoted_paragraph"):
+        q = find_quotes(_article(text, lang)).quotes[0]
+    assert (q.text, q.rules) == (said, ["quoted_paragraph", "speaker_paragraph_recent"])
+    assert text[q.speaker_start or 0 : q.speaker_end or 0] in ("Ержан Сейітов", "Игорь Соколов")
+
+
 def test_a_quote_left_open_by_a_cut_lead() -> None:
     text = '"The bridge is safe," Mayor John Parker said.\n"We will open it in May and then we will build anoth'
     quotes = find_quotes(_article(text, "en")).quotes
