@@ -184,6 +184,12 @@ def test_rules_kept_off(rule: str, lang: str, text: str, said: str, who: str) ->
     assert (q.text, q.speaker_text) == (said, who)
 
 
+def test_a_kazakh_genitive_pronoun_is_no_subject() -> None:
+    """'оның' (kk_pronouns.txt, for 'Оның айтуынша') names a speaker only before a source phrase."""
+    text = "Ержан Сейітов сөйледі. Оның інісі жаңа көпірдің мамыр айында ашылатынын айтты."
+    assert find_quotes(_article(text, "kk")).quotes == []
+
+
 def test_kazakh_latin_script_role_resolves_to_a_surname_pair() -> None:
     """Latin-script Kazakh has no NER mentions: 'Erjan Seıtov' is a person by the surname's ending
     (kazakh_surname_pairs, kept off)."""

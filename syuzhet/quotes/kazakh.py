@@ -51,7 +51,7 @@ def _subject(doc: Doc, ws: list[Word]) -> tuple[speakers.Speaker | None, int]:
         end = next((i for i, x in enumerate(ws) if x.start >= m.end), len(ws))
         return speakers.Speaker(m.text, m.start, m.end, "name", mention=m), end
     low = w.text.lower()
-    if low in doc.lex.pronouns:
+    if low in doc.lex.nominative:  # ('ол', not the genitive 'оның' of 'Оның айтуынша')
         return speakers.Speaker(w.text, w.start, w.end, "pronoun", doc.lex.pronouns[low]), k + 1
     if k + 1 < len(ws) and ws[k + 1].text.lower() in doc.lex.roles | doc.lex.org_nouns:
         w2 = ws[k + 1]  # 'Мемлекет басшысы', 'Франция президенті'
