@@ -13,7 +13,7 @@ from syuzhet.quotes.lexicon import Lexicon, lexicon, lexicon_lang, runs
 from syuzhet.quotes.marks import Span, find_spans
 from syuzhet.quotes.morph import Word, lemma, lemmas, words
 
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\s\"»”]*\s+(?=[\"«„“—–-]?\s*[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ0-9])|\n+")
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\s\"»”]*\s+(?=[\"«„“—–-]?\s*\w)|\n+")  # (before a capital or digit: _opens)
 _INITIAL = re.compile(r"(?:^|[\s.])[A-ZА-ЯЁІЇЄҐӘҒҚҢӨҰҮҺ]\.$")  # 'Т.Мей', 'Ғ.Нұрланов': no sentence end
 
 
@@ -62,7 +62,8 @@ class Doc:
 def build(article: Article, persons: list[Mention], others: list[Mention]) -> Doc:
     text = article.text
     lang = lexicon_lang(article.lang, text)
-    spans = find_spans(text, collapse=runs("collapsed_close", lang), cut_open=runs("cut_open_quote", lang))
+    spans = find_spans(text, collapse=runs("collapsed_close", lang), cut_open=runs("cut_open_quote", lang),
+                       line_ends=runs("line_ends_quote", lang))
     doc = Doc(article, lang, lexicon(lang), words(text), spans, [], persons, others)
     doc.sentences = _sentences(text, [s for s in spans if s.depth == 0])
     doc._starts = [s for s, _ in doc.sentences]
@@ -76,9 +77,18 @@ def _sentences(text: str, top: list[Span]) -> list[tuple[int, int]]:
         at = m.start()
         if "\n" not in m.group() and (_INITIAL.search(text, max(0, at - 3), at) or _inside(top, at)):
             continue
+        if "\n" not in m.group() and not _opens(text, m.end()):
+            continue
         cuts.append(m.end())
     cuts.append(len(text))
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _opens(text: str, at: int) -> bool:
+    """A sentence opens with a capital letter of any script ('Äkım', 'Ūlttyq') or a digit, after an optional
+    quotation mark or dash."""
+    first = re.compile(r"[\"«„“—–-]?\s*(\w)").match(text, at)
+    return first is not None and (first.group(1).isupper() or first.group(1).isdigit())
 
 
 def _inside(spans: list[Span], pos: int) -> bool:

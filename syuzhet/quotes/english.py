@@ -89,11 +89,30 @@ def _said_clauses(doc: Doc) -> list[Found]:
         if j >= len(doc.words) or not _adjacent(doc, doc.words[j - 1], doc.words[j]):
             continue
         first = doc.words[j]
-        if first.text.lower() not in starts and not _CONTRACTED.search(first.text):
+        opens = first.text.lower() in starts or _CONTRACTED.search(first.text) or _named_subject(doc, j, finite)
+        if not opens:
             continue
         if (hit := _clause(doc, w, first, finite)) is not None:
             found.append(hit)
     return found
+
+
+MAX_NAME_WORDS = 3
+
+
+def _named_subject(doc: Doc, j: int, finite: frozenset[str]) -> bool:
+    """said_clause_name: 'said Durov has been placed under supervision', 'said President Ann Lee would': a clause
+    opening with capitalised words (a name) and a finite verb right after them; not 'told Reuters he would'."""
+    if not runs("said_clause_name", "en"):
+        return False
+    k = j
+    while k < len(doc.words) and k - j < MAX_NAME_WORDS and doc.words[k].text[:1].isupper():
+        if k > j and not _adjacent(doc, doc.words[k - 1], doc.words[k]):
+            return False
+        k += 1
+    if k == j or k >= len(doc.words) or not _adjacent(doc, doc.words[k - 1], doc.words[k]):
+        return False
+    return doc.words[k].text.lower() in finite
 
 
 def _adjacent(doc: Doc, a: Word, b: Word) -> bool:
@@ -137,3 +156,19 @@ def _end(doc: Doc, start: int, sent_end: int) -> int:
     """The sentence end, or before a following quote or a second attribution (', he added')."""
     m = re.compile(r":\s*[\"“«]|,\s*(?:he|she|they|it)\s+(?:said|added)\b").search(doc.text, start, sent_end)
     return m.start() if m else sent_end
+
+
+_NP_STOP = re.compile(r"[,;:!?()\"“”«»]|\.(?:\s|$)|\s[—–]\s")
+
+
+def source_noun_phrase(doc: Doc, start: int, limit: int) -> speakers.Speaker | None:
+    """source_noun_phrase: 'according to near-complete results', 'According to preliminary data, ...': a source
+    phrase whose noun names no person or organisation the lists know; the phrase stands for the speaker (its
+    head noun is its last word, as English puts it)."""
+    if doc.lex.lang != "en" or not runs("source_noun_phrase", "en"):
+        return None
+    stop = _NP_STOP.search(doc.text, start, limit)
+    ws = doc.words_in(start, stop.start() if stop else limit)
+    if not ws or len(ws) > MAX_SUBJECT_WORDS or not ws[-1].text.isalpha() or doc.is_verb(ws[-1]):
+        return None
+    return speakers.Speaker(doc.text[ws[0].start : ws[-1].end], ws[0].start, ws[-1].end, "other")

@@ -15,7 +15,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from syuzhet.quotes import english, speakers
+from syuzhet.quotes import english, kazakh, speakers
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.found import Found, clause
 from syuzhet.quotes.lexicon import runs
@@ -184,6 +184,7 @@ def _source_clauses(doc: Doc, consumed: set[int]) -> list[Found]:
             if end - start < 10:
                 continue
             who = speakers.possessive(doc, at, phrase) or speakers.after(doc, m.end(), comma + 1, any_case=True)
+            who = who or kazakh.source_speaker(doc, at) or english.source_noun_phrase(doc, m.end(), comma)
             found.append(Found("indirect", start, end, "source_clause", phrase, at, who))
     return found
 

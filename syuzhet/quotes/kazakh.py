@@ -2,6 +2,8 @@
 
   dep_said      '<statement> деп атап өтті.' / 'Министр <statement> деп мәлімдеді.' / '... деп жазды X.'
   nominal_said  'Президент <statement ending in a nominal: -ғанын, -атынын, -тынына> айтты / сенім білдірді.'
+  nominal_object_first  '<statement ending in a nominal> министрлік хабарлады.' (the object first, the
+                speaker between it and the verb)
 
 The speaker is the subject opening the sentence (a name, a pronoun, a role or organisation noun), else the
 name after the verb. Suffixes of the nominal forms: ``data/quotes/kk_nominal_endings.txt``."""
@@ -18,6 +20,9 @@ from syuzhet.quotes.morph import Word
 _DEP = {"деп", "dep", "دەپ"}
 MAX_TAIL_WORDS = 4  # words after 'деп' (the verb and a speaker named after it)
 MIN_WORDS = 3
+MAX_SPEAKER_WORDS = 6  # nominal_object_first: words between the nominal and the verb
+MAX_SOURCE_WORDS = 4  # source_speaker_before: words before 'айтуынша' that name its speaker
+MIN_NOUN = 5  # letters of an organisation or role noun a case ending may follow ('министрлігінің')
 
 
 def find(doc: Doc) -> list[Found]:
@@ -28,6 +33,7 @@ def find(doc: Doc) -> list[Found]:
         ws = doc.words_in(s0, s1)
         hit = _dep(doc, ws, s1) if runs("dep_said", "kk") else None
         hit = hit or (_nominal(doc, ws) if runs("nominal_said", "kk") else None)
+        hit = hit or (_object_first(doc, ws) if runs("nominal_object_first", "kk") else None)
         if hit is not None and not doc.in_quote(hit.start):
             found.append(hit)
     return found
@@ -45,7 +51,7 @@ def _subject(doc: Doc, ws: list[Word]) -> tuple[speakers.Speaker | None, int]:
         end = next((i for i, x in enumerate(ws) if x.start >= m.end), len(ws))
         return speakers.Speaker(m.text, m.start, m.end, "name", mention=m), end
     low = w.text.lower()
-    if low in doc.lex.pronouns:
+    if low in doc.lex.nominative:  # ('ол', not the genitive 'оның' of 'Оның айтуынша')
         return speakers.Speaker(w.text, w.start, w.end, "pronoun", doc.lex.pronouns[low]), k + 1
     if k + 1 < len(ws) and ws[k + 1].text.lower() in doc.lex.roles | doc.lex.org_nouns:
         w2 = ws[k + 1]  # 'Мемлекет басшысы', 'Франция президенті'
@@ -86,3 +92,55 @@ def _nominal(doc: Doc, ws: list[Word]) -> Found | None:
         return None
     start, end = clause(doc, ws[first].start, last.end)
     return Found("indirect", start, end, "nominal_said", ws[verb].text, ws[verb].start, who)
+
+
+def _object_first(doc: Doc, ws: list[Word]) -> Found | None:
+    """'<statement ending in -ғанын> <speaker> хабарлады.': the speaker named between the nominal and the verb."""
+    endings = lines("quotes/kk_nominal_endings")
+    verb = next((i for i in range(len(ws) - 1, max(len(ws) - 3, 1), -1) if doc.is_verb(ws[i])), None)
+    if verb is None:
+        return None
+    last = next((k for k in range(verb - 2, max(verb - 2 - MAX_SPEAKER_WORDS, 0) - 1, -1)
+                 if ws[k].text.lower().endswith(endings)), None)
+    if last is None or last < MIN_WORDS - 1:
+        return None
+    who = named_in(doc, ws[last + 1 : verb])
+    if who is None:
+        return None
+    start, end = clause(doc, ws[0].start, ws[last].end)
+    if doc.in_quote(start) or doc.text[start] in "«\"„“":
+        return None
+    return Found("indirect", start, end, "nominal_object_first", ws[verb].text, ws[verb].start, who)
+
+
+def named_in(doc: Doc, ws: list[Word]) -> speakers.Speaker | None:
+    """The speaker in a few words (between a nominal and its verb, before 'айтуынша'): a person, else a pronoun
+    ('оның'), else the phrase up to an organisation or role noun, without its case ending ('Ресей Төтенше
+    жағдайлар министрлігінің баспасөз қызметі' -> '... министрлігі'), else capitalised words ('ҚазАқпарат')."""
+    if not ws or any(doc.is_verb(w) for w in ws):
+        return None
+    if (m := next((m for w in ws if (m := doc.person_at(w.start, w.end)) is not None), None)) is not None:
+        return speakers.Speaker(m.text, m.start, m.end, "name", mention=m)
+    if (p := next((w for w in ws if w.text.lower() in doc.lex.pronouns), None)) is not None:
+        return speakers.Speaker(p.text, p.start, p.end, "pronoun", doc.lex.pronouns[p.text.lower()])
+    for w in ws:
+        low = w.text.lower()
+        for kind, nouns in (("org", doc.lex.org_nouns), ("role", doc.lex.roles)):
+            noun = max((n for n in nouns if low.startswith(n) and len(n) >= MIN_NOUN), key=len, default=None)
+            if noun is not None:
+                end = w.start + len(noun)
+                return speakers.Speaker(doc.text[ws[0].start : end], ws[0].start, end, kind, role=noun)
+    if all(w.text[:1].isupper() for w in ws):
+        return speakers.Speaker(doc.text[ws[0].start : ws[-1].end], ws[0].start, ws[-1].end, "other")
+    return None
+
+
+def source_speaker(doc: Doc, at: int) -> speakers.Speaker | None:
+    """source_speaker_before: 'Министрдің айтуынша, ...', 'Ержан Сейітов атап өткендей, ...': a Kazakh source
+    phrase follows its speaker (in the genitive or nominative), within its clause."""
+    if doc.lex.lang != "kk" or not runs("source_speaker_before", "kk"):
+        return None
+    s0 = doc.sentence(at)[0]
+    comma = doc.text.rfind(",", s0, at)
+    ws = doc.words_in(max(s0, comma + 1), at)[-MAX_SOURCE_WORDS:]
+    return named_in(doc, ws)

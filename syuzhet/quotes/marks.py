@@ -52,15 +52,18 @@ def _role(text: str, i: int, mark: str) -> str:
     return "either" if opens and closes else "none"
 
 
-def find_spans(text: str, collapse: bool = True, cut_open: bool = False) -> list[Span]:
+def find_spans(text: str, collapse: bool = True, cut_open: bool = False, line_ends: bool = False) -> list[Span]:
     """Every paired quoted string, outer ones first, in order of their opening mark; with ``cut_open``, also
-    a quotation a cut text leaves open (``_cut_open``)."""
+    a quotation a cut text leaves open (``_cut_open``); with ``line_ends``, a straight mark left open at the end
+    of its line opens nothing (``_open_on_line``)."""
     spans: list[Span] = []
     stack: list[tuple[int, str]] = []
     for m in _MARK.finditer(text):
         i, mark = m.start(), m.group()
         while stack and i - stack[0][0] > MAX_SPAN:
             stack.pop(0)
+        if line_ends:
+            stack = _open_on_line(text, stack, i)
         role = "open" if mark in _OPENING else "close" if mark in _CLOSING else _role(text, i, mark)
         single_opens = mark in ("'", "‘", "’") and role != "close" and (not stack or stack[-1][1] not in ("'", "‘"))
         if single_opens and (role == "none" or not _single_quote_opens(text, i)):
@@ -78,6 +81,16 @@ def find_spans(text: str, collapse: bool = True, cut_open: bool = False) -> list
         spans.append(last)
     spans.sort(key=lambda s: (s.open, -s.close))
     return [s for s in spans if s.end > s.start]
+
+
+_STRAIGHT = {'"', "&quot;"}
+
+
+def _open_on_line(text: str, stack: list[tuple[int, str]], at: int) -> list[tuple[int, str]]:
+    """line_ends_quote: a straight double mark still open when its line ended is a stray one ('"Dan, who
+    campaigned ... results.' with no mark closing it) or opens a paragraph of a longer quotation, whose next
+    paragraph opens again: it encloses none of the quotations that follow on later lines."""
+    return [(i, mark) for i, mark in stack if mark not in _STRAIGHT or "\n" not in text[i:at]]
 
 
 _OPENS_SENTENCE = re.compile(r"(?:^|\n|[:.!?…])\s*$")

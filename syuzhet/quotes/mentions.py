@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 
 from syuzhet.entities import find_entities
+from syuzhet.entities.kk_morph import base_word
+from syuzhet.entities.shapes import is_patronymic, is_surname_shaped
 from syuzhet.model import Article, Mention
+from syuzhet.quotes.lexicon import lexicon_lang, runs
 from syuzhet.quotes.morph import WORD, _parses, first_name, known_name, name_lemma, words
 
 
@@ -23,6 +26,7 @@ def complete_persons(article: Article, persons: list[Mention]) -> list[Mention]:
     ('В свою очередь Кулаев заявил') of persons found."""
     lang = article.lang if article.lang in ("ru", "uk") else "ru"
     persons = persons + [m for m in _name_pairs(article, lang) if not any(_overlaps(m, p) for p in persons)]
+    persons = persons + [m for m in _kazakh_pairs(article) if not any(_overlaps(m, p) for p in persons)]
     keys = {name_lemma(t[-1].text, lang, surname=True) for m in persons if (t := words(m.text))}
     covered = {at for m in persons for at in range(m.start, m.end)}  # offsets inside a person's mention
     added = []
@@ -55,6 +59,26 @@ def _name_pairs(article: Article, lang: str) -> list[Mention]:
         if first_name(first, lang) and known_name(last, lang) and not _is_place(last, lang):
             lemma = f"{name_lemma(first, lang)} {name_lemma(last, lang, surname=True)}"
             found.append(Mention(article.id, m.start(), m.end(), m.group(), "PER", lemma))
+    return found
+
+
+_CAPS_PAIR = re.compile(r"(?<!\w)([^\W\d_][\w’'-]+) ([^\W\d_][\w’'-]+)(?!\w)")
+
+
+def _kazakh_pairs(article: Article) -> list[Mention]:
+    """kazakh_surname_pairs: in Kazakh text NER left untagged (Latin script), two capitalised words of which the
+    second is a surname or patronymic by its ending once its case ending is off ('Nariman Töreǧaliev',
+    'Асқар Мамин', 'Ерлан Қосанұлы'): a person."""
+    if lexicon_lang(article.lang, article.text) != "kk" or not runs("kazakh_surname_pairs", "kk"):
+        return []
+    found = []
+    for m in _CAPS_PAIR.finditer(article.text):
+        first, last = m.group(1), m.group(2)
+        if not (first[:1].isupper() and last[:1].isupper() and first[1:2].islower() and last[1:2].islower()):
+            continue
+        base = base_word(last)
+        if is_surname_shaped(base) or is_patronymic(base):
+            found.append(Mention(article.id, m.start(), m.end(), m.group(), "PER", f"{first} {base}"))
     return found
 
 

@@ -3,7 +3,8 @@
   subject_said  '<clause>, the Lithuanian president said Thursday.' / '<clause>, Russian officials said.'
                 (subject before the verb, as English writes it; 'заявил X' is ``indirect.postposed``)
   source_after  '<clause>, according to BBC reports.' / '<clause>, по данным МЧС.' / '<clause>, за словами X.'
-                (a source construction closing the sentence)
+                (a source construction closing the sentence; source_after_dash: also after a dash,
+                '<clause> — according to X.')
 
 The statement is the sentence up to the comma; it must not be a quotation (direct speech has its own rules)
 and the clause must be long enough to be one."""
@@ -13,7 +14,7 @@ from __future__ import annotations
 import re
 
 from syuzhet.data import lines
-from syuzhet.quotes import speakers
+from syuzhet.quotes import english, speakers
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.found import Found, clause
 from syuzhet.quotes.lexicon import runs
@@ -73,8 +74,9 @@ def _subject_said(doc: Doc, cue: Word) -> Found | None:
 def _sources_after(doc: Doc) -> list[Found]:
     found: list[Found] = []
     lower = doc.text.lower()
+    lead = r"(?:,|\s[—–])" if runs("source_after_dash", doc.lex.lang) else ","  # ('<clause> — according to X')
     for phrase in doc.lex.sources:
-        for m in re.finditer(rf",\s*({re.escape(phrase)})(?!\w)", lower):
+        for m in re.finditer(rf"{lead}\s*({re.escape(phrase)})(?!\w)", lower):
             at = m.start(1)
             sent_start, sent_end = doc.sentence(at)
             if any(f.cue_at == at for f in found) or "," in doc.text[m.end() : sent_end]:
@@ -83,5 +85,6 @@ def _sources_after(doc: Doc) -> list[Found]:
             if where is None:
                 continue
             who = speakers.possessive(doc, at, phrase) or speakers.after(doc, m.end(), sent_end, any_case=True)
+            who = who or english.source_noun_phrase(doc, m.end(), sent_end)
             found.append(Found("indirect", where[0], where[1], "source_after", phrase, at, who))
     return found

@@ -100,14 +100,17 @@ def first(doc: Doc, start: int, end: int) -> Speaker | None:
 
 def _apposed(doc: Doc, s: Speaker, end: int) -> Speaker | None:
     """'by the head of the ministry, Sergei Lavrov': a person named in apposition right after a role or an
-    organisation is the speaker."""
+    organisation is the speaker; apposed_org: so is an organisation's name after its noun ('said the water
+    transport agency, Rosmorrechflot')."""
     if s.kind == "name":
         return None
     comma = re.match(r"[^,.;:!?\n]*,\s*", doc.text[end : end + 200])
     person = next((m for m in doc.persons if comma and m.start == end + comma.end()), None)
+    if person is None and s.kind == "org" and comma and runs("apposed_org", doc.lex.lang):
+        person = next((m for m in doc.others if m.type == "ORG" and m.start == end + comma.end()), None)
     if person is None or not re.match(r"\s*(?:[,.;:!?]|$)", doc.text[person.end : person.end + 3]):
         return None
-    return Speaker(person.text, person.start, person.end, "name", mention=person)
+    return Speaker(person.text, person.start, person.end, "name" if person.type == "PER" else "org", mention=person)
 
 
 _EN_NOT_HEADS = frozenset({"also", "then", "not", "never", "only", "again", "later", "earlier", "further", "who",

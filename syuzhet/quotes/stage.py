@@ -1,8 +1,9 @@
 """The article stage: every quotation in an article, direct and reported, with who said it.
 
 Rule families run in order (direct speech, headlines, interviews, reported speech, characterisations such as
-'назвал переговоры успешными', 'Об этом сообщил X', continuations); overlapping finds keep the earlier family,
-except reported speech nested inside a quote, and a quoted end of a reported clause stays part of it.
+'назвал переговоры успешными', 'Об этом сообщил X', continuations, quoted paragraphs); overlapping finds keep
+the earlier family, except reported speech nested inside a quote, and a quoted end of a reported clause stays
+part of it.
 Speakers are then resolved in text order, so 'он' and 'политолог' see who spoke before them; organisations
 and documents resolve to ORG mentions."""
 
@@ -16,6 +17,7 @@ from syuzhet.quotes.credits import names_outlet, own_outlet
 from syuzhet.quotes.doc import Doc, build
 from syuzhet.quotes.found import Found
 from syuzhet.quotes.lexicon import lexicon_lang, runs
+from syuzhet.quotes.marks import Span
 from syuzhet.quotes.mentions import split_mentions
 from syuzhet.quotes.morph import verb_gender
 from syuzhet.quotes.orgs import named_before
@@ -31,6 +33,7 @@ _UNNAMED = {"speaker_document_unnamed"}
 _LAST = "speaker_document_last_source"
 _MUTE = "speaker_cannot_speak"  # words that name nobody ('в эфире', 'Friday'; quotes.speaking)
 _ZERO = "speaker_zero_subject"  # a cue with no subject named: who spoke or was the subject last
+_PARAGRAPH = "speaker_paragraph_recent"  # a quoted paragraph: who spoke or was the subject last
 
 
 def find_quotes(article: Article) -> Article:
@@ -108,7 +111,8 @@ def _keep_first(found: list[Found]) -> list[Found]:
 
 
 def _continuations(doc: Doc, found: list[Found]) -> list[Found]:
-    """An unattributed quote that is a whole sentence, right after another quote: the same speaker's."""
+    """An unattributed quote that is a whole sentence, right after another quote: the same speaker's; with no
+    quote before it, a quote that is a whole line (quoted_paragraph)."""
     extra: list[Found] = []
     direct_found = sorted((f for f in found if f.kind == "direct"), key=lambda f: f.start)
     for span in doc.spans:
@@ -122,7 +126,18 @@ def _continuations(doc: Doc, found: list[Found]) -> list[Found]:
         prev = [f for f in direct_found + extra if f.end <= span.open and span.open - f.end < CONTINUATION_REACH]
         if prev:
             extra.append(Found("direct", span.start, span.end, "continuation", None, span.open, same_as=prev[-1]))
+        elif _whole_line(doc, span) and runs("quoted_paragraph", doc.lex.lang):
+            extra.append(Found("direct", span.start, span.end, "quoted_paragraph", None, span.open))
     return extra
+
+
+def _whole_line(doc: Doc, span: Span) -> bool:
+    """quoted_paragraph: a quotation that is a whole line of the text, with no quote before it to continue: a
+    statement set apart, its speaker not named (or named in a line around it)."""
+    line_start = doc.text.rfind("\n", 0, span.open) + 1
+    line_end = doc.text.find("\n", span.outer_end)
+    line_end = len(doc.text) if line_end < 0 else line_end
+    return not doc.text[line_start : span.open].strip() and not doc.text[span.outer_end : line_end].strip(" .")
 
 
 def _zero(resolver: Resolver, f: Found, at: int) -> Person | None:
@@ -163,6 +178,9 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
                 resolver.spoke(person, at, verb_gender(f.cue, doc.lang) if named and f.cue else None)
         elif f.cue and f.kind == "direct" and runs(_ZERO, doc.lang) and (who := _zero(resolver, f, at)) is not None:
             span, f.speaker_rule = (who.full.start, who.full.end), _ZERO  # '«...», – деді.': no subject said
+            resolver.spoke(who, at)
+        elif f.rule == "quoted_paragraph" and runs(_PARAGRAPH, doc.lang) and (who := _zero(resolver, f, at)):
+            span, f.speaker_rule = (who.full.start, who.full.end), _PARAGRAPH  # who spoke or was the subject last
             resolver.spoke(who, at)
         people[id(f)] = span
     quotes = []
