@@ -3,7 +3,9 @@ rarest keys (names, entities, numbers: blocking) whose dated members all lie wit
 date (a story spans a few days at most: coverage of one event comes within a day or two of its first article,
 and a sequel with the same people a few days on is another event); it joins the
 candidate with the highest link probability (``link_model``: the mean of each feature over the story's
-members, i.e. average link) if that reaches the model's threshold, and otherwise opens a new story. Batch
+members, i.e. average link) if that reaches the model's threshold (a higher one, ``cross_threshold``, for a
+dated article and a story with no member in its language: across languages only names compare), and otherwise
+opens a new story. Batch
 clustering is the same walk over all articles in date order, so adding tomorrow's articles to a stored index
 costs the same per article as today's did, and a story's id ('s' + the id of the article that opened it)
 never changes (unless a merge retires it, below).
@@ -102,7 +104,7 @@ class StoryIndex:
                 passing.append((p, story))
             if best is None or p > best[0]:
                 best = (p, story, values)
-        if best and best[0] >= self.model.threshold:
+        if best and best[0] >= self.model.bar(entry.date is not None, entry.lang in best[1].langs):
             p, story, values = best
             link = Link(entry.id, "joined", p, None, story.shared_keys(entry), story.closest_gap(entry.date),
                         self.model.contributions(values, entry.date is not None)[:5])

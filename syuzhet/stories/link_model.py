@@ -74,7 +74,12 @@ class LinkModel:
     min_names: float = 0.0  # and an article joins only a story whose names it shares at least this much
     min_shared: int = 1  # and with at least this many of its names, entities or numbers in common
     merge: float = 2.0  # merge a story of other languages the article also reaches this probability with
+    cross_threshold: float = 0.0  # a dated article joins a story with no member in its language at this or more
     meta: dict[str, Any] = field(default_factory=dict)
+
+    def bar(self, dated: bool, own_language: bool) -> float:
+        """The probability an article must reach to join a story."""
+        return self.threshold if own_language or not dated else max(self.threshold, self.cross_threshold)
 
     def weights_for(self, dated: bool) -> Weights:
         return self.dated if dated else self.undated
@@ -92,7 +97,7 @@ class LinkModel:
     def as_dict(self) -> dict[str, Any]:
         return {"dated": self.dated.as_dict(), "undated": self.undated.as_dict(), "threshold": self.threshold,
                 "window_days": self.window_days, "min_names": self.min_names, "min_shared": self.min_shared,
-                "merge": self.merge,
+                "merge": self.merge, "cross_threshold": self.cross_threshold,
                 "meta": self.meta}
 
 
@@ -103,7 +108,7 @@ def _weights(record: dict[str, Any]) -> Weights:
 def model_from(record: dict[str, Any]) -> LinkModel:
     return LinkModel(_weights(record["dated"]), _weights(record["undated"]), float(record["threshold"]),
                      int(record["window_days"]), float(record.get("min_names", 0.0)), int(record.get("min_shared", 1)),
-                     float(record.get("merge", 2.0)),
+                     float(record.get("merge", 2.0)), float(record.get("cross_threshold", 0.0)),
                      dict(record.get("meta", {})))
 
 
