@@ -102,9 +102,9 @@ class StoryIndex:
             p = self.model.probability(values, entry.date is not None)
             if p >= self.model.merge:
                 passing.append((p, story))
-            if best is None or p > best[0]:
-                best = (p, story, values)
-        if best and best[0] >= self.model.bar(entry.date is not None, entry.lang in best[1].langs):
+            if p >= self.model.bar(entry.date is not None, entry.lang in story.langs) and (best is None or p > best[0]):
+                best = (p, story, values)  # the likeliest story whose bar the article clears
+        if best:
             p, story, values = best
             link = Link(entry.id, "joined", p, None, story.shared_keys(entry), story.closest_gap(entry.date),
                         self.model.contributions(values, entry.date is not None)[:5])
