@@ -1,11 +1,10 @@
 """Stories from articles, one article at a time. An article's candidate stories are the ones posted under its
 rarest keys (names, entities, numbers: blocking) whose dated members all lie within the model's window of its
 date (a story spans a few days at most: coverage of one event comes within a day or two of its first article,
-and a sequel with the same people a few days on is another event); it joins the
-candidate with the highest link probability (``link_model``: the mean of each feature over the story's
-members, i.e. average link) if that reaches the model's threshold (a higher one, ``cross_threshold``, for a
-dated article and a story with no member in its language: across languages only names compare), and otherwise
-opens a new story. Batch
+and a sequel with the same people a few days on is another event); it joins the candidate with the highest link
+probability (``link_model``: the mean of each feature over the story's members, i.e. average link) among those
+where it reaches the model's threshold (a higher one, ``cross_threshold``, for a dated article and a story with
+no member in its language: across languages only names compare), and otherwise opens a new story. Batch
 clustering is the same walk over all articles in date order, so adding tomorrow's articles to a stored index
 costs the same per article as today's did, and a story's id ('s' + the id of the article that opened it)
 never changes (unless a merge retires it, below).
