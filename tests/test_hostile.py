@@ -84,6 +84,18 @@ def test_odd_dates_analyse_ingest_and_report(capsys: pytest.CaptureFixture[str],
     assert run(capsys, "report", "--db", str(db), "--out", str(tmp_path / "r"))[0] == 0
 
 
+def test_an_unreadable_address_loses_no_article(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """'http://[broken' makes ``urlsplit`` raise: the article is kept, its outlet and title read without it."""
+    items = [{"text": f"{BODY} ({n})", "title": f"Мост через реку открыли весной {n} | Example", "url": url}
+             for n, url in enumerate(["http://[broken/a", "https://example.org/b"])]
+    code, _, err = run(capsys, "analyze", str(jsonl(tmp_path / "u.jsonl", *items)), "--out", str(tmp_path / "o"))
+    assert code == 0 and "skipped" not in err.replace("0 skipped", "")
+    articles = json.loads((tmp_path / "o" / "analysis.json").read_text())["articles"]
+    assert sorted(a["title"] for a in articles) == ["Мост через реку открыли весной 0 | Example",
+                                                    "Мост через реку открыли весной 1"]
+    assert run(capsys, "report", "--db", str(ingest(capsys, tmp_path, *items)), "--out", str(tmp_path / "r"))[0] == 0
+
+
 # -- 2. quadratic regex on a long token; 14. encodings, paths and numbers ------------------------------------
 def test_long_tokens_are_linear() -> None:
     assert fold_lookalikes("a" * 200_000 + " Tекст") == "a" * 200_000 + " Текст"

@@ -7,11 +7,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import pairwise
-from urllib.parse import urlsplit
 
 from syuzhet.clean.captions import photo_caption
 from syuzhet.clean.lines import Line, headline_like
 from syuzhet.dates import find_date, is_timestamp
+from syuzhet.urls import host
 
 Found = dict[str, str]
 LayoutRule = Callable[[list[Line], Found], None]
@@ -79,8 +79,8 @@ def _letters(text: str) -> str:
 
 def _site_names(found: Found) -> set[str]:
     """The outlet's name and the labels of the address's host but its last ('example' of www.example.com)."""
-    host = (urlsplit(found.get("url") or "").hostname or "").removeprefix("www.")
-    names = {_letters(label) for label in host.split(".")[:-1]} | {_letters(found.get("outlet") or "")}
+    labels = host(found.get("url")).split(".")[:-1]
+    names = {_letters(label) for label in labels} | {_letters(found.get("outlet") or "")}
     return {name for name in names if len(name) >= _SITE_NAME_MIN}
 
 

@@ -25,12 +25,12 @@ import sys
 from dataclasses import dataclass, field
 from itertools import product
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from syuzhet.eval.common import print_table
 from syuzhet.eval.extraction import CORPUS, Counts, Page, aggregate, benchmark_pages, match, plain_trafilatura
 from syuzhet.extract import Prepared, finish, prepare
 from syuzhet.extract.settings import ALL_RULES, DEFAULT, RULE_NAMES, Favor, Settings
+from syuzhet.urls import host
 
 FOLDS = 5
 MIN_SUPPORT = 2  # folds a rule must help on
@@ -40,8 +40,7 @@ _SECOND_LEVEL = frozenset({"co", "com", "net", "org", "gov", "ac", "edu", "ne", 
 
 def site(url: str | None) -> str:
     """Registered domain of ``url``: 'news.example.co.uk' -> 'example.co.uk'; '' when there is no host."""
-    host = (urlsplit(url or "").hostname or "").lower().removeprefix("www.")
-    labels = host.split(".")
+    labels = host(url).split(".")
     keep = 3 if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in _SECOND_LEVEL else 2
     return ".".join(labels[-keep:])
 

@@ -8,11 +8,11 @@ no outlet ('Цензор' is 'censor')."""
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from syuzhet.data import phrases
 from syuzhet.model import Article
 from syuzhet.stories.text import fold
+from syuzhet.urls import host
 
 _SAME = str.maketrans({"ц": "к", "з": "с", "ы": "и", "й": "и"})
 
@@ -20,8 +20,8 @@ _SAME = str.maketrans({"ц": "к", "з": "с", "ы": "и", "й": "и"})
 def own_outlet(article: Article) -> frozenset[str]:
     """Comparison keys of the outlet's name: the words of its hint and its host's labels ('censor.net')."""
     names = [article.hints.get("outlet", "")]
-    if (url := article.hints.get("url")) and (host := urlsplit(url).hostname):
-        names.append(host)
+    if site := host(article.hints.get("url")):
+        names.append(site)
     keys = {_key(w) for name in names for w in _name_words(name) if w.lower() not in phrases("quotes/outlet_not_names")}
     return frozenset(k for k in keys if len(k) >= 2)
 

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup
 
+from syuzhet.urls import host
+
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _LANG = re.compile(r"[a-z]{2,3}")
 ENTITY_TYPES = ("per", "loc", "org")
@@ -60,7 +62,10 @@ def safe_url(value: Any) -> str:
     url = text(value)
     if not url or any(ch.isspace() or ord(ch) < 32 for ch in url):
         return ""
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # 'http://[broken'
+        return ""
     return url if parts.scheme in ("http", "https") and parts.netloc else ""
 
 
@@ -80,9 +85,8 @@ def outlet_label(article: Mapping[str, Any]) -> tuple[str, bool]:
     outlet = text(article.get("outlet"))
     if outlet:
         return outlet, True
-    host = urlsplit(text(article.get("url"))).hostname or ""
-    if host:
-        return host.removeprefix("www."), False
+    if site := host(text(article.get("url"))):
+        return site, False
     source = text(article.get("source"))
     return (source_name(source) if source else text(article.get("id")) or "?"), False
 

@@ -6,18 +6,16 @@ many outlets, and per-topic or per-language folders are common.)"""
 from __future__ import annotations
 
 from pathlib import PurePath
-from urllib.parse import urlparse
 
 from syuzhet.model import Article
+from syuzhet.urls import host
 
 
 def outlet_of(article: Article) -> str:
     if article.outlet and article.outlet.strip():
         return article.outlet.strip()
-    if article.url:
-        host = urlparse(article.url).hostname or ""
-        if host:
-            return host.removeprefix("www.")
+    if site := host(article.url):
+        return site
     path, _, item = article.source.partition("#")
     name = PurePath(path).name or path
     return f"{name}#{item}" if item else name
