@@ -99,7 +99,7 @@ def _starts_with_first_name(text: str) -> bool:
 
 
 def places_set_right(text: str, lines: Sequence[Sequence[Token]], spans: list[Span]) -> list[Span]:
-    """``spans`` with the two rules of this module applied; sorted by start."""
+    """``spans`` with the three rules of this module applied; sorted by start."""
     out: list[Span] = []
     for start, end, kind in spans:
         if kind in ("PER", "ORG") and not _quoted(text, start) and (

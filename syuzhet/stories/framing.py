@@ -86,7 +86,7 @@ def content_terms(s: Sentence) -> Terms:
 
 def dictionary_form(word: str, lang: str) -> str:
     """``word``'s dictionary form when its likely readings (within half the best one's score) agree on one,
-    (spelling variants aside), else ``word`` ('війну' reads as a noun and, unranked, as a verb: it stays as
+    spelling variants aside; else ``word`` ('війну' reads as a noun and, unranked, as a verb: it stays as
     written)."""
     if lang not in LEMMATISED:
         return word
