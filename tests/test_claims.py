@@ -188,6 +188,13 @@ def test_one_number_written_two_ways_is_no_disagreement() -> None:
     scores = [sentence("a", "Команда вела 4:2 после первого тайма у стадиона."),
               sentence("b", "Команда вела 5:3 после первого тайма у стадиона.")]
     assert disagreements(scores) == []  # a score is no quantity; nor a name's number ('Ми-8')
+    part_of_whole = [sentence("a", "Перевозчик отменил 120 из 300 рейсов из аэропортов страны."),
+                     sentence("b", "Перевозчик отменил 120 рейсов из аэропортов страны."),
+                     sentence("c", "Из 300 рейсов перевозчика в этот день отменены многие.")]
+    assert disagreements(part_of_whole) == []  # one outlet gives both: two quantities, not two reports of one
+    (unit, _), = part_of_whole[1].values()
+    assert disagreements([*part_of_whole, sentence("d", "Перевозчик отменил 130 рейсов из аэропортов страны.")]
+                         ) == [{"unit": unit, "values": {"120": ["b"], "130": ["d"]}}]  # 130 disputes 120
 
 
 @pytest.mark.parametrize(("text", "lang", "talk"), [

@@ -82,16 +82,33 @@ def _outlets(record: dict[str, Any], cites: list[Any]) -> list[str]:
 
 
 def _disagreements(record: dict[str, Any], outlet_of: Callable[[str], str]) -> list[str]:
+    """'14 документов (outlet A) vs 15 документов (outlet B)': each value with its word as the articles write it
+    (the record's unit is a stem, for comparing, not for reading)."""
     out = []
+    texts = [text(e.get("text")) for e in dicts(record.get("evidence"))] or [text(record.get("text"))]
     for d in dicts(record.get("disagreements")):
         values = d.get("values")
         if not isinstance(values, dict):
             continue
         unit = text(d.get("unit"))
-        given = [f"{value} ({', '.join(sorted({outlet_of(a) for a in strings(arts)}))})"
-                 for value, arts in values.items()]
-        out.append(f"{'' if unit in ('number', 'date') else unit + ': '}{' vs '.join(given)}")
+        given = [f"{_written(value, texts) if unit != 'date' else _day_month(value)} "
+                 f"({', '.join(sorted({outlet_of(a) for a in strings(arts)}))})" for value, arts in values.items()]
+        out.append(" vs ".join(given))
     return out
+
+
+def _day_month(value: str) -> str:
+    """'11-12' (month-day) as '12.11', as written in the articles' languages."""
+    month, _, day = value.partition("-")
+    return f"{int(day)}.{month}" if day.isdigit() else value
+
+
+def _written(value: str, texts: list[str]) -> str:
+    """A number with the word after it as one of ``texts`` writes it ('150 рейсов'), else the number alone."""
+    for t in texts:
+        if written := re.search(rf"(?<![\d.,]){re.escape(value)}\s+([^\W\d_]+)", t):
+            return f"{value} {written.group(1)}"
+    return value
 
 
 def _value(record: dict[str, Any]) -> str:
@@ -100,10 +117,8 @@ def _value(record: dict[str, Any]) -> str:
         return ""
     shown = text(value.get("value"))
     if text(value.get("unit")) == "date" and len(shown) == 5:
-        month, day = shown.split("-")
-        return f"{int(day)}.{month}"  # day.month, as written in the articles' languages
-    written = re.search(rf"(?<![\d.,]){re.escape(shown)}\s+([^\W\d_]+)", text(record.get("text")))
-    return f"{shown} {written.group(1)}" if written else shown  # the number with its word as written
+        return _day_month(shown)
+    return _written(shown, [text(record.get("text"))])
 
 
 def facts(records: list[dict[str, Any]], cites: Cites, total: int, outlet_of: Callable[[str], str]) -> list[FactView]:

@@ -5,17 +5,18 @@ marked ``detail_of``. Facts stated by most outlets come first."""
 
 from __future__ import annotations
 
+import math
 import re
 from itertools import combinations
 
 from syuzhet.model import Fact
 from syuzhet.stories.claims import Claim, Shown, parts
-from syuzhet.stories.text import Sentence
+from syuzhet.stories.text import NUMBER, Sentence, number_value
 
 DISAGREE_RATIO = 3.0  # values further apart are not one quantity reported differently
 MAX_FACTS = 80
 MAX_DETAILS = 3  # per fact; one per set of articles, dates first
-_STANDALONE = re.compile(r"(?<![\w:])(?<!\w[-–—])\d+(?:[.,]\d+)?(?![\w:])(?![-–—][^\W_])", re.U)
+_STANDALONE = re.compile(r"(?<![\w:])(?<!\w[-–—])(?:" + NUMBER + r")(?![\w:])(?![-–—][^\W_])", re.U)
 
 
 def comparable(x: str, y: str) -> bool:
@@ -37,22 +38,46 @@ def agree(x: str, y: str) -> bool:
     return round(b, low) == a
 
 
-def _differ(values: dict[str, set[str]]) -> bool:
-    return any(not agree(x, y) for x, y in combinations(values, 2))
+def _distance(x: str, y: str) -> float:
+    """How far apart two values are, as a ratio (infinite for values that are not both positive numbers)."""
+    try:
+        low, high = sorted((float(x), float(y)))
+    except ValueError:
+        return math.inf
+    return high / low if low > 0 else math.inf
+
+
+def _conflicting(values: dict[str, set[str]], given: dict[str, set[str]]) -> dict[str, set[str]]:
+    """The values (with their articles) that take part in a disagreement: two values that are not one number
+    written two ways, that no article gives both of ('120 of 300 flights' is two quantities, not two reports of
+    one), and neither of which an article gives beside a value closer to the other (with '120 of 300' in one
+    outlet, another's '130' disputes the 120, not the 300). ``given``: every value each article gives."""
+
+    def closer_beside(x: str, y: str) -> bool:
+        return any(_distance(w, y) < _distance(x, y) for v in given.values() if x in v for w in v if w != x)
+
+    out: dict[str, set[str]] = {}
+    for x, y in combinations(values, 2):
+        if agree(x, y) or any(x in v and y in v for v in given.values()):
+            continue
+        if not closer_beside(x, y) and not closer_beside(y, x):
+            out[x], out[y] = values[x], values[y]
+    return out
 
 
 def disagreements(sentences: list[Sentence]) -> list[dict[str, object]]:
     """Units for which the sentences' articles give different values ('14 документов' vs '15 документов')."""
     by_unit: dict[str, dict[str, set[str]]] = {}
+    given: dict[str, set[str]] = {}  # article -> every value it gives, with a unit or standing alone
     for s in sentences:
         for unit, value in set(s.values()):
             by_unit.setdefault(unit, {}).setdefault(value, set()).add(s.article)
+            given.setdefault(s.article, set()).add(value)
+        given.setdefault(s.article, set()).update(_standalone(s))
     out: list[dict[str, object]] = []
     for unit, values in sorted(by_unit.items()):
-        if len(values) > 1:
-            stated = {a for arts in values.values() for a in arts}
-            if len(stated) > 1 and all(len(arts) < len(stated) for arts in values.values()) and _differ(values):
-                out.append({"unit": unit, "values": {v: sorted(a) for v, a in sorted(values.items())}})
+        if len({a for arts in values.values() for a in arts}) > 1 and (apart := _conflicting(values, given)):
+            out.append({"unit": unit, "values": {v: sorted(a) for v, a in sorted(apart.items())}})
     covered = {v for d in out for v in d["values"]}  # type: ignore[attr-defined]
     loose: dict[str, set[str]] = {}
     counted = [(s, _standalone(s) - _days(s)) for s in sentences]  # a day of a month counts nothing
@@ -63,15 +88,16 @@ def disagreements(sentences: list[Sentence]) -> list[dict[str, object]]:
         if len(na) == len(nb) and len(x) == len(y) == 1 and comparable(min(x), min(y)):
             loose.setdefault(x.pop(), set()).add(a.article)
             loose.setdefault(y.pop(), set()).add(b.article)
-    if loose and _differ(loose):  # the same number of numbers, one of them different, units that do not compare
-        out.append({"unit": "number", "values": {v: sorted(a) for v, a in sorted(loose.items())}})
+    # the same number of numbers, one of them different, units that do not compare
+    if apart := _conflicting(loose, given):
+        out.append({"unit": "number", "values": {v: sorted(a) for v, a in sorted(apart.items())}})
     return out
 
 
 def _standalone(s: Sentence) -> set[str]:
     """The numbers of ``s`` written on their own: not a score or range ('4:6', '4-2', '2012-2014'), not part of a
     name ('Ми-8', '24KZ') and not glued to a word ('26-летней')."""
-    return {m.group().replace(",", ".") for m in _STANDALONE.finditer(s.text)}
+    return {number_value(m.group()) for m in _STANDALONE.finditer(s.text)}
 
 
 def _days(s: Sentence) -> set[str]:

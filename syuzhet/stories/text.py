@@ -20,7 +20,9 @@ from syuzhet.morph import parses as morph_parses
 
 _LAST_WORD = re.compile(r"(?:^|[\s(])([^\W\d_]+)\.$", re.U)
 _GLUED = re.compile(r"(?<![\w./@:])([^\W\d_]{4,})\.([^\W\d_]{3,})", re.U)
-_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’ʼ-](?=[^\W\d_]))*|\d+(?:[.,]\d+)?", re.U)
+# a number: digits grouped by thousands with a space ('1 800', '50 000'; one number), or digits with a decimal part
+NUMBER = r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d])(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+_WORD = re.compile(r"[^\W\d_](?:[^\W_]|['’ʼ-](?=[^\W\d_]))*|" + NUMBER, re.U)
 _FOLD = str.maketrans({"і": "и", "ї": "и", "ы": "и", "й": "и", "є": "е", "э": "е", "ё": "е", "ґ": "г",
                        "қ": "к", "ғ": "г", "ң": "н", "ө": "о", "ұ": "у", "ү": "у", "һ": "х", "ә": "а",
                        "ь": None, "ъ": None, "'": None, "’": None, "ʼ": None, "-": None})
@@ -68,10 +70,15 @@ class Word:
     tense: str = ""
 
 
+def number_value(written: str) -> str:
+    """A number as written ('1 800', '2,5') as one value ('1800', '2.5')."""
+    return re.sub(r"[ \u00a0\u202f]", "", written).replace(",", ".")
+
+
 @functools.lru_cache(maxsize=400_000)
 def analyse(word: str, lang: str, capital: bool) -> Word:
     if word[0].isdigit():
-        return Word(word.replace(",", "."), "NUMB", False)
+        return Word(number_value(word), "NUMB", False)
     if (month := month_numbers().get(word.lower())) is not None and _month_word(word, lang):
         return Word(f"m{month:02d}", "MNTH", False)
     if lang not in LEMMATISED:
