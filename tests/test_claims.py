@@ -188,6 +188,13 @@ def test_one_number_written_two_ways_is_no_disagreement() -> None:
     scores = [sentence("a", "Команда вела 4:2 после первого тайма у стадиона."),
               sentence("b", "Команда вела 5:3 после первого тайма у стадиона.")]
     assert disagreements(scores) == []  # a score is no quantity; nor a name's number ('Ми-8')
+    rounds = [sentence("a", "Первый раунд переговоров прошел 16 мая в Стамбуле."),
+              sentence("b", "Второй раунд переговоров прошел 2 июня в Стамбуле.")]
+    years = [sentence("a", "Теннисистка проиграла финал в 2023 году в Нью-Йорке."),
+             sentence("b", "Теннисистка выиграла финал в 2024 году в Нью-Йорке.")]
+    assert disagreements(rounds) == [] and disagreements(years) == []  # two moments, not one misreported
+    slip = [sentence("a", "Договор подписан 12 мая в столице."), sentence("b", "Договор подписан 13 мая в столице.")]
+    assert [d["values"] for d in disagreements(slip)] == [{"05-12": ["a"], "05-13": ["b"]}]
     part_of_whole = [sentence("a", "Перевозчик отменил 120 из 300 рейсов из аэропортов страны."),
                      sentence("b", "Перевозчик отменил 120 рейсов из аэропортов страны."),
                      sentence("c", "Из 300 рейсов перевозчика в этот день отменены многие.")]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import re
+from datetime import date
 from itertools import combinations
 
 from syuzhet.model import Fact
@@ -14,6 +15,8 @@ from syuzhet.stories.claims import Claim, Shown, parts
 from syuzhet.stories.text import NUMBER, Sentence, number_value
 
 DISAGREE_RATIO = 3.0  # values further apart are not one quantity reported differently
+DATE_SLIP = 2  # days: two dates further apart are two moments (a first round and a second), not one misreported
+YEARS = (1900, 2100)  # two years are two moments too ('lost the final in 2023, won it in 2024')
 MAX_FACTS = 80
 MAX_DETAILS = 3  # per fact; one per set of articles, dates first
 _STANDALONE = re.compile(r"(?<![\w:])(?<!\w[-–—])(?:" + NUMBER + r")(?![\w:])(?![-–—][^\W_])", re.U)
@@ -47,6 +50,22 @@ def _distance(x: str, y: str) -> float:
     return high / low if low > 0 else math.inf
 
 
+def _one_moment(x: str, y: str) -> bool:
+    """Two values that may be one moment reported differently: not two years, not two days of the year more than
+    ``DATE_SLIP`` apart ('05-16', month and day); anything else may be."""
+    if all(v.isdigit() and YEARS[0] <= int(v) <= YEARS[1] for v in (x, y)):
+        return False
+    a, b = _day_of_year(x), _day_of_year(y)
+    return a is None or b is None or abs(a - b) <= DATE_SLIP
+
+
+def _day_of_year(value: str) -> int | None:
+    month, dash, day = value.partition("-")
+    if not (dash and month.isdigit() and day.isdigit()):
+        return None
+    return (date(2001, int(month), 1) - date(2001, 1, 1)).days + int(day) if 1 <= int(month) <= 12 else None
+
+
 def _conflicting(values: dict[str, set[str]], given: dict[str, set[str]]) -> dict[str, set[str]]:
     """The values (with their articles) that take part in a disagreement: two values that are not one number
     written two ways, that no article gives both of ('120 of 300 flights' is two quantities, not two reports of
@@ -58,7 +77,7 @@ def _conflicting(values: dict[str, set[str]], given: dict[str, set[str]]) -> dic
 
     out: dict[str, set[str]] = {}
     for x, y in combinations(values, 2):
-        if agree(x, y) or any(x in v and y in v for v in given.values()):
+        if agree(x, y) or not _one_moment(x, y) or any(x in v and y in v for v in given.values()):
             continue
         if not closer_beside(x, y) and not closer_beside(y, x):
             out[x], out[y] = values[x], values[y]
