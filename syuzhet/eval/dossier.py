@@ -97,8 +97,14 @@ def score_story(facts: list[Fact], gold: list[dict[str, Any]]) -> Counter[str]:
             c["cited right"] += right
     shown = [f for f in facts if f.detail_of is None][:SHOWN]
     c["shown"] += len(shown)
-    c["shown right"] += sum(1 for f in shown if _evidence(f) and any(_overlaps(_evidence(f)[0], s) for s in every))
+    c["shown right"] += sum(1 for f in shown if _states_gold(f, every))
     return c
+
+
+def _states_gold(fact: Fact, spans: list[Span]) -> bool:
+    """The fact's shown sentence (its first evidence) is one of the gold sentences."""
+    evidence = _evidence(fact)
+    return bool(evidence) and any(_overlaps(evidence[0], s) for s in spans)
 
 
 def _ratio(a: int, b: int) -> float:
@@ -116,6 +122,12 @@ def misses(facts: list[Fact], gold: list[dict[str, Any]], item_of: dict[str, str
             continue
         out.append(f"  {g['fact']}: stated by {sorted(item_of[i] for i in items)}")
         out += [f"    cites {sorted(item_of[a] for a in f.articles)}: {f.text[:90]}" for f in touching]
+    every = [s for g in gold for s in g["spans"]]
+    shown = [f for f in facts if f.detail_of is None][:SHOWN]
+    wrong = [f for f in shown if not _states_gold(f, every)]
+    if wrong:
+        out.append(f"  shown, stating no gold fact ({len(wrong)} of {len(shown)}):")
+        out += [f"    {len(f.articles)} items: {f.text[:110]}" for f in wrong]
     return out
 
 
