@@ -59,3 +59,10 @@ def test_an_agency_dateline_is_not_part_of_the_first_sentence() -> None:
                                            "США (по данным СМИ) — крупнейший покупатель.",
                                            "NATO - the alliance said so."]
     assert all(text[s.start:s.end] == s.text for s in sentences)
+
+
+def test_a_bracket_left_open_and_closed_at_the_next_pieces_start_is_one_sentence() -> None:
+    assert texts("Trading opened at 13:30 local time (10:30 a.m. GMT) and the index fell. Later it rose.") == [
+        "Trading opened at 13:30 local time (10:30 a.m. GMT) and the index fell.", "Later it rose."]
+    assert texts("The plan (see the annex. It has two parts) was approved.") == [
+        "The plan (see the annex. It has two parts) was approved."]

@@ -7,8 +7,8 @@ Rules, first match wins:
 - ``question``: the sentence ends with a question mark.
 - ``dialogue``: its paragraph opens with a dash, an interview turn (question or answer).
 - ``fragment``: it opens with a small letter, a closing quotation mark or punctuation, ends with a comma, colon,
-  semicolon or dash (the rest was cut off: 'As X writes, citing sources,'), closes a quotation it never opened,
-  is shorter than ``MIN_WORDS`` words, or has fewer than ``MIN_WORDS - 1`` words that are not numbers (a
+  semicolon or dash (the rest was cut off: 'As X writes, citing sources,'), closes a quotation or a bracket it
+  never opened, is shorter than ``MIN_WORDS`` words, or has fewer than ``MIN_WORDS - 1`` words that are not numbers (a
   dateline, 'Published 01.02.2025 10:30').
 - ``sourcing``: a short sentence that only says where the news comes from ('Об этом сообщает агентство X',
   openers in ``data/stories/sourcing_openers.txt``).
@@ -83,14 +83,16 @@ def _covered(s: Sentence, spans: list[Span]) -> float:
 
 
 def _unbalanced(text: str) -> bool:
-    depth = 0
-    for ch in text:
-        if ch == "«":
-            depth += 1
-        elif ch == "»":
-            depth -= 1
-            if depth < 0:
-                return True
+    """The sentence closes a quotation mark or a bracket it never opened (its start was cut off)."""
+    for opening, closing in (("«", "»"), ("(", ")")):
+        depth = 0
+        for ch in text:
+            if ch == opening:
+                depth += 1
+            elif ch == closing:
+                depth -= 1
+                if depth < 0:
+                    return True
     return False
 
 
@@ -149,7 +151,7 @@ def role(s: Sentence, quotes: list[Span], dialogue: list[tuple[int, int]]) -> tu
     if s.kind == "paragraph" and _CUT_OFF.search(text):
         return "fragment", "cut_off"
     if _unbalanced(text):
-        return "fragment", "closes_unopened_quote"
+        return "fragment", "closes_unopened_mark"
     if len(s.words) < MIN_WORDS:
         return "fragment", "too_short"
     if sum(1 for w in s.words if w.pos != "NUMB") < MIN_WORDS - 1:

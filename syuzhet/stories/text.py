@@ -18,6 +18,7 @@ from syuzhet.entities.shapes import is_surname_shaped
 from syuzhet.model import Article
 from syuzhet.morph import parses as morph_parses
 
+PAREN_REACH = 60  # a piece that closes, this near its start, a bracket the piece before left open continues it
 _LAST_WORD = re.compile(r"(?:^|[\s(])([^\W\d_]+)\.$", re.U)
 _GLUED = re.compile(r"(?<![\w./@:])([^\W\d_]{4,})\.([^\W\d_]{3,})", re.U)
 # a number: digits grouped by thousands with a space ('1 800', '50 000'; one number), or digits with a decimal part
@@ -229,6 +230,10 @@ def split(article: Article) -> list[Sentence]:
     return out
 
 
+def _open_bracket(text: str) -> bool:
+    return text.count("(") > text.count(")")
+
+
 @functools.cache
 def _abbreviations() -> dict[str, bool]:
     """Abbreviations razdel ends a sentence after (``data/stories/abbreviations.txt``): whether each is a title."""
@@ -238,8 +243,9 @@ def _abbreviations() -> dict[str, bool]:
 def pieces(text: str) -> list[tuple[int, int, str]]:
     """Sentences of ``text`` as (start, stop, text): razdel's, with a piece joined to the one before when that
     one ends on a listed abbreviation ('on Sept.' + '12 ...', 'Gen.' + 'Smith ...'): always after a title,
-    after the others when the piece opens with a digit or a small letter; and cut where a sentence end lost its
-    space (``_unglued``)."""
+    after the others when the piece opens with a digit or a small letter; joined too when the one before left a
+    bracket open that the piece closes near its start ('(10:30 a.m.' + 'GMT) ...'); and cut where a sentence end
+    lost its space (``_unglued``)."""
     out: list[tuple[int, int, str]] = []
     for piece in razdel.sentenize(text):
         if out and _continues(out[-1][2], piece.text):
@@ -262,6 +268,8 @@ def _unglued(text: str, start: int, stop: int) -> list[tuple[int, int, str]]:
 
 
 def _continues(before: str, after: str) -> bool:
+    if _open_bracket(before) and ")" in after[:PAREN_REACH] and "(" not in after[:after.find(")")]:
+        return True  # 'at 10:30 a.m. (local time' + 'GMT) the index fell': a bracket closes what was cut
     last = _LAST_WORD.search(before)
     if last is None or not after:
         return False
