@@ -309,3 +309,12 @@ def test_a_fact_also_cites_a_close_sentence_of_another_group() -> None:
     short = sentence("d", "Норвегия подписала соглашение о треске.")  # says less than the shown sentence
     claim.near = {0: [Near(0.5, short, {0: 0.5, 1: 0.5})]}
     assert [s.article for s in parts(claim, "ru")[0][1]] == ["a", "b"]
+
+
+def test_the_shown_sentence_reads_alone_when_another_cites_as_much() -> None:
+    leaning = sentence("a", "Он подписал в Рейкьявике соглашение о квотах на треску на 12 лет.")
+    alone = sentence("b", "В субботу в Рейкьявике подписано соглашение о квотах на треску на 12 лет, как и "
+                          "планировалось ранее.")  # shares less with the group: shown before only if it read alone
+    (claim,) = [c for c in group_claims([leaning, alone, *FILLER]) if leaning in c.sentences]
+    shown, citing = cited(claim, "ru")
+    assert shown is alone and {s.article for s in citing} == {"a", "b"}

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
-from syuzhet.data import lines, written_lines
+from syuzhet.data import lines, phrases, written_lines
 from syuzhet.model import Article, Quote
 from syuzhet.stories.text import Sentence
 
@@ -134,6 +134,13 @@ def spoken(s: Sentence) -> bool:
     personal = _personal(s.lang)
     return bool(personal) and any(m.group() in personal or (n == 0 and m.group().lower() in personal)
                                   for n, m in enumerate(_WORD.finditer(text)))
+
+
+def leans_back(text: str) -> bool:
+    """The sentence opens with a word that points to the one before it ('Its president ...', 'Он добавил',
+    'Also, ...'; ``data/stories/anaphoric_openers.txt``): read alone, it does not say who or what."""
+    first = text.lstrip(" «\"“„—–-").split(maxsplit=1)[:1]
+    return bool(first) and first[0].strip(",.:;").lower() in phrases("stories/anaphoric_openers")
 
 
 def role(s: Sentence, quotes: list[Span], dialogue: list[tuple[int, int]]) -> tuple[str, str]:

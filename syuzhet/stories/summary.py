@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from syuzhet.data import phrases
 from syuzhet.model import Fact
+from syuzhet.stories.statements import leans_back
 from syuzhet.stories.text import Sentence
 
 MIN_SENTENCES, MAX_SENTENCES = 5, 8
@@ -35,19 +35,13 @@ def _short(text: str) -> str:
     return cut[:end + 1] if end > len(cut) // 3 else cut + " …"
 
 
-def _leans_back(text: str) -> bool:
-    """The sentence opens with a word that points to the one before it ('Its president ...', 'Он добавил')."""
-    first = text.lstrip(" «\"“„—–-").split(maxsplit=1)[:1]
-    return bool(first) and first[0].strip(",.:;").lower() in phrases("stories/anaphoric_openers")
-
-
 def _standalone(fact: Fact) -> Fact | None:
     """The fact told by a sentence that reads alone: its own text, else another outlet's wording of it."""
-    if not _leans_back(fact.text):
+    if not leans_back(fact.text):
         return Fact(fact.text, fact.articles, fact.sources, fact.single_source, evidence=fact.evidence[:1])
     for ev in fact.evidence[1:]:
         text = str(ev.get("text") or "")
-        if text and not _leans_back(text):
+        if text and not leans_back(text):
             return Fact(text, fact.articles, fact.sources, fact.single_source, evidence=[ev])
     return None
 
