@@ -6,7 +6,8 @@ a plain baseline that shows every sentence as its own fact gets 0.292, 0 and 0.7
 0). The recall and exact baselines were lowered (0.85 -> 0.83, 0.26 -> 0.24) when fold C joined the set (on A and
 B alone: 0.854 and 0.317); fold C is harder (0.833, 0.167), no rule got worse. Raised with the event classes and
 the citing of close sentences of other groups, to below what the held-out fold C shows as well (recall 0.875,
-exact 0.250, precision 0.850): recall 0.85, exact 0.28, precision 0.80."""
+exact 0.250, precision 0.850): recall 0.85, exact 0.28, precision 0.80. Precision raised to 0.83 when the shown
+sentence became one that reads alone (all folds 0.836 -> 0.855, fold C 0.850 -> 0.900)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ def test_dossier_gate() -> None:
             pytest.fail(f"the gate's data is missing: {shared}/corpus/stories/dev.jsonl")
         pytest.skip("../shared is not beside the repository")
     assert dossier.main(["--shared", str(shared), "--baseline-seeds", "7", "--baseline-recall", "0.85",
-                         "--baseline-exact", "0.28", "--baseline-precision", "0.80"]) == 0
+                         "--baseline-exact", "0.28", "--baseline-precision", "0.83"]) == 0
 
 
 def test_show_lists_splits_and_over_joins() -> None:
