@@ -1,12 +1,16 @@
 """Train the Ukrainian NER CRF shipped as syuzhet/entities/models/uk_ner.crfsuite, then score it.
 
-    python scripts/train_uk_ner.py [--shared DIR] [--out PATH]
+    python scripts/train_uk_ner.py [--shared DIR] [--out PATH] [--gazetteer LIST]
     python scripts/train_uk_ner.py --folds [--only-folds 1,2]   # cross-validation inside the training set
         [--keep DIR [--reuse]] [--param c2=0.3] [--overlap] [--natasha]
 
 Reads ner-uk v2.0 and the Ukrainian part of SlavicNER from ../shared/corpus at run time; the split, the label
 mapping and the scoring live in ``syuzhet.eval.ner_uk``. Deterministic: L-BFGS over the documents in sorted
-order, no random state. Writes the model, ``uk_ner.meta.json`` beside it, and prints the held-out scores.
+order, no random state. Writes the model, ``uk_ner.meta.json`` and ``uk_ner.gaz.tsv`` beside it, and prints the
+held-out scores. ``uk_ner.gaz.tsv`` freezes the names of the ``gaz=`` feature: the forms of ``places.txt`` and
+``aliases.txt`` as they are when the model is trained (or the list ``--gazetteer`` gives, to train again with
+the names of an earlier model). Training, the scores here and ``uk_crf.tag`` all read that one list, so a later
+edit of ``places.txt`` changes the model's features only through a retraining.
 """
 
 from __future__ import annotations
@@ -26,12 +30,13 @@ import pycrfsuite
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from syuzhet.entities import uk_crf
+from syuzhet.entities.gazetteer import typed_forms
 from syuzhet.eval import ner_uk
 from syuzhet.eval.common import shared_dir
 from syuzhet.eval.ner_folds import natasha_alone
 
 MODEL_ID = "syuzhet-uk-ner-crf"
-VERSION = "1.1.0"
+VERSION = "1.2.0"
 PARAMS: dict[str, object] = {
     "c1": 0.1,  # L1: drops most of the feature weights, keeps the file small
     "c2": 0.1,
@@ -95,12 +100,26 @@ def training_folds(docs: list[ner_uk.Doc]) -> list[list[ner_uk.Doc]]:
     return folds
 
 
+def freeze_gazetteer(path: Path, given: Path | None) -> list[tuple[str, str]]:
+    """Write the ``gaz=`` feature's list to ``path`` (from ``given``, else from places.txt and aliases.txt as they
+    are now) and make ``uk_crf`` read it; return its (type, form) pairs."""
+    typed = uk_crf.read_gazetteer(given) if given else typed_forms()
+    uk_crf.write_gazetteer(path, typed)
+    uk_crf.use_gazetteer(path)
+    return typed
+
+
 def cross_validate(docs: list[ner_uk.Doc], workdir: Path, only: set[int] | None, args: argparse.Namespace) -> None:
     """Train on three folds, score the fourth (ner-uk and SlavicNER parts apart), for each fold (those in
     ``only`` when given); print F1 per type. ``args.natasha``: score natasha alone on the same folds instead;
     ``args.reuse``: tag with the fold models already in ``workdir``; ``args.overlap``: overlap matching."""
     params = {**PARAMS, **{k: float(v) for k, v in (p.split("=", 1) for p in args.param)}}
     print(f"params {params}", flush=True)
+    kept = workdir / uk_crf.GAZETTEER_PATH.name
+    if args.reuse and kept.exists():
+        uk_crf.use_gazetteer(kept)  # the list the kept fold models were trained with
+    else:
+        freeze_gazetteer(kept, args.gazetteer)
     pooled: dict[str, ner_uk.Counts] = {}
     for k, test in enumerate(training_folds(docs)):
         if only is not None and k not in only:
@@ -132,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--shared", type=Path, default=shared_dir())
     parser.add_argument("--out", type=Path, default=uk_crf.MODEL_PATH)
+    parser.add_argument("--gazetteer", type=Path, default=None, help="train with this frozen gaz= list")
     parser.add_argument("--folds", action="store_true", help="cross-validate inside the training set instead")
     parser.add_argument("--only-folds", default=None, help="with --folds: these folds only, e.g. 1,2")
     parser.add_argument("--keep", type=Path, default=None, help="with --folds: keep the fold models here")
@@ -146,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
             only = {int(k) for k in args.only_folds.split(",")} if args.only_folds else None
             cross_validate(sets["train"], args.keep or Path(workdir), only, args)
         return 0
+    gazetteer = args.out.with_name(args.out.name.split(".")[0] + ".gaz.tsv")
+    typed = freeze_gazetteer(gazetteer, args.gazetteer)
     began = time.perf_counter()
     n = train(sets["train"], args.out, PARAMS)
     seconds = time.perf_counter() - began
@@ -161,6 +183,12 @@ def main(argv: list[str] | None = None) -> int:
         "version": VERSION,
         "protocol": "CRFsuite linear-chain CRF (python-crfsuite 0.9), BIO labels, one sequence per line",
         "features": uk_crf.FEATURES_VERSION,
+        "gazetteer": {
+            "file": gazetteer.name,
+            "forms": dict(Counter(kind for kind, _ in typed)),
+            "sha1": hashlib.sha1(gazetteer.read_bytes()).hexdigest(),
+            "what": "the names of the gaz= feature, frozen at training: forms of places.txt (LOC), aliases.txt (ORG)",
+        },
         "types": list(uk_crf.TYPES),
         "training_data": {
             "ner-uk v2.0 (../shared/corpus/ner-uk/v2.0/data)": {

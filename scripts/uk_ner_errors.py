@@ -68,6 +68,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--examples", type=int, default=5)
     parser.add_argument("--shared", type=Path, default=shared_dir())
     args = parser.parse_args(argv)
+    if (kept := args.models / uk_crf.GAZETTEER_PATH.name).exists():
+        uk_crf.use_gazetteer(kept)  # the gaz= list the fold models were trained with (train_uk_ner.py --keep)
     folds = training_folds(ner_uk.split(args.shared / "corpus")["train"])
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     befores: dict[str, Counter[str]] = defaultdict(Counter)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from pathlib import Path
 
 import pytest
 
@@ -120,6 +122,23 @@ def test_model_loads_once_and_is_small() -> None:
     assert {"id", "version", "protocol", "licence", "training_data", "scores"} <= meta.keys()
 
 
+def test_gazetteer_feature_reads_the_list_frozen_with_the_model(tmp_path: Path) -> None:
+    meta = json.loads(uk_crf.MODEL_PATH.with_name("uk_ner.meta.json").read_text(encoding="utf-8"))
+    frozen = uk_crf.GAZETTEER_PATH.read_bytes()
+    assert meta["gazetteer"]["sha1"] == hashlib.sha1(frozen).hexdigest()  # the list the model was trained with
+    assert "gaz=LOC" in uk_crf._analysis("києві")
+    made_up = tmp_path / "uk_ner.gaz.tsv"
+    uk_crf.write_gazetteer(made_up, [("LOC", "Стіл"), ("ORG", "Укргеоекологія")])
+    assert uk_crf.read_gazetteer(made_up) == [("LOC", "Стіл"), ("ORG", "Укргеоекологія")]
+    try:
+        uk_crf.use_gazetteer(made_up)
+        assert "gaz=LOC" in uk_crf._analysis("столі")  # any name the list gives
+        assert not any(a.startswith("gaz=") for a in uk_crf._analysis("києві"))  # places.txt is not read
+    finally:
+        uk_crf.use_gazetteer(uk_crf.GAZETTEER_PATH)
+    assert "gaz=LOC" in uk_crf._analysis("києві")
+
+
 def test_split_keeps_held_out_documents_out_of_training() -> None:
     corpus = shared_dir() / "corpus"
     require(corpus / "ner-uk")
@@ -134,7 +153,7 @@ def test_split_keeps_held_out_documents_out_of_training() -> None:
 
 def test_quality_gate_on_held_out_sample(capsys: pytest.CaptureFixture[str]) -> None:
     require(shared_dir() / "corpus" / "ner-uk")
-    assert ner_uk.main(["--limit", "8", "--baseline", "0.79"]) == 0  # 1.1.0 + uk_places: 0.797 (0.794 without)
+    assert ner_uk.main(["--limit", "8", "--baseline", "0.82"]) == 0  # 1.2.0: 0.830 (1.1.0: 0.797)
     assert "pooled micro-F1" in capsys.readouterr().out
 
 

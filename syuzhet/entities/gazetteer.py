@@ -5,6 +5,8 @@ of forms in several languages with a canonical Russian name, and first names (``
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
+from typing import NamedTuple
 
 from syuzhet.entities.keys import name_key
 from syuzhet.entities.lemma import data_lines, is_acronym
@@ -65,24 +67,46 @@ def alias_heads() -> dict[str, str]:
     return out
 
 
+def typed_forms() -> list[tuple[str, str]]:
+    """(type, form) of every form of ``places.txt`` (LOC) and ``aliases.txt`` (ORG), in file order."""
+    return [(kind, form) for name, kind in GROUP_FILES.items() for forms in group_forms(name) for form in forms]
+
+
+class TypeIndex(NamedTuple):
+    """Key -> type of the forms of a list of (type, form): its other forms, and its acronyms ('EU', 'ШОС')."""
+
+    words: dict[str, str]
+    acronyms: dict[str, str]
+
+
+def type_index(typed: Iterable[tuple[str, str]]) -> TypeIndex:
+    """The index ``type_in`` reads, of (type, form) pairs; the first type given to a key wins."""
+    words: dict[str, str] = {}
+    acronyms: dict[str, str] = {}
+    for kind, form in typed:
+        if is_acronym(form):
+            acronyms.setdefault(name_key(form, "", fold_doubles=False), kind)
+        else:
+            words.setdefault(name_key(form, ""), kind)
+    return TypeIndex(words, acronyms)
+
+
+def type_in(index: TypeIndex, name: str, lang: str = "") -> str:
+    """The type of ``name`` in ``index``, else ''. An acronym matches only an acronym, letter for letter: 'You' is
+    not 'EU', 'UNN' is not 'UN'."""
+    found = index.words.get(name_key(name, lang), "")
+    return found or (index.acronyms.get(name_key(name, lang, fold_doubles=False), "") if is_acronym(name) else "")
+
+
 @functools.cache
-def _known_types(acronyms: bool) -> dict[str, str]:
-    """Key -> type of the gazetteer's acronyms ('EU', 'ШОС'), or of its other forms."""
-    out: dict[str, str] = {}
-    for name, kind in GROUP_FILES.items():
-        for forms in group_forms(name):
-            for form in forms:
-                if is_acronym(form) == acronyms:
-                    out.setdefault(name_key(form, "", fold_doubles=not acronyms), kind)
-    return out
+def _index() -> TypeIndex:
+    return type_index(typed_forms())
 
 
 def known_type(name: str, lang: str = "") -> str:
     """'LOC' or 'ORG' for a name in the gazetteer ('Мәскеу', 'NATO'), else ''. An acronym matches only an
     acronym, letter for letter: 'You' is not 'EU', 'UNN' is not 'UN'."""
-    found = _known_types(False).get(name_key(name, lang), "")
-    acronym = name_key(name, lang, fold_doubles=False)
-    return found or (_known_types(True).get(acronym, "") if is_acronym(name) else "")
+    return type_in(_index(), name, lang)
 
 
 @functools.cache

@@ -3,28 +3,33 @@
 ``tag(text)`` returns ``(start, end, type)`` spans as character offsets into ``text`` itself.
 The model file and the morphological analyser load once per process, on first use.
 ``tokenize``, ``document_context``, ``token_features``, ``bio_spans`` and ``tag_with`` are public because
-``scripts/train_uk_ner.py`` trains and scores with exactly the same steps. Model card: ``models/MODEL_CARD.md``.
+``scripts/train_uk_ner.py`` trains and scores with exactly the same steps. The ``gaz=`` feature reads the list of
+names frozen beside the model (``models/uk_ner.gaz.tsv``, written by the trainer), never ``places.txt`` itself:
+``use_gazetteer`` points it at another list. Model card: ``models/MODEL_CARD.md``.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import pycrfsuite
 
-from syuzhet.entities.gazetteer import known_type
+from syuzhet.entities.gazetteer import TypeIndex, type_in, type_index
 from syuzhet.entities.uk_known import whole_known_names
 from syuzhet.entities.uk_places import places_set_right
 from syuzhet.morph import analyzer
 from syuzhet.morph import parses as morph_parses
 
 MODEL_PATH = Path(__file__).with_name("models") / "uk_ner.crfsuite"
+GAZETTEER_PATH = MODEL_PATH.with_name("uk_ner.gaz.tsv")  # the gaz= feature's names, frozen with the model
 FEATURES_VERSION = "uk-crf-features/2"
 TYPES = ("PER", "LOC", "ORG", "EVT", "PRO")
 PLACE_RULES = True  # uk_places after the CRF; False only to measure the model alone
+CONSISTENT_TYPES = True  # one type per name and text after the CRF; False only to measure without
 
 
 class Token(NamedTuple):
@@ -84,6 +89,36 @@ def _morph() -> Any:
     return analyzer("uk")
 
 
+def read_gazetteer(path: Path) -> list[tuple[str, str]]:
+    """(type, form) pairs of a frozen gazetteer list: one 'TYPE<tab>form' a line, '#' lines are comments."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [(kind, form) for kind, form in (line.split("\t", 1) for line in lines if line and line[0] != "#")]
+
+
+def write_gazetteer(path: Path, typed: list[tuple[str, str]]) -> None:
+    """Freeze (type, form) pairs, in their order, as the list ``read_gazetteer`` reads."""
+    head = "# The names of the Ukrainian CRF's gaz= feature, frozen when the model beside it was trained.\n"
+    head += "# TYPE<tab>form. Written by scripts/train_uk_ner.py from places.txt and aliases.txt: do not edit, "
+    head += "retrain.\n"
+    path.write_text(head + "".join(f"{kind}\t{form}\n" for kind, form in typed), encoding="utf-8")
+
+
+_gazetteer = [GAZETTEER_PATH]  # the list in use: the shipped one, or the one a training run wrote
+
+
+@functools.cache
+def _gaz_index() -> TypeIndex:
+    return type_index(read_gazetteer(_gazetteer[0]))
+
+
+def use_gazetteer(path: Path) -> None:
+    """Read the gaz= feature's names from ``path`` from now on: the trainer points it at the list it trains with,
+    so that a model is trained and scored with one list. Clears the feature caches."""
+    _gazetteer[0] = path
+    for cached in (_gaz_index, _analysis, _word_features):
+        cached.cache_clear()
+
+
 @functools.lru_cache(maxsize=200_000)
 def _analysis(plain: str) -> tuple[str, ...]:
     """Morphological features of a word: top POS, top lemma, grammemes found in any parse, known-ness."""
@@ -100,7 +135,8 @@ def _analysis(plain: str) -> tuple[str, ...]:
         feats.append("known")
     if grammemes & {"Name", "Surn", "Patr"} and any({"NOUN", "inan"} <= p.tag.grammemes for p in parses):
         feats.append("g=NameOrThing")  # 'Києві': a first name's case form and a town's
-    feats += sorted({f"gaz={kind}" for p in parses[:4] if (kind := known_type(p.normal_form, "uk"))})
+    index = _gaz_index()  # the frozen list the model was trained with, not places.txt as it is today
+    feats += sorted({f"gaz={kind}" for p in parses[:4] if (kind := type_in(index, p.normal_form, "uk"))})
     return tuple(feats)
 
 
@@ -250,6 +286,24 @@ def _not_pronouns(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[in
     return [s for s in spans if not all("g=NPRO" in _analysis(_plain(w)) for w in text[s[0] : s[1]].split())]
 
 
+def _consistent_types(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """A name tagged with several types in one text takes, everywhere, the type it has most often there: the same
+    base forms word for word ('Газпромі' PRO, 'Газпром' ORG twice -> ORG). A tie changes nothing."""
+    if not CONSISTENT_TYPES:
+        return spans
+    keys = [tuple(_lemma(_plain(m.group())) for m in _TOKEN.finditer(text, s, e)) for s, e, _ in spans]
+    votes: dict[tuple[str, ...], Counter[str]] = {}
+    for key, (_, _, kind) in zip(keys, spans, strict=True):
+        votes.setdefault(key, Counter())[kind] += 1
+    out: list[tuple[int, int, str]] = []
+    for key, (start, end, kind) in zip(keys, spans, strict=True):
+        ranked = votes[key].most_common(2)
+        if len(ranked) == 2 and ranked[0][1] > ranked[1][1]:
+            kind = ranked[0][0]
+        out.append((start, end, kind))
+    return out
+
+
 def tag_with(tagger: pycrfsuite.Tagger, text: str) -> list[tuple[int, int, str]]:
     """``tag`` with a given model: what ``tag`` and the training script's evaluation both run."""
     if not text or not text.strip():
@@ -263,6 +317,7 @@ def tag_with(tagger: pycrfsuite.Tagger, text: str) -> list[tuple[int, int, str]]
     spans = whole_known_names(safe, lines, spans, lambda word: _lemma(_plain(word)))
     if PLACE_RULES:
         spans = places_set_right(safe, lines, spans)
+    spans = _consistent_types(safe, spans)
     return _balance_quotes(safe, _not_pronouns(safe, spans))
 
 
