@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from syuzhet.bounds import pieces
 from syuzhet.entities import en_names, fixes, kk_names
-from syuzhet.entities.lemma import lemmatize
+from syuzhet.entities.lemma import gendered_person, lemmatize, verb_gender
 from syuzhet.entities.link import link_entities
 from syuzhet.entities.ru_ner import Span, clean_spans
 from syuzhet.lang import mostly_latin
@@ -97,8 +97,30 @@ def find_entities(article: Article) -> Article:
         surface = article.text[start:end]
         lemma = lemmas.get((start, end)) or lemmatize(surface, kind, lang)
         mentions.append(Mention(owner, start, end, surface, kind, lemma))
+    langs = {(start, end): lang for start, end, _, lang in spans}
+    _gender_from_verbs(article.text, mentions, langs)
     article.mentions = mentions
     return article
+
+
+_NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_]+)", re.U)
+
+
+def _gender_from_verbs(text: str, mentions: list[Mention], langs: dict[tuple[int, int], str]) -> None:
+    """A person's name right before a past-tense verb takes the verb's gender, and so does every mention of the
+    article written the same way: 'Петрова' alone reads as the genitive of the man's name Петров, 'Петрова
+    заявила' makes every 'Петрова' of the article the woman's nominative. Only where that reading is as good as
+    the best one (``lemma.person_lemma``): 'Иваном Петровым была' stays a man."""
+    genders: dict[str, set[str]] = {}
+    for m in mentions:
+        follow = _NEXT_WORD.match(text, m.end) if m.type == "PER" else None
+        gender = verb_gender(follow.group(1), langs.get((m.start, m.end), "")) if follow else ""
+        if gender:
+            genders.setdefault(m.text, set()).add(gender)
+    for m in mentions:
+        told = genders.get(m.text, set())
+        if m.type == "PER" and len(told) == 1:
+            m.lemma = gendered_person(m.text, langs.get((m.start, m.end), ""), next(iter(told)))
 
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|[-'’](?=[^\W_]))*", re.U)

@@ -6,6 +6,9 @@ patronymic in ONE gender and ONE case chosen for the whole name, so 'Асан-Ж
 genitive ('Асан-Жомарт Кулаев'), not the female first name pymorphy ranks first for 'Кулаева'. A woman's surname
 in an oblique case goes to the feminine nominative by its ending (``femn_surnames.txt``): 'Юлии Заречанской' ->
 'Юлия Заречанская', 'Бектасовой' -> 'Бектасова', also where the dictionary does not know the surname.
+A surname declined like an adjective gives the name its gender ('Юлия Заречная', not the genitive of Юлий).
+``alternatives`` gives the other readings as good as the best, for the corpus to choose from
+(``link.attested_lemmas``), and a past-tense verb after the name gives it its gender (``gendered_person``).
 Organisations, places, events, products: the head noun phrase (adjectives up to the first noun) goes to the
 nominative, keeping its number; what follows the head (genitive complements, names in apposition) stays as
 written: 'Института новейших государств' -> 'Институт новейших государств'. Acronyms, Latin words and
@@ -195,7 +198,7 @@ def _rule_name(piece: str, lang: str, gender: str, case: str) -> str | None:
 def _person_score(pieces: list[tuple[str, bool]], lang: str, gender: str, case: str) -> float:
     """How well the name reads in ``gender`` and ``case``; ``pieces`` are (word part, declines?)."""
     score = 0.0
-    for piece, declines in pieces:
+    for at, (piece, declines) in enumerate(pieces):
         if _frozen(piece):
             continue
         femn = _femn_name(piece, lang, gender, case)
@@ -208,6 +211,9 @@ def _person_score(pieces: list[tuple[str, bool]], lang: str, gender: str, case: 
             continue
         if _rule_name(piece, lang, gender, case) and not any(p.tag.grammemes & NAME_TAGS for p in parses):
             score += 0.6
+            continue
+        if not parses and at == len(pieces) - 1 and _adjectival_surname(piece, lang, gender, case):
+            score += 0.6  # a surname declined like an adjective ('Заречная'): its gender is the name's
             continue
         if not parses:
             score -= 1.0 if declines else 0.0
@@ -222,6 +228,15 @@ def _person_score(pieces: list[tuple[str, bool]], lang: str, gender: str, case: 
     return score
 
 
+def _adjectival_surname(piece: str, lang: str, gender: str, case: str) -> bool:
+    """A capitalised word with no noun reading read as a singular adjective of ``gender`` in ``case`` that the
+    dictionary knows (a guessed adjective is no evidence): a surname declined like an adjective ('Юлия Заречная'
+    is a woman, 'Петра Заречного' a man)."""
+    return piece[:1].isupper() and morph(lang).word_is_known(_key(piece)) and any(
+        a.tag.number != "plur" and a.tag.gender == gender and _case_ok(a, case) for a in _adj_parses(piece, lang)
+    )
+
+
 def _declines(piece: str, lang: str, gender: str) -> bool:
     """The name has a declining reading in ``gender`` as well as an indeclinable one ('Анне': Анна or Anne)."""
     return any(
@@ -230,7 +245,9 @@ def _declines(piece: str, lang: str, gender: str) -> bool:
     )
 
 
-def _person_piece(piece: str, lang: str, gender: str, case: str) -> str:
+def _person_piece(piece: str, lang: str, gender: str, case: str, last: bool = False) -> str:
+    """One word (or part of a hyphenated word) of a name in ``gender`` and ``case`` to the nominative; ``last``:
+    the name's last word, which may be a surname declined like an adjective."""
     if _frozen(piece):
         return piece
     femn = _femn_name(piece, lang, gender, case)
@@ -238,6 +255,9 @@ def _person_piece(piece: str, lang: str, gender: str, case: str) -> str:
     if rule:
         return rule
     parses = [p for p in _name_parses(piece, lang) if _gender_ok(p, gender) and _case_ok(p, case)]
+    if not parses and last and _adjectival_surname(piece, lang, gender, case):
+        adjs = [a for a in _adj_parses(piece, lang) if a.tag.gender == gender and _case_ok(a, case)]
+        return _adjective_base(piece, lang, adjs, gender, "sing")  # 'Заречного' -> 'Заречный'
     if not parses:
         return piece
     # in an oblique case a declining reading comes before an indeclinable one: 'Анне Ивановой' is Анна, not Анне
@@ -273,36 +293,69 @@ def _indeclinable(word: str, lang: str) -> bool:
     return low.endswith(_INDECLINABLE_ENDINGS) and not morph(lang).word_is_known(low)
 
 
-def person_lemma(words: list[str], lang: str) -> str:
-    """'Асан-Жомарту Ерлановичу' -> 'Асан-Жомарт Ерланович'; 'Кулаєва' -> 'Кулаєв'."""
+ALTERNATIVE_MARGIN = 0.1  # a reading this close to the best one is as likely: the news prior (0.05) and less
+
+
+def _person_pieces(words: list[str]) -> list[tuple[str, bool]]:
     pieces: list[tuple[str, bool]] = []
     for word in words:
         parts = [p for p in _HYPHENS.split(word) if p]
         pieces += [(p, i == len(parts) - 1) for i, p in enumerate(parts)]
-    best: tuple[float, str, str] | None = None
+    return pieces
+
+
+def _person_readings(words: list[str], lang: str) -> list[tuple[float, str, str]]:
+    """(score, gender, case) of every reading of the name, best first (ties: masculine, then nominative)."""
+    pieces = _person_pieces(words)
+    out: list[tuple[float, str, str]] = []
     for gender in ("masc", "femn"):
         for case in CASES:
             score = _person_score(pieces, lang, gender, case)
             score += 0.05 if gender == "masc" else 0.0  # news prior when a name fits both genders
             score += 0.01 if case == "nomn" else 0.0
-            if best is None or score > best[0]:
-                best = (score, gender, case)
-    assert best is not None
-    _, gender, case = best
+            out.append((score, gender, case))
+    return sorted(out, key=lambda r: -r[0])  # stable: the first of equal scores stays first
+
+
+def _person_text(words: list[str], lang: str, gender: str, case: str) -> str:
     out = []
-    for word in words:
+    for at, word in enumerate(words):
         parts = _HYPHENS.split(word)
         seps = _HYPHENS.findall(word)
+        last = at == len(words) - 1
         if len(parts) > 1:
             # Kazakh/Arabic double names decline only their last part: keep a part that has no parse in the case.
-            fixed = [_person_piece(p, lang, gender, case) if p else p for p in parts]
+            fixed = [_person_piece(p, lang, gender, case, last and i == len(parts) - 1) if p else p
+                     for i, p in enumerate(parts)]
             text = fixed[0]
             for sep, part in zip(seps, fixed[1:], strict=True):
                 text += sep + part
             out.append(text)
         else:
-            out.append(_person_piece(word, lang, gender, case))
+            out.append(_person_piece(word, lang, gender, case, last))
     return " ".join(out)
+
+
+def person_lemma(words: list[str], lang: str, gender: str = "") -> str:
+    """'Асан-Жомарту Ерлановичу' -> 'Асан-Жомарт Ерланович'; 'Кулаєва' -> 'Кулаєв'. A ``gender`` the context
+    gives ('Зорич заявила') is taken where its reading is as good as the best (within ``ALTERNATIVE_MARGIN``):
+    'Юлию Зорич' with a woman's verb is Юлия, not the man's name Юлий the news prior picks."""
+    readings = _person_readings(words, lang)
+    if gender:
+        readings = [r for r in readings if r[1] == gender and r[0] >= readings[0][0] - ALTERNATIVE_MARGIN] or readings
+    _, gender, case = readings[0]
+    return _person_text(words, lang, gender, case)
+
+
+def person_alternatives(words: list[str], lang: str) -> list[str]:
+    """Base forms of the name's readings as good as the best one (within ``ALTERNATIVE_MARGIN``), best first,
+    and the name with its last word kept as written (a foreign surname that does not decline): 'Юлии Зорич'
+    -> 'Юлий Зорич' (genitive of a man's name), 'Юлия Зорич' (of a woman's)."""
+    readings = _person_readings(words, lang)
+    out = [_person_text(words, lang, g, c) for s, g, c in readings if s >= readings[0][0] - ALTERNATIVE_MARGIN]
+    if len(words) > 1:
+        out += [" ".join([*o.split(" ")[:-1], words[-1]]) for o in list(out) if len(o.split(" ")) == len(words)]
+    return list(dict.fromkeys(out))
 
 
 def surname_forms(word: str, lang: str) -> set[str]:
@@ -332,8 +385,11 @@ def _adj_parses(word: str, lang: str) -> list[Any]:
     return [p for p in _parses(word, lang) if p.tag.POS in ("ADJF", "PRTF")]
 
 
-def _head_choice(head: str, adjectives: list[str], lang: str, masc_guess: bool = False) -> tuple[Any, str] | None:
-    """The head noun's parse and the case shared with the adjectives before it."""
+def _head_options(
+    head: str, adjectives: list[str], lang: str, masc_guess: bool = False
+) -> list[tuple[float, Any, str]]:
+    """(score, parse, case) of the head noun's readings with the case shared with the adjectives before it,
+    best first."""
     options: list[tuple[float, Any, str]] = []
     for parse in _noun_parses(head, lang):
         case = _case(parse)
@@ -349,10 +405,8 @@ def _head_choice(head: str, adjectives: list[str], lang: str, masc_guess: bool =
             if not any(_case(a) == case and _number_ok(a, parse) for a in _adj_parses(adj, lang)):
                 score -= 1.0
         options.append((score, parse, case))
-    if not options:
-        return None
     options.sort(key=lambda o: -o[0])
-    return options[0][1], options[0][2]
+    return options
 
 
 def _number_ok(adj: Any, noun: Any) -> bool:
@@ -384,8 +438,9 @@ def strip_case_ending(word: str) -> str:
 
 
 def _adj_sort(adjs: list[Any]) -> list[Any]:
-    """Relational adjectives first: institutions are 'Окружной суд', not the qualitative 'Окружный'."""
-    return sorted(adjs, key=lambda a: "Qual" in a.tag.grammemes)
+    """Relational adjectives first: institutions are 'Окружной суд', not the qualitative 'Окружный'; a
+    non-standard form (Dist: the Ukrainian 'західній' as its own masculine) after the standard one."""
+    return sorted(adjs, key=lambda a: ("Dist" in a.tag.grammemes, "Qual" in a.tag.grammemes))
 
 
 def _adjective_base(word: str, lang: str, adjs: list[Any], gender: str | None, number: str) -> str:
@@ -434,32 +489,51 @@ def _guessed_masc(parse: Any, word: str, lang: str) -> bool:
 def phrase_lemma(words: list[str], lang: str, kind: str = "") -> str:
     """Head noun phrase to the nominative: 'Шанхайской организации сотрудничества' -> 'Шанхайская организация
     сотрудничества'; 'Сполучених Штатів' -> 'Сполучені Штати'; 'Москві' -> 'Москва'."""
+    return _phrase_lemmas(words, lang, kind)[0]
+
+
+def phrase_alternatives(words: list[str], lang: str, kind: str = "") -> list[str]:
+    """The base forms of every reading of the head noun that the adjectives before it agree with, the best
+    first: 'Вервиці' -> 'Вервиця' and 'Вервиць' where the dictionary has two such nouns."""
+    return _phrase_lemmas(words, lang, kind, every=True)
+
+
+def _phrase_lemmas(words: list[str], lang: str, kind: str, every: bool = False) -> list[str]:
     words = [strip_case_ending(w) if _LATIN_CASE.match(w) else w for w in words]
     head_at = None
     for i, word in enumerate(words):
         if _frozen(word):
             if i == 0:
-                return " ".join([strip_case_ending(word), *words[1:]])  # 'МЗС Британії', 'МИДа России'
+                return [" ".join([strip_case_ending(word), *words[1:]])]  # 'МЗС Британії', 'МИДа России'
             if _adj_parses(words[i - 1], lang) and is_acronym(word):
-                return _acronym_head(words, i, lang)
+                return [_acronym_head(words, i, lang)]
             break
         if _noun_parses(word, lang) and not (i + 1 < len(words) and _modifies(word, words[i + 1], lang)):
             head_at = i
             break
     if head_at is None:
         if len(words) == 1 and _adj_parses(words[0], lang):  # substantivised adjective: base form
-            return _lone_adjective(words[0], lang)
-        return " ".join(words)
+            return [_lone_adjective(words[0], lang)]
+        return [" ".join(words)]
     head = words[head_at]
     masc_guess = len(words) == 1 and kind in ("EVT", "PRO", "ORG") and lang == "ru"
-    choice = _head_choice(head, words[:head_at], lang, masc_guess)
-    if choice is None:
-        return " ".join(words)
-    parse, case = choice
+    options = _head_options(head, words[:head_at], lang, masc_guess)
+    if not options:
+        return [" ".join(words)]
+    _, parse, case = options[0]
     unknown = masc_guess and not morph(lang).word_is_known(_key(head))
     if unknown and head[-1:].lower() in _CONS and not _guessed_masc(parse, head, lang) and not _adj_parses(head, lang):
-        return head  # an unknown name ending in a consonant with no masculine reading: 'Бильд'
+        return [head]  # an unknown name ending in a consonant with no masculine reading: 'Бильд'
+    if not every:
+        return [_phrase_text(words, head_at, parse, case, lang)]
+    agreeing = [o for o in options if o[0] > options[0][0] - 1.0]  # no adjective left without agreement
+    return list(dict.fromkeys(_phrase_text(words, head_at, p, c, lang) for _, p, c in agreeing))
 
+
+def _phrase_text(words: list[str], head_at: int, parse: Any, case: str, lang: str) -> str:
+    """``words`` with the head noun (read as ``parse`` in ``case``) and the adjectives before it in the
+    nominative."""
+    head = words[head_at]
     if case == "nomn" or "Fixd" in parse.tag.grammemes:
         return " ".join(words)
     number = "plur" if parse.tag.number == "plur" else "sing"
@@ -501,6 +575,43 @@ def lemmatize(text: str, kind: str, lang: str, context: str = "") -> str:
 
         return kk_names.base_form(text, context)
     return _lemmatize(text, kind, lang)
+
+
+def alternatives(text: str, kind: str, lang: str) -> list[str]:
+    """The base forms a Russian or Ukrainian mention could have, the one ``lemmatize`` gives first: the readings
+    of a person's name as good as the best one (``person_alternatives``), of a phrase's head noun
+    (``phrase_alternatives``). A mention in quotes, with initials or a number after it has its one base form."""
+    first = _lemmatize(text, kind, lang)
+    stripped = text.strip(_EDGE + " ")
+    words = stripped.split()
+    if lang not in ("ru", "uk") or not words or stripped != text.strip() or _DIGIT_SUFFIX.search(words[-1]):
+        return [first]
+    if kind == "PER" and not stripped[:1].islower():
+        if any(_INITIALS.match(w) for w in words):
+            return [first]
+        return list(dict.fromkeys([first, *person_alternatives(words, lang)]))
+    return list(dict.fromkeys([first, *phrase_alternatives(words, lang, kind)]))
+
+
+def verb_gender(word: str, lang: str) -> str:
+    """'femn' or 'masc' when every reading of ``word`` is a singular past-tense verb of that gender ('заявила',
+    'сказав'), else ''."""
+    readings = _parses(word, lang) if lang in ("ru", "uk") else ()
+    genders = {p.tag.gender for p in readings if p.tag.POS == "VERB" and "past" in p.tag.grammemes}
+    if not readings or any(p.tag.POS != "VERB" for p in readings) or len(genders) != 1:
+        return ""
+    gender = next(iter(genders))
+    return gender if gender in ("femn", "masc") else ""
+
+
+def gendered_person(text: str, lang: str, gender: str) -> str:
+    """The base form of a person's name read in ``gender`` (``person_lemma``), for a plain name in Russian or
+    Ukrainian; else its usual base form."""
+    words = text.split()
+    if lang not in ("ru", "uk") or not words or text.strip(_EDGE + " ") != text.strip() or not text[:1].isupper() \
+            or any(_INITIALS.match(w) or _DIGIT_SUFFIX.search(w) for w in words):
+        return _lemmatize(text, "PER", lang)
+    return person_lemma(words, lang, gender)
 
 
 # A name recurs: within an article (repeats of the NER's spans) and across a corpus (SlavicNER ru+uk: 7488 of the

@@ -19,6 +19,11 @@ The comparison key of a name (``keys.name_key``): lower case, Ukrainian/Kazakh l
 correspondences, Latin to Cyrillic, then the letters Russian spelling varies on folded (ы/и, э/е, й/и, дж/ж,
 soft sign, double letters): 'Кулаєв', 'Кулаев', 'Құлаев' and 'Kulayev' share one key.
 
+Base forms: before linking, a mention's base form that no text writes gives way to its one other reading that
+another mention writes (``attested_lemmas``: 'Юлии Зорич' is Юлия where 'Юлия Зорич' is written and 'Юлий Зорич'
+never is); a surname written unchanged after a first name in the nominative and two other cases ('Оксана Бібі',
+'Оксану Бібі', 'Оксані Бібі') is kept as written wherever it stands.
+
 Canonical name: the alias group's first form when there is one, else the most complete Russian base form
 (persons: with a surname, most words; others: not an acronym, most words), else the same in any language.
 Ids: ``TYPE-`` + an ASCII slug of a key that does not change as articles arrive (alias group, surname,
@@ -38,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from syuzhet.entities.gazetteer import alias_heads, alias_of, first_names, groups, known_type
 from syuzhet.entities.keys import ascii_slug, consonants, guess_lang, is_latin, name_key, to_cyrillic
-from syuzhet.entities.lemma import NAME_TAGS, acronym_of, data_lines, is_acronym, surname_forms
+from syuzhet.entities.lemma import NAME_TAGS, acronym_of, alternatives, data_lines, is_acronym, surname_forms
 from syuzhet.entities.org_keys import OrgKey, org_key
 from syuzhet.entities.shapes import is_patronymic
 from syuzhet.model import Article, Entity, Mention
@@ -434,10 +439,63 @@ def _id_key(kind: str, keys: set[str], person: _Person | None, canonical: str) -
     return acronyms[0] if acronyms else name_key(canonical)
 
 
+ATTESTED_LANGS = frozenset({"ru", "uk"})
+KEPT_CASES = 3  # a surname unchanged after its first name in three case forms (nominative among them) is
+# indeclinable; two can be a text that left the first name undeclined ('Петра Зорича' beside 'Петр Зорича')
+
+
+def _written_key(text: str) -> str:
+    return " ".join(text.replace("’", "'").split()).lower()
+
+
+def attested_lemmas(articles: list[Article], lang_of: dict[int, str]) -> None:
+    """A base form the texts never write gives way to the one other reading of the mention that other mentions
+    write (its own words are no evidence):
+    'Вервиці' read as 'Вервиця' becomes 'Вервиць' where a text writes 'Вервиць' and none 'Вервиця'; 'Олесі'
+    read as the man's name 'Олесь' becomes 'Олеся' where that is written. The nominative of a name is seen
+    somewhere in a corpus of news about it; a base form that only the lemmatiser made is less likely."""
+    written = {_written_key(m.text) for a in articles for m in a.mentions}
+    for article in articles:
+        for m in article.mentions:
+            lang = lang_of.get(id(m), "")
+            if lang not in ATTESTED_LANGS or not m.lemma or _written_key(m.lemma) in written:
+                continue
+            seen = {_written_key(a): a for a in alternatives(m.text.strip(), m.type, lang)[1:]}
+            # the mention's own words are no evidence: 'Иванова' is written as a genitive as much as a nominative
+            own = {_written_key(m.text), _written_key(m.lemma)}
+            seen = {k: a for k, a in seen.items() if k in written and k not in own}
+            if len(seen) == 1:
+                m.lemma = next(iter(seen.values()))
+    # a surname written unchanged after one first name in its nominative and in other cases ('Оксана Бібі',
+    # 'Оксану Бібі', 'Оксані Бібі') does not decline: alone it is its own base form
+    # (surname, first name's base form) -> (language, first names written)
+    cases: dict[tuple[str, str], tuple[str, set[str]]] = {}
+    for article in articles:
+        for m in article.mentions:
+            words, based, lang = m.text.split(), m.lemma.split(), lang_of.get(id(m), "")
+            if m.type == "PER" and len(words) == len(based) == 2 and lang in ATTESTED_LANGS:
+                cases.setdefault((words[1], based[0]), (lang, set()))[1].add(words[0])
+    # ... unless the texts write the base form the lemmatiser gives it alone: then it declines ('Рааба', 'Рааб')
+    surnames = {_written_key(m.text.split()[-1]) for a in articles for m in a.mentions
+                if m.type == "PER" and m.text.split()}
+    kept = set()
+    for (surname, first), (lang, firsts) in cases.items():
+        base = _written_key(alternatives(surname, "PER", lang)[0])
+        if len(firsts) >= KEPT_CASES and first in firsts and (base == _written_key(surname) or base not in surnames):
+            kept.add(surname)
+    for article in articles:
+        for m in article.mentions:
+            words, based = m.text.split(), m.lemma.split()
+            if m.type == "PER" and words and words[-1] in kept and len(words) == len(based) \
+                    and lang_of.get(id(m), "") in ATTESTED_LANGS:
+                m.lemma = " ".join([*based[:-1], words[-1]])
+
+
 def link_entities(analysis: Analysis) -> None:
     """Fill ``analysis.entities``: one ``Entity`` per person/place/organisation/event/product."""
     articles = [a for a in analysis.articles if a.mentions]
     lang_of = _mention_langs(articles)
+    attested_lemmas(articles, lang_of)
     clusters: list[_Cluster] = []
     for article in articles:
         people = [m for m in article.mentions if m.type == "PER"]
