@@ -25,11 +25,7 @@ _STANDALONE = re.compile(r"(?<![\w:])(?<!\w[-–—])(?:" + NUMBER + r")(?![\w:]
 def comparable(x: str, y: str) -> bool:
     """Two values that could be reports of one quantity: within a factor of ``DISAGREE_RATIO`` (14 vs 15
     documents, 50 vs 100 thousand passengers; not 190 flights vs a 24-hour strike)."""
-    try:
-        low, high = sorted((float(x), float(y)))
-    except ValueError:
-        return False
-    return low > 0 and high <= DISAGREE_RATIO * low
+    return _distance(x, y) <= DISAGREE_RATIO
 
 
 def agree(x: str, y: str) -> bool:
@@ -88,18 +84,19 @@ def disagreements(sentences: list[Sentence]) -> list[dict[str, object]]:
     """Units for which the sentences' articles give different values ('14 документов' vs '15 документов')."""
     by_unit: dict[str, dict[str, set[str]]] = {}
     given: dict[str, set[str]] = {}  # article -> every value it gives, with a unit or standing alone
-    for s in sentences:
+    alone = [_standalone(s) for s in sentences]
+    for s, numbers in zip(sentences, alone, strict=True):
         for unit, value in set(s.values()):
             by_unit.setdefault(unit, {}).setdefault(value, set()).add(s.article)
             given.setdefault(s.article, set()).add(value)
-        given.setdefault(s.article, set()).update(_standalone(s))
+        given.setdefault(s.article, set()).update(numbers)
     out: list[dict[str, object]] = []
     for unit, values in sorted(by_unit.items()):
         if len({a for arts in values.values() for a in arts}) > 1 and (apart := _conflicting(values, given)):
             out.append({"unit": unit, "values": {v: sorted(a) for v, a in sorted(apart.items())}})
     covered = {v for d in out for v in d["values"]}  # type: ignore[attr-defined]
     loose: dict[str, set[str]] = {}
-    counted = [(s, _standalone(s) - _days(s)) for s in sentences]  # a day of a month counts nothing
+    counted = [(s, numbers - _days(s)) for s, numbers in zip(sentences, alone, strict=True)]  # a day counts nothing
     for (a, na), (b, nb) in combinations(counted, 2):
         if a.article == b.article:
             continue
