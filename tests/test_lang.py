@@ -76,3 +76,45 @@ def test_letters_settle_only_clear_cyrillic_blocks(text: str, lang: str | None) 
     if lang is not None:  # the detector, asked as detect() would ask it, agrees
         found = detector(frozenset({"kk", "be", "sr", "mk", "mn"})).detect_language_of(text)
         assert found is not None and found.iso_code_639_1.name.lower() == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("The minister said that the talks with the delegation would continue after the holiday.", True),
+        ("It was the first visit of its kind, and officials who met the delegation have been briefed.", True),
+        # other Latin-script languages: their function words are not in the list, or letters outside ASCII
+        ("Der Minister sagte, dass die Gespräche mit der Delegation nach dem Feiertag weitergehen.", False),
+        ("De minister zei dat de gesprekken met de delegatie na de feestdag in de hoofdstad doorgaan.", False),
+        ("Le ministre a déclaré que les discussions avec la délégation reprendraient après les fêtes.", False),
+        ("Minister powiedział, że rozmowy z delegacją będą kontynuowane po święcie w stolicy.", False),
+        # English with a name in its own letters goes to the detector
+        ("The minister met Jürgen Schmidt, who said that the talks would continue after the holiday.", False),
+        ("Kazakhstan Ministry of Foreign Affairs press release", False),  # too few function words
+    ],
+)
+def test_english_by_function_words(text: str, english: bool) -> None:
+    from syuzhet.lang import by_words
+
+    assert by_words(text, sum(ch.isalpha() for ch in text)) is english
+
+
+def test_short_blocks_take_the_language_of_their_article() -> None:
+    from syuzhet.lang import block_labels
+
+    body = ("The delegation arrived in the capital on Monday, and the minister said that the two sides would "
+            "sign the agreement after the talks, which have been planned for months by their advisers.")
+    kazakh = ("Министр келіссөздерден кейін екі тарап келісімге қол қоятынын айтты. Делегация дүйсенбі күні "
+              "астанаға келді, ал кеңесшілер бұл кездесуді бірнеше ай бойы дайындады.")
+    russian = ("Делегация прибыла в столицу в понедельник, а министр сообщил, что стороны подпишут соглашение "
+               "после переговоров, которые их советники готовили несколько месяцев.")
+    # a headline letters and words leave open takes the body's language, in its script only
+    assert block_labels(["Ministry press release", body]) == ["en", "en"]
+    assert block_labels(["Келісім туралы хабарлама", kazakh]) == ["kk", "kk"]
+    assert block_labels(["Заседание правительства", russian]) == ["ru", "ru"]
+    # a Cyrillic line with letters of another language than the article's is read by the detector
+    assert block_labels(["Прэзідэнт сустрэўся з кіраўніком урада ў Мінску.", russian]) == ["be", "ru"]
+    # a long paragraph in another Latin-script language keeps its own label
+    german = ("Die Delegation ist am Montag in der Hauptstadt eingetroffen, und der Minister erklärte, dass beide "
+              "Seiten das Abkommen nach den Gesprächen unterzeichnen würden.")
+    assert block_labels([body, german]) == ["en", "de"]
