@@ -16,7 +16,7 @@ from syuzhet.stories.dossier import DOSSIER_STAGES
 from syuzhet.stories.framing import distinctive
 from syuzhet.stories.header import header
 from syuzhet.stories.keyfacts import details, to_fact
-from syuzhet.stories.statements import Span, role
+from syuzhet.stories.statements import Span, background, role
 from syuzhet.stories.summary import summarize
 from syuzhet.stories.text import Sentence, _words
 from tests.test_stories import SUMMIT, article
@@ -50,6 +50,21 @@ def test_sentence_roles(text: str, quoted: tuple[int, int, bool, bool] | None, e
     lang = "uk" if "думку" in text else "en" if text.isascii() else "ru"
     spans = [Span(*quoted)] if quoted else []
     assert role(sentence(text, lang), spans, [])[0] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Напомним, в марте стороны уже подписали меморандум о квотах.", "ru", True),
+    ("Ранее министр посетил Рейкьявик.", "ru", True),
+    ("Как сообщалось, переговоры шли два дня.", "ru", True),
+    ("Нагадаємо, у березні сторони вже підписали меморандум.", "uk", True),
+    ("Earlier, the minister visited Reykjavik.", "en", True),
+    ("«Напомним», – сказал министр журналистам в Рейкьявике.", "ru", False),
+    ("Ранний лед закрыл порт Рейкьявика на два дня.", "ru", False),  # a word that only starts like one
+    ("Стороны подписали соглашение о рыболовстве на 12 лет.", "ru", False),
+    ("Earlier, the minister visited Reykjavik.", "kk", False),  # the lists are per language
+])
+def test_background_openers(text: str, lang: str, expected: bool) -> None:
+    assert background(sentence(text, lang)) is expected
 
 
 def test_interview_turns_are_dialogue_not_facts() -> None:

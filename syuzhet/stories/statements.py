@@ -20,7 +20,9 @@ Rules, first match wins:
 
 ``spoken`` tells a statement of fact that reads as talk (an interview answer, a remark: it opens with a
 discourse word, 'Well, yes, ...', or holds a first or second person word) from a reporter's; a key fact shows
-such a sentence only when none of its other sentences may be shown (``claims._shown``)."""
+such a sentence only when none of its other sentences may be shown (``claims._shown``). ``background`` tells a
+reminder of earlier news ('Recall that ...', 'Earlier, ...') from the news: it is shown only when nothing else of
+its group may be, and a fact that only such a sentence of one outlet shows is left out (``keyfacts.facts``)."""
 
 from __future__ import annotations
 
@@ -134,6 +136,19 @@ def spoken(s: Sentence) -> bool:
     personal = _personal(s.lang)
     return bool(personal) and any(m.group() in personal or (n == 0 and m.group().lower() in personal)
                                   for n, m in enumerate(_WORD.finditer(text)))
+
+
+@cache
+def _background(lang: str) -> re.Pattern[str] | None:
+    words = sorted(_by_lang("stories/background_openers").get(lang, []), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)") if words else None
+
+
+def background(s: Sentence) -> bool:
+    """The sentence opens with a reminder of an earlier event in its language ('Recall that ...', 'Earlier, ...';
+    ``data/stories/background_openers.txt``): background, not the news."""
+    opener = _background(s.lang)
+    return opener is not None and bool(opener.match(s.text.strip().lstrip(_DASHES + " ").lower()))
 
 
 def leans_back(text: str) -> bool:
