@@ -38,6 +38,8 @@ def sentence(text: str, lang: str = "ru", start: int = 0, art: str = "a") -> Sen
     ("«Норинко» построит завод в Рейкьявике к 2027 году.", None, "fact"),  # a quoted name is no quotation
     ("Премьер сказал, что соглашение откроет новую эру в отношениях.", (20, 60, True, False), "quote"),
     ("Министерство сообщило, что квоты вырастут на 12 процентов.", (25, 58, False, False), "fact"),
+    ("Мэр Иван Петров сказал, что дамба выдержит паводок в ближайшие дни.", (27, 45, True, False, True), "quote"),
+    ("Двенадцать экономистов ожидали, что ставка снизится до 16%.", (35, 58, True, False), "fact"),
     ("По мнению экспертов, соглашение укрепит позиции Норвегии.", None, "opinion"),
     ("На думку експертів, угода зміцнить позиції Норвегії.", None, "opinion"),
     ("Об этом сообщает агентство NTB.", None, "sourcing"),
@@ -46,7 +48,8 @@ def sentence(text: str, lang: str = "ru", start: int = 0, art: str = "a") -> Sen
     ("Это заявила министр рыболовства Норвегии.", None, "sourcing"),
     ("This was stated by the Norwegian fisheries minister.", None, "sourcing"),
 ])
-def test_sentence_roles(text: str, quoted: tuple[int, int, bool, bool] | None, expected: str) -> None:
+def test_sentence_roles(text: str, quoted: tuple[int, int, bool, bool] | tuple[int, int, bool, bool, bool] | None,
+                        expected: str) -> None:
     lang = "uk" if "думку" in text else "en" if text.isascii() else "ru"
     spans = [Span(*quoted)] if quoted else []
     assert role(sentence(text, lang), spans, [])[0] == expected
