@@ -16,7 +16,7 @@ from syuzhet.stories.dossier import DOSSIER_STAGES
 from syuzhet.stories.framing import distinctive
 from syuzhet.stories.header import header
 from syuzhet.stories.keyfacts import details, to_fact
-from syuzhet.stories.statements import Span, background, role
+from syuzhet.stories.statements import Span, background, role, speaker_speaks
 from syuzhet.stories.summary import summarize
 from syuzhet.stories.text import Sentence, _words
 from tests.test_stories import SUMMIT, article
@@ -68,6 +68,20 @@ def test_sentence_roles(text: str, quoted: tuple[int, int, bool, bool] | tuple[i
 ])
 def test_background_openers(text: str, lang: str, expected: bool) -> None:
     assert background(sentence(text, lang)) is expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Петров особо отметил, с какой теплотой делегацию встретили в Рейкьявике.", "ru", True),
+    ("Мэр Иван Петров заявил журналистам о переносе встречи.", "ru", True),
+    ("Петров прибыл в Рейкьявик во вторник вечером, сообщает агентство.", "ru", False),  # the agency speaks
+    ("Переговоры между министром и Петровым, сообщает агентство, длились два дня.", "ru", False),
+    ("Сидоров особо отметил, с какой теплотой делегацию встретили в Рейкьявике.", "ru", False),  # not quoted
+    ("Mayor Ivan Petrov told reporters the meeting was postponed.", "en", True),
+])
+def test_a_quoted_speaker_speaking_is_no_fact(text: str, lang: str, expected: bool) -> None:
+    quoted = Span(500, 560, True, True, True, "Иван Петров" if lang == "ru" else "Ivan Petrov")  # elsewhere
+    assert speaker_speaks(sentence(text, lang), [quoted]) is expected
+    assert not speaker_speaks(sentence(text, lang), [])
 
 
 def test_interview_turns_are_dialogue_not_facts() -> None:
