@@ -47,6 +47,10 @@ def sentence(text: str, lang: str = "ru", start: int = 0, art: str = "a") -> Sen
     ("Министр перечислил условия соглашения:", None, "fragment"),
     ("Это заявила министр рыболовства Норвегии.", None, "sourcing"),
     ("This was stated by the Norwegian fisheries minister.", None, "sourcing"),
+    ("Об этом сообщает агентство NTB со ссылкой на пресс-службу министерства рыболовства Норвегии.", None, "sourcing"),
+    ("Об этом сообщает агентство NTB, добавляя, что квоты вырастут на 12 процентов за два года.", None, "fact"),
+    ("О подписании соглашения сообщило агентство NTB.", None, "sourcing"),
+    ("О подписании соглашения стало известно в среду.", None, "fact"),
 ])
 def test_sentence_roles(text: str, quoted: tuple[int, int, bool, bool] | tuple[int, int, bool, bool, bool] | None,
                         expected: str) -> None:
