@@ -16,7 +16,7 @@ from syuzhet.stories.dossier import DOSSIER_STAGES
 from syuzhet.stories.framing import distinctive
 from syuzhet.stories.header import header
 from syuzhet.stories.keyfacts import details, to_fact
-from syuzhet.stories.statements import Span, role
+from syuzhet.stories.statements import Span, background, role, speaker_speaks
 from syuzhet.stories.summary import summarize
 from syuzhet.stories.text import Sentence, _words
 from tests.test_stories import SUMMIT, article
@@ -38,6 +38,8 @@ def sentence(text: str, lang: str = "ru", start: int = 0, art: str = "a") -> Sen
     ("«Норинко» построит завод в Рейкьявике к 2027 году.", None, "fact"),  # a quoted name is no quotation
     ("Премьер сказал, что соглашение откроет новую эру в отношениях.", (20, 60, True, False), "quote"),
     ("Министерство сообщило, что квоты вырастут на 12 процентов.", (25, 58, False, False), "fact"),
+    ("Мэр Иван Петров сказал, что дамба выдержит паводок в ближайшие дни.", (27, 45, True, False, True), "quote"),
+    ("Двенадцать экономистов ожидали, что ставка снизится до 16%.", (35, 58, True, False), "fact"),
     ("По мнению экспертов, соглашение укрепит позиции Норвегии.", None, "opinion"),
     ("На думку експертів, угода зміцнить позиції Норвегії.", None, "opinion"),
     ("Об этом сообщает агентство NTB.", None, "sourcing"),
@@ -45,11 +47,45 @@ def sentence(text: str, lang: str = "ru", start: int = 0, art: str = "a") -> Sen
     ("Министр перечислил условия соглашения:", None, "fragment"),
     ("Это заявила министр рыболовства Норвегии.", None, "sourcing"),
     ("This was stated by the Norwegian fisheries minister.", None, "sourcing"),
+    ("Об этом сообщает агентство NTB со ссылкой на пресс-службу министерства рыболовства Норвегии.", None, "sourcing"),
+    ("Об этом сообщает агентство NTB, добавляя, что квоты вырастут на 12 процентов за два года.", None, "fact"),
+    ("О подписании соглашения сообщило агентство NTB.", None, "sourcing"),
+    ("О подписании соглашения стало известно в среду.", None, "fact"),
 ])
-def test_sentence_roles(text: str, quoted: tuple[int, int, bool, bool] | None, expected: str) -> None:
+def test_sentence_roles(text: str, quoted: tuple[int, int, bool, bool] | tuple[int, int, bool, bool, bool] | None,
+                        expected: str) -> None:
     lang = "uk" if "думку" in text else "en" if text.isascii() else "ru"
     spans = [Span(*quoted)] if quoted else []
     assert role(sentence(text, lang), spans, [])[0] == expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Напомним, в марте стороны уже подписали меморандум о квотах.", "ru", True),
+    ("Ранее министр посетил Рейкьявик.", "ru", True),
+    ("Как сообщалось, переговоры шли два дня.", "ru", True),
+    ("Нагадаємо, у березні сторони вже підписали меморандум.", "uk", True),
+    ("Earlier, the minister visited Reykjavik.", "en", True),
+    ("«Напомним», – сказал министр журналистам в Рейкьявике.", "ru", False),
+    ("Ранний лед закрыл порт Рейкьявика на два дня.", "ru", False),  # a word that only starts like one
+    ("Стороны подписали соглашение о рыболовстве на 12 лет.", "ru", False),
+    ("Earlier, the minister visited Reykjavik.", "kk", False),  # the lists are per language
+])
+def test_background_openers(text: str, lang: str, expected: bool) -> None:
+    assert background(sentence(text, lang)) is expected
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    ("Петров особо отметил, с какой теплотой делегацию встретили в Рейкьявике.", "ru", True),
+    ("Мэр Иван Петров заявил журналистам о переносе встречи.", "ru", True),
+    ("Петров прибыл в Рейкьявик во вторник вечером, сообщает агентство.", "ru", False),  # the agency speaks
+    ("Переговоры между министром и Петровым, сообщает агентство, длились два дня.", "ru", False),
+    ("Сидоров особо отметил, с какой теплотой делегацию встретили в Рейкьявике.", "ru", False),  # not quoted
+    ("Mayor Ivan Petrov told reporters the meeting was postponed.", "en", True),
+])
+def test_a_quoted_speaker_speaking_is_no_fact(text: str, lang: str, expected: bool) -> None:
+    quoted = Span(500, 560, True, True, True, "Иван Петров" if lang == "ru" else "Ivan Petrov")  # elsewhere
+    assert speaker_speaks(sentence(text, lang), [quoted]) is expected
+    assert not speaker_speaks(sentence(text, lang), [])
 
 
 def test_interview_turns_are_dialogue_not_facts() -> None:

@@ -14,6 +14,10 @@
 - ``--plain``: the same scores for a plain baseline that shows every fact sentence as its own fact.
 - ``--show``: the dev gold facts no fact cites exactly, with the facts citing their sentences (splits and
   over-joins).
+- ``--roles``: per fold, the role (``stories.statements``) of each labelled sentence: every one states a fact, so
+  a role other than ``fact`` keeps it from being shown (reported speech of an organisation, labelled, is a
+  ``quote`` when it covers most of the sentence); ``background`` counts the ``fact`` ones that open with a reminder
+  (shown only when nothing else of their group may be).
 Folds: A and B are disjoint sets of stories; a rule or threshold is kept only if it helps on both. Fold C is held
 out: labelled before it was measured, never used to choose a rule; it reports only."""
 
@@ -31,7 +35,8 @@ from syuzhet.eval.common import print_table, shared_dir
 from syuzhet.eval.stream import item_number, write_feed
 from syuzhet.model import Article, Fact, Story
 from syuzhet.pipeline import STORE_STAGES, analyze, mark_duplicates
-from syuzhet.stories import describe_stories
+from syuzhet.stories import describe_stories, statements
+from syuzhet.stories.dossier import story_sentences
 from syuzhet.stories.text import sentences
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
@@ -131,7 +136,10 @@ def misses(facts: list[Fact], gold: list[dict[str, Any]], item_of: dict[str, str
     return out
 
 
-def dev(shared: Path, fold: str | None = None, baseline: bool = False, show: bool = False) -> list[list[object]]:
+def dev(shared: Path, fold: str | None = None, baseline: bool = False, show: bool = False,
+        roles: dict[str, Counter[str]] | None = None) -> list[list[object]]:
+    """Score rows per story and fold; ``roles``, when given, is filled with the roles of the labelled sentences
+    per fold."""
     records = [json.loads(line) for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
     stories = [r for r in records if "items" in r and (fold is None or r["fold"] == fold)]
     wanted = {i for r in stories for i in r["items"]}
@@ -162,6 +170,8 @@ def dev(shared: Path, fold: str | None = None, baseline: bool = False, show: boo
                     spans.append(span)
             gold.append({"fact": g["fact"], "spans": spans})
         members = [by_item[i] for i in r["items"] if i in by_item]
+        if roles is not None:
+            roles.setdefault(r["fold"], Counter()).update(_roles(members, analysis.quotes, gold))
         facts = plain(story, members) if baseline else story.facts
         c = score_story(facts, gold)
         if show:
@@ -172,6 +182,21 @@ def dev(shared: Path, fold: str | None = None, baseline: bool = False, show: boo
         rows.append(_row(r["story"][:48], r["fold"], c))
     rows += [_row(f"fold {name}", name, c) for name, c in sorted(totals.items())]
     return rows
+
+
+def _roles(members: list[Article], quotes: list[Any], gold: list[dict[str, Any]]) -> Counter[str]:
+    """The roles of the sentences (as the dossier cuts them) that state a gold fact."""
+    spans = statements.quote_spans(quotes)
+    labelled = [s for g in gold for s in g["spans"]]
+    out: Counter[str] = Counter()
+    for a, sents in story_sentences(members).items():
+        decided = statements.roles(next(m for m in members if m.id == a), sents, spans)
+        for s in sents:
+            if any(_overlaps((a, s.start, s.end), span) for span in labelled):
+                role = decided[s.start][0]
+                out[role] += 1
+                out["background"] += role == "fact" and statements.background(s)
+    return out
 
 
 def _row(name: str, fold: str, c: Counter[str]) -> list[object]:
@@ -210,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plain", action="store_true", help="also score the plain baseline")
     parser.add_argument("--show", action="store_true",
                         help="list the gold facts no fact cites exactly, with the facts that cite their sentences")
+    parser.add_argument("--roles", action="store_true", help="the roles of the labelled sentences, per fold")
     parser.add_argument("--baseline-recall", type=float, default=None, help="exit 1 if dev recall (all) is below")
     parser.add_argument("--baseline-exact", type=float, default=None,
                         help="exit 1 if the dev share of facts cited by exactly their items (all) is below")
@@ -226,8 +252,13 @@ def main(argv: list[str] | None = None) -> int:
         found = sum(1 for r in seed_rows if r[2])
         print(f"seeds: {found} of {len(seed_rows)} gold facts found as one fact citing exactly the gold files")
         failed = args.baseline_seeds is not None and found < args.baseline_seeds
-    rows = dev(args.shared, args.fold, show=args.show)
+    roles: dict[str, Counter[str]] | None = {} if args.roles else None
+    rows = dev(args.shared, args.fold, show=args.show, roles=roles)
     print_table("dossier dev set: key facts", header, rows)
+    if roles is not None:
+        print_table("roles of the labelled sentences (each states a fact)", ["fold", "sentences", *statements.ROLES,
+                    "background"], [[f, sum(c[r] for r in statements.ROLES), *(c[r] for r in statements.ROLES),
+                                     c["background"]] for f, c in sorted(roles.items())])
     if args.plain:
         print_table("plain baseline: every sentence a fact", header, dev(args.shared, args.fold, baseline=True))
     total = rows[-1]

@@ -66,7 +66,7 @@ from itertools import combinations
 
 from syuzhet.entities.keys import consonants
 from syuzhet.stories.claimwords import claim_keys, claim_words, event_keys, number_keys
-from syuzhet.stories.statements import leans_back, spoken
+from syuzhet.stories.statements import background, leans_back, spoken
 from syuzhet.stories.text import LEMMATISED, Sentence, surfaces
 
 CLAIM_SIMILARITY = 0.35  # the best pair between two groups must reach this for them to merge ...
@@ -339,13 +339,15 @@ def _supported(claim: Claim, i: int) -> list[int]:
 def _shown(claim: Claim, lang: str, allowed: Shown | None = None) -> int | None:
     """Position of the sentence shown for the claim: one ``allowed`` may show (a statement of fact, not a
     quotation), in the story's main language if possible, a reporter's rather than talk (``statements.spoken``)
-    if possible, the one that can cite most articles, then one that reads alone (``statements.leans_back``), then
-    the one sharing most with the group. None when no sentence may be shown."""
+    and the news rather than a reminder of it (``statements.background``) if possible, the one that can cite most
+    articles, then one that reads alone (``statements.leans_back``), then the one sharing most with the group. None
+    when no sentence may be shown."""
     usable = [i for i, s in enumerate(claim.sentences) if allowed is None or allowed(s)]
     pool = [i for i in usable if claim.sentences[i].lang == lang] or usable
     if not pool:
         return None
     pool = [i for i in pool if not spoken(claim.sentences[i])] or pool  # a reporter's sentence, not talk
+    pool = [i for i in pool if not background(claim.sentences[i])] or pool  # the news, not a reminder
 
     def rank(i: int) -> tuple[int, bool, float, int]:
         s = claim.sentences[i]
