@@ -7,7 +7,9 @@ a plain baseline that shows every sentence as its own fact gets 0.292, 0 and 0.7
 B alone: 0.854 and 0.317); fold C is harder (0.833, 0.167), no rule got worse. Raised with the event classes and
 the citing of close sentences of other groups, to below what the held-out fold C shows as well (recall 0.875,
 exact 0.250, precision 0.850): recall 0.85, exact 0.28, precision 0.80. Precision raised to 0.83 when the shown
-sentence became one that reads alone (all folds 0.836 -> 0.855, fold C 0.850 -> 0.900)."""
+sentence became one that reads alone (all folds 0.836 -> 0.855, fold C 0.850 -> 0.900), and to 0.86 when
+reminders, a named person's reported speech and sourcing lines left the shown facts (all folds 0.855 -> 0.879;
+fold C unchanged at 0.900)."""
 
 from __future__ import annotations
 
@@ -26,7 +28,7 @@ def test_dossier_gate() -> None:
             pytest.fail(f"the gate's data is missing: {shared}/corpus/stories/dev.jsonl")
         pytest.skip("../shared is not beside the repository")
     assert dossier.main(["--shared", str(shared), "--baseline-seeds", "7", "--baseline-recall", "0.85",
-                         "--baseline-exact", "0.28", "--baseline-precision", "0.83"]) == 0
+                         "--baseline-exact", "0.28", "--baseline-precision", "0.86"]) == 0
 
 
 def test_show_lists_splits_and_over_joins() -> None:
