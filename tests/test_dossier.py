@@ -97,6 +97,21 @@ def test_interview_turns_are_dialogue_not_facts() -> None:
     assert role(s, [], dialogue_starts(a))[0] == "dialogue"
 
 
+@pytest.mark.parametrize(("tail", "expected"), [
+    ("Переговоры министров продолжатся в Рейкьявике во вторн", "fragment"),  # a lead cut at so many characters
+    ("Переговоры министров продолжатся в Рейкьявике во вторник.", "fact"),
+])
+def test_a_text_cut_off_mid_sentence_ends_in_a_fragment(tail: str, expected: str) -> None:
+    from syuzhet.stories.statements import roles
+    from syuzhet.stories.text import sentences
+
+    a = article("c1", f"Заголовок\n\nМинистр Норвегии подписал соглашение о квотах на 12 лет. {tail}")
+    sents = sentences(a)
+    got = roles(a, sents, {})
+    assert got[sents[-1].start][0] == expected
+    assert got[sents[-2].start][0] == "fact"
+
+
 def test_dossier_stages_are_one_literal_list() -> None:
     assert [stage.__name__ for stage in DOSSIER_STAGES] == [
         "sources", "key_facts", "blind_spots", "framing", "timeline", "quotes", "summary", "network", "header"]

@@ -8,7 +8,8 @@ Rules, first match wins:
 - ``dialogue``: its paragraph opens with a dash, an interview turn (question or answer).
 - ``fragment``: it opens with a small letter, a closing quotation mark or punctuation, ends with a comma, colon,
   semicolon or dash (the rest was cut off: 'As X writes, citing sources,'), closes a quotation or a bracket it
-  never opened, is shorter than ``MIN_WORDS`` words, or has fewer than ``MIN_WORDS - 1`` words that are not numbers (a
+  never opened, is the last sentence of a text that stops without a full stop (``text_cut_off``), is shorter
+  than ``MIN_WORDS`` words, or has fewer than ``MIN_WORDS - 1`` words that are not numbers (a
   dateline, 'Published 01.02.2025 10:30').
 - ``sourcing``: a short sentence, or one of a single clause (no comma, colon or dash), that only says where the
   news comes from: it opens with an opener of ``data/stories/sourcing_openers.txt`` ('Об этом сообщает агентство X
@@ -280,7 +281,13 @@ def role(s: Sentence, quotes: list[Span], dialogue: list[tuple[int, int]]) -> tu
 
 
 def roles(article: Article, sents: list[Sentence], quotes: dict[str, list[Span]]) -> dict[int, tuple[str, str]]:
-    """Role of each sentence of one article, by sentence start."""
+    """Role of each sentence of one article, by sentence start. The last sentence of a text that stops without
+    a full stop, in a paragraph, was cut off there (a feed's lead cut at so many characters: 'The minister
+    arrived in the capi'): a fragment."""
     dialogue = dialogue_starts(article)
     own = quotes.get(article.id, [])
-    return {s.start: role(s, own, dialogue) for s in sents}
+    out = {s.start: role(s, own, dialogue) for s in sents}
+    body = [s for s in sents if s.kind == "paragraph"]
+    if body and body[-1].end >= len(article.text.rstrip()) and body[-1].text.rstrip()[-1:].isalnum():
+        out[body[-1].start] = ("fragment", "text_cut_off")
+    return out
