@@ -9,8 +9,8 @@ Rules, first match wins:
 - ``fragment``: it opens with a small letter, a closing quotation mark or punctuation, ends with a comma, colon,
   semicolon or dash (the rest was cut off: 'As X writes, citing sources,'), closes a quotation or a bracket it
   never opened, is the last sentence of a text that stops without a full stop (``text_cut_off``), is shorter
-  than ``MIN_WORDS`` words, or has fewer than ``MIN_WORDS - 1`` words that are not numbers (a
-  dateline, 'Published 01.02.2025 10:30').
+  than ``MIN_WORDS`` words, has fewer than ``MIN_WORDS - 1`` words that are not numbers ('Published 01.02.2025
+  10:30'), or is a dateline or byline (ru, uk: a date or a time and no verb; ``dateline``).
 - ``sourcing``: a short sentence, or one of a single clause (no comma, colon or dash), that only says where the
   news comes from: it opens with an opener of ``data/stories/sourcing_openers.txt`` ('Об этом сообщает агентство X
   со ссылкой на пресс-службу министерства'), or (ru, uk) with 'о', 'об', 'про' and holds a speech verb of the quote
@@ -77,6 +77,8 @@ ROLES = ("fact", "quote", "opinion", "question", "dialogue", "fragment", "sourci
 SOURCING_WORDS = 10
 SPEAKER_GAP = 3  # a speech verb at most this many words after the speaker's name: he is its subject
 _CLAUSES = re.compile(r"[,;:—–]|\s-\s")  # a sentence of more than one clause
+_PREDICATES = frozenset({"VERB", "INFN", "PRTF", "PRTS", "GRND", "ADJS", "PRED"})
+_TIME = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?!\d)|\d{1,2}\.\d{1,2}\.\d{2,4}")
 _CLAUSE_BREAK = re.compile(r"[,;:()«»\"“”—–]")
 
 
@@ -259,6 +261,8 @@ def role(s: Sentence, quotes: list[Span], dialogue: list[tuple[int, int]]) -> tu
         return "fragment", "too_short"
     if sum(1 for w in s.words if w.pos != "NUMB") < MIN_WORDS - 1:
         return "fragment", "mostly_numbers"
+    if _dateline(s):
+        return "fragment", "dateline"
     low = text.lower()
     one_clause = len(s.words) <= SOURCING_WORDS or not _CLAUSES.search(text)
     if one_clause and any(low.startswith(o) for o in lines("stories/sourcing_openers")):
@@ -278,6 +282,14 @@ def role(s: Sentence, quotes: list[Span], dialogue: list[tuple[int, int]]) -> tu
     if _cues().search(low):
         return "opinion", "opinion_cue"
     return "fact", "default"
+
+
+def _dateline(s: Sentence) -> bool:
+    """A date or a time and no verb (ru, uk: the morphology tells verbs): a dateline or byline ('12 марта 2024,
+    16:23 | Автор: Иван Петров', 'МОСКВА, 12 марта /Агентство/')."""
+    if s.lang not in LEMMATISED or any(w.pos in _PREDICATES for w in s.words):
+        return False
+    return any(w.pos == "MNTH" for w in s.words) or bool(_TIME.search(s.text))
 
 
 def roles(article: Article, sents: list[Sentence], quotes: dict[str, list[Span]]) -> dict[int, tuple[str, str]]:
