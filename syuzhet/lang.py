@@ -47,6 +47,13 @@ _UKRAINIAN_MIN = 3
 _LATIN = re.compile(r"[a-zA-Z\u00c0-\u024f]")
 _KAZAKH_LATIN = re.compile(r"[äūŋǧñńǵÄŪŊǦÑŃǴ]")
 _KAZAKH_Q_SHARE = 0.01
+# Kazakh is also written in Arabic letters (töte jazu: outlets for Kazakhs in China and elsewhere), which the
+# detector reads as Arabic. Its letters ە, ۋ, ۇ and ڭ are not Arabic or Persian letters; Uyghur also writes them
+# but has ې and ۈ, Sorani Kurdish has ە but writes ێ, ڕ and ڵ and not ۋ or ڭ.
+_KAZAKH_ARABIC = re.compile("[\u06d5\u06cb\u06c7\u06ad]")
+_KAZAKH_ARABIC_SIGN = re.compile("[\u06cb\u06ad]")  # ۋ or ڭ: not Sorani
+_NOT_KAZAKH_ARABIC = re.compile("[\u06d0\u06c8\u06ce\u0695\u06b5]")  # ې ۈ (Uyghur), ێ ڕ ڵ (Sorani)
+_KAZAKH_ARABIC_SHARE = 0.03
 # English settles by its function words (``data/english_words.txt``): a block of Latin letters, none of them
 # outside ASCII, where at least ``_ENGLISH_SHARE`` of the words and ``_ENGLISH_KINDS`` different ones are in the
 # list. Loading the detector's models for Latin-script languages costs about 8 CPU-seconds, paid by every run
@@ -87,7 +94,7 @@ def quick(text: str) -> str | None:
     letters = len(_LETTERS.findall(text))
     if letters < _MIN_LETTERS:
         return "und"
-    if is_kazakh_latin(text, letters):
+    if is_kazakh_latin(text, letters) or is_kazakh_arabic(text, letters):
         return "kk"
     if by_words(text, letters):
         return "en"
@@ -111,6 +118,14 @@ def is_kazakh_latin(text: str, letters: int) -> bool:
     if not _KAZAKH_LATIN.search(text) or not mostly_latin(text, letters):
         return False
     return text.count("q") + text.count("Q") >= _KAZAKH_Q_SHARE * letters
+
+
+def is_kazakh_arabic(text: str, letters: int) -> bool:
+    """Kazakh in Arabic letters: at least ``_KAZAKH_ARABIC_SHARE`` of the ``letters`` are ە, ۋ, ۇ or ڭ, with ۋ or
+    ڭ among them and no letter only Uyghur or Sorani writes."""
+    if not _KAZAKH_ARABIC_SIGN.search(text) or _NOT_KAZAKH_ARABIC.search(text):
+        return False
+    return len(_KAZAKH_ARABIC.findall(text)) >= _KAZAKH_ARABIC_SHARE * letters
 
 
 def mostly_latin(text: str, letters: int | None = None) -> bool:

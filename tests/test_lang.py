@@ -20,6 +20,10 @@ from syuzhet.pipeline import process
         ("The president of Kazakhstan arrived in Moscow on a state visit.", "en"),
         ("Der Präsident Kasachstans ist zu einem Staatsbesuch in Moskau eingetroffen.", "de"),
         ("12:30", "und"),
+        # Kazakh in Arabic letters, beside Arabic and Persian
+        ("قازاقستان رەسپۋبليكاسىنىڭ پرەزيدەنتى جاڭا زاڭعا قول قويدى", "kk"),
+        ("رئيس الجمهورية وقع على القانون الجديد اليوم في العاصمة", "ar"),
+        ("رئیس جمهور امروز قانون جدید را در پایتخت امضا کرد", "fa"),
         # Kazakh in Latin letters (an outlet's scheme and the 2021 alphabet), and the languages of the list
         # that also write 'q' often or share its other letters
         ("Qala äkımı jaŋa mektep salynatynyn aitty. Būl jobaǧa qarajat bölındı dep habarlady baspasöz qyzmetı.",
