@@ -17,7 +17,7 @@ from syuzhet.report.render import csp_hash
 from syuzhet.report.spans import Span, highlight
 from tests.report_fixture import hostile_document
 
-VOID = {"meta", "br", "input", "img", "link", "hr", "circle", "line"}
+VOID = {"meta", "br", "wbr", "input", "img", "link", "hr", "circle", "line"}
 
 
 class _Checker(HTMLParser):

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from syuzhet.files import write_atomic
 from syuzhet.report.data import dicts, text
@@ -50,7 +50,14 @@ def _environment() -> Environment:
     )
     env.filters["cite"] = cite_html
     env.filters["story_meta"] = story_meta
+    env.filters["site"] = site_html
     return env
+
+
+def site_html(name: str) -> Markup:
+    """An outlet's name with a line-break opportunity after each dot: a long domain in a narrow column breaks
+    at 'springfield.<wbr>com', not inside a word."""
+    return Markup(".<wbr>").join(escape(part) for part in name.split("."))
 
 
 ARTICLES_PER_PAGE = 100
