@@ -201,6 +201,8 @@ def _merge_keys(keys: set[str]) -> dict[str, str]:
 
 
 def _plural_role(doc: Doc, s: Speaker) -> bool:
+    if s.gender == "plur" and runs("kazakh_plural_source", doc.lang):
+        return True  # (told by the rule that found it: 'сарапшылардың пікірінше', experts)
     ws = words(s.text)
     if not ws:
         return False
