@@ -209,6 +209,23 @@ def test_kazakh_subjects(text: str, said: str, who: str, name: str | None) -> No
         assert text[q.speaker_start or 0 : q.speaker_end or 0] == name
 
 
+def test_kazakh_interrupted_quote_and_role_forms() -> None:
+    """interrupted_full_stop: '– деді министр. –' splits the quotation; kazakh_role_forms: 'министр' is the
+    person named 'Көлік министрі ...', not the last person named."""
+    text = ("Көлік министрі Ержан Сейітов брифинг өткізді. Оған Марат Әлиев қатысты.\n"
+            "«Көпір қауіпсіз, – деді министр. – Барлық тексерулер өтті».")
+    quotes = find_quotes(_article(text, "kk")).quotes
+    assert [q.text for q in quotes] == ["Көпір қауіпсіз", "Барлық тексерулер өтті"]
+    assert {text[q.speaker_start or 0 : q.speaker_end or 0] for q in quotes} == {"Ержан Сейітов"}
+
+
+def test_kazakh_degen_before_a_speech_noun() -> None:
+    text = "Министр Ержан Сейітов көпір мамыр айында ашылады деген сенім білдірді."
+    quotes = find_quotes(_article(text, "kk")).quotes
+    assert [(q.text, q.rules[0]) for q in quotes] == [("көпір мамыр айында ашылады", "dep_said")]
+    assert find_quotes(_article("Көпір деген сөз жиі айтылады.", "kk")).quotes == []
+
+
 def test_kazakh_plural_role_before_a_source_phrase_names_nobody() -> None:
     """kazakh_plural_source: 'Сарапшылардың пікірінше' is several experts, not the person named before."""
     text = "Ержан Сейітов сөйледі. Сарапшылардың пікірінше, көпір мамыр айында ашылады."

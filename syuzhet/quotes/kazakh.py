@@ -18,6 +18,7 @@ from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.morph import Word
 
 _DEP = {"деп", "dep", "دەپ"}
+_DEGEN = {"деген", "degen", "دەگەن"}
 MAX_TAIL_WORDS = 4  # words after 'деп' (the verb and a speaker named after it)
 MIN_WORDS = 3
 MIN_NOMINAL_WORDS = 2  # words of a statement closed by a nominal form ('инфляция баяулағанын')
@@ -121,7 +122,7 @@ def _broken(doc: Doc, start: int, end: int) -> bool:
 
 
 def _dep(doc: Doc, ws: list[Word], sent_end: int) -> Found | None:
-    at = next((i for i, w in enumerate(ws) if w.text.lower() in _DEP), None)
+    at = next((i for i, w in enumerate(ws) if w.text.lower() in _DEP or _degen(ws, i)), None)
     if at is None or not 1 <= len(ws) - at - 1 <= MAX_TAIL_WORDS:
         return None
     tail = ws[at + 1 :]
@@ -137,6 +138,14 @@ def _dep(doc: Doc, ws: list[Word], sent_end: int) -> Found | None:
         return None  # dep_after_quote: 'Ол сөзінде: «...», - деп атап өтті.' (the words before 'деп' are quoted)
     who = who or speakers.after(doc, tail[-1].start, sent_end) or speakers.after(doc, tail[0].end, sent_end)
     return Found("indirect", start, end, "dep_said", ws[at].text, ws[at].start, who)
+
+
+def _degen(ws: list[Word], i: int) -> bool:
+    """degen_noun: '<statement> деген сенім білдірді' / '... деген пікір айтты': 'деген' before a speech noun
+    (``kk_speech_nouns.txt``) closes a statement as 'деп' does."""
+    if ws[i].text.lower() not in _DEGEN or i + 1 >= len(ws) or not runs("degen_noun", "kk"):
+        return False
+    return ws[i + 1].text.lower() in lines("quotes/kk_speech_nouns")
 
 
 def _nominal(doc: Doc, ws: list[Word]) -> Found | None:
