@@ -209,6 +209,26 @@ def test_kazakh_subjects(text: str, said: str, who: str, name: str | None) -> No
         assert text[q.speaker_start or 0 : q.speaker_end or 0] == name
 
 
+def test_english_embedded_post_speaks_for_its_signer() -> None:
+    text = ("The mayor thanked the crews.\nGreat to see the bridge open again after months of work! "
+            "pic.twitter.com/abc123\n— John Parker (@MayorParker) May 28, 2025\nResidents welcomed the news.")
+    quotes = find_quotes(_article(text, "en")).quotes
+    assert [(q.text, q.rules[0]) for q in quotes] == [
+        ("Great to see the bridge open again after months of work! pic.twitter.com/abc123", "post_signature")]
+    assert quotes[0].speaker_text == "John Parker"
+
+
+def test_english_coordinated_fragments_and_a_name_with_a_past_form() -> None:
+    text = ('Mayor John Parker called the repairs "a long overdue investment" and "a relief for commuters." '
+            "Parker says Ruritania invoked the treaty clause.")
+    quotes = find_quotes(_article(text, "en")).quotes
+    assert [(q.text, q.rules[0]) for q in quotes] == [
+        ("a long overdue investment", "calls_quoted"), ("a relief for commuters.", "coordinated_fragment"),
+        ("Ruritania invoked the treaty clause", "said_clause")]
+    assert {q.speaker_text for q in quotes[:2]} == {"John Parker"}
+    assert not runs("said_clause_present", "en")
+
+
 def test_kazakh_interrupted_quote_and_role_forms() -> None:
     """interrupted_full_stop: '– деді министр. –' splits the quotation; kazakh_role_forms: 'министр' is the
     person named 'Көлік министрі ...', not the last person named."""

@@ -112,7 +112,14 @@ def _named_subject(doc: Doc, j: int, finite: frozenset[str]) -> bool:
         k += 1
     if k == j or k >= len(doc.words) or not _adjacent(doc, doc.words[k - 1], doc.words[k]):
         return False
-    return doc.words[k].text.lower() in finite
+    nxt = doc.words[k].text.lower()
+    return nxt in finite or (runs("said_clause_name_past", "en") and _past(nxt))
+
+
+def _past(low: str) -> bool:
+    """said_clause_name_past: 'says Ruritania invoked the clause': a past form after the name opens a clause as
+    an auxiliary does (an irregular form of ``en_past_forms.txt`` or a regular -ed form)."""
+    return low in phrases("quotes/en_past_forms") or (len(low) > 4 and low.endswith("ed"))
 
 
 def _adjacent(doc: Doc, a: Word, b: Word) -> bool:
@@ -126,13 +133,31 @@ def _clause(doc: Doc, cue: Word, first: Word, finite: frozenset[str]) -> Found |
     verb = next((k for k, w in enumerate(ws) if _finite(w, finite, ws[k - 1] if k else None)), None)
     if verb == 0 and _possessive_name(ws[0]) and runs("said_clause_possessive", "en"):
         verb = next((k for k, w in enumerate(ws[1:], 1) if _finite(w, finite, ws[k - 1])), None)
-    if verb is None:
+    if verb is None and not _present_third(doc, ws):
         return None
     start, end = clause(doc, first.start, _end(doc, first.start, sent_end))
     if end - start < 10:
         return None
     who = speakers.before(doc, cue)
     return Found("indirect", start, end, "said_clause", cue.text, cue.start, who)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "its", "his", "her", "their", "our"})
+_OBJECT_OPENS = re.compile(r"\s*[\"“«]")
+
+
+def _present_third(doc: Doc, ws: list[Word]) -> bool:
+    """said_clause_present: 'said the document opens "a new chapter"': a determiner, a noun and a present-tense
+    verb in -s, then a quotation or a determiner (no auxiliary, no -ed form to tell the clause by). Not 'the
+    new rules' at a clause's end or before a preposition, where the -s word is a plural noun."""
+    if not runs("said_clause_present", "en") or len(ws) < 3 or ws[0].text.lower() not in _DETERMINERS:
+        return False
+    noun, verb = ws[1].text, ws[2].text.lower()
+    if not noun.isalpha() or not noun.islower() or noun.endswith("s") or not verb.endswith("s") or verb.endswith("ss"):
+        return False
+    if _OBJECT_OPENS.match(doc.text, ws[2].end):
+        return True
+    return len(ws) > 3 and ws[3].text.lower() in _DETERMINERS
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})

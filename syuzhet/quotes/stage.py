@@ -12,7 +12,18 @@ from __future__ import annotations
 import re
 
 from syuzhet.model import Article, Quote
-from syuzhet.quotes import dash_speech, direct, english, headlines, indirect, interview, kazakh, naming, postposed
+from syuzhet.quotes import (
+    dash_speech,
+    direct,
+    english,
+    headlines,
+    indirect,
+    interview,
+    kazakh,
+    naming,
+    postposed,
+    posts,
+)
 from syuzhet.quotes.credits import names_outlet, own_outlet
 from syuzhet.quotes.doc import Doc, build
 from syuzhet.quotes.found import Found
@@ -48,7 +59,7 @@ def find_quotes(article: Article) -> Article:
     consumed: set[int] = set()
     found = dash_speech.find(doc) + direct.find(doc, consumed)  # (a dialogue line takes the quoted names in it)
     found += headlines.find(doc) + interview.find(doc) + indirect.find(doc, consumed)
-    found += naming.find(doc) + english.find(doc) + kazakh.find(doc) + postposed.find(doc)
+    found += naming.find(doc) + english.find(doc) + kazakh.find(doc) + postposed.find(doc) + posts.find(doc)
     found = [f for f in found if runs(f.rule, doc.lex.lang)]  # the languages a rule earned its place in
     found += indirect.this_was_said(doc, found)
     found = [f for f in found if runs(f.rule, doc.lex.lang)]
@@ -56,6 +67,7 @@ def find_quotes(article: Article) -> Article:
     found = [f for f in found if _WORD.search(doc.text, f.start, f.end)]  # a text cut off after the cue says nothing
     found = _keep(doc, found)
     found += _continuations(doc, found)
+    found += coordinated(doc, found)
     article.quotes = _resolve(doc, found)
     return article
 
@@ -128,6 +140,29 @@ def _continuations(doc: Doc, found: list[Found]) -> list[Found]:
             extra.append(Found("direct", span.start, span.end, "continuation", None, span.open, same_as=prev[-1]))
         elif _whole_line(doc, span) and runs("quoted_paragraph", doc.lex.lang):
             extra.append(Found("direct", span.start, span.end, "quoted_paragraph", None, span.open))
+    return extra
+
+
+_COORDINATED = re.compile(r"[.,]?[\"”»’]\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
+
+
+def coordinated(doc: Doc, found: list[Found]) -> list[Found]:
+    """coordinated_fragment: 'called the plan "a bold step" and "a relief for many."': a quoted fragment that
+    follows a found partial quotation, joined to it by 'and', 'or' or a comma only, is a quotation of the same
+    speaker (it opens in lower case: a capital would open a quotation of its own)."""
+    if not runs("coordinated_fragment", doc.lex.lang):
+        return []
+    extra: list[Found] = []
+    for span in doc.spans:
+        if span.depth or not doc.text[span.start : span.start + 1].islower():
+            continue
+        if any(f.start <= span.start < f.end or span.start <= f.start < span.end for f in found + extra):
+            continue
+        prev = [f for f in found + extra if f.kind == "direct" and f.end <= span.open]
+        near = max(prev, key=lambda f: f.end, default=None)
+        if near is None or not _COORDINATED.fullmatch(doc.text, near.end, span.open):
+            continue
+        extra.append(Found("direct", span.start, span.end, "coordinated_fragment", None, span.open, same_as=near))
     return extra
 
 
