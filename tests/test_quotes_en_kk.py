@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from syuzhet.model import Article, Block
+from syuzhet.model import Article, Block, Mention
 from syuzhet.quotes import find_quotes
 from syuzhet.quotes.lexicon import runs, switched_on
 
@@ -227,6 +227,23 @@ def test_english_coordinated_fragments_and_a_name_with_a_past_form() -> None:
         ("Ruritania invoked the treaty clause", "said_clause")]
     assert {q.speaker_text for q in quotes[:2]} == {"John Parker"}
     assert not runs("said_clause_present", "en")
+
+
+def test_english_name_after_a_preposition_is_no_subject() -> None:
+    """speaker_not_prepositional: the subject, not the name governed by 'with', speaks; 'of' inside a title
+    governs nothing."""
+    from syuzhet.quotes import speakers
+    from syuzhet.quotes.doc import build
+    from syuzhet.quotes.morph import words
+
+    text = ("Earlier, the President of Ruritania John Parker at a meeting with the Chancellor Ann Lee stated that "
+            "talks went on.")
+    article = _article(text, "en")
+    persons = [Mention("t", text.index(n), text.index(n) + len(n), n, "PER") for n in ("John Parker", "Ann Lee")]
+    doc = build(article, persons, [])
+    cue = next(w for w in words(text) if w.text == "stated")
+    who = speakers.before(doc, cue)
+    assert who is not None and who.text == "John Parker"
 
 
 def test_kazakh_interrupted_quote_and_role_forms() -> None:
