@@ -246,6 +246,14 @@ def test_english_name_after_a_preposition_is_no_subject() -> None:
     assert who is not None and who.text == "John Parker"
 
 
+def test_english_medium_citing_a_source() -> None:
+    """subject_said_relayed: the source a medium cites after its verb speaks."""
+    text = "The bridge will open in May, the city paper reports citing Rosavtodor."
+    q = find_quotes(_article(text, "en")).quotes[0]
+    assert (q.text, q.speaker_text) == ("The bridge will open in May", "Rosavtodor")
+    assert not runs("speaker_english_head_first", "en")
+
+
 def test_kazakh_interrupted_quote_and_role_forms() -> None:
     """interrupted_full_stop: '– деді министр. –' splits the quotation; kazakh_role_forms: 'министр' is the
     person named 'Көлік министрі ...', not the last person named."""

@@ -68,6 +68,8 @@ def _subject_said(doc: Doc, cue: Word) -> Found | None:
     who = speakers.before(doc, cue, comma + 1)
     if where is None or who is None:
         return None
+    if runs("subject_said_relayed", doc.lex.lang):  # '<clause>, the agency reports citing the ministry.'
+        who = speakers.relayed(doc, cue.end, sent_end) or who
     return Found("indirect", where[0], where[1], "subject_said", cue.text, cue.start, who)
 
 

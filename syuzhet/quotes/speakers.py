@@ -149,6 +149,12 @@ def _past_quoted_name(doc: Doc, start: int) -> int:
     return span.outer_end if not re.search(r"[.!?,;:]", doc.text[span.start : span.end]) else start
 
 
+def relayed(doc: Doc, start: int, end: int) -> Speaker | None:
+    """subject_said_relayed: the source a medium relays after its verb ('<clause>, the agency reports citing
+    the ministry'): the original source speaks, not the medium (as 'пишет X со ссылкой на Y')."""
+    return _relayed(doc, start, end, end)
+
+
 def _relayed(doc: Doc, start: int, end: int, limit: int | None) -> Speaker | None:
     """The original source after a relay phrase ('со ссылкой на', 'з посиланням на') in the speaker's words."""
     low = doc.text[start:end].lower()
@@ -205,7 +211,10 @@ def before(doc: Doc, cue: Word, floor: int | None = None) -> Speaker | None:
             continue
         if found.kind in ("name", "pronoun", "role"):
             return _extend(doc, found, cue.start, start)
+        head = found.kind == "other" and _head_first(doc, w, cue)
         found = _as_other(found, doc, cue, False)
+        if head:  # speaker_english_head_first
+            return org if org is not None and found.kind != "org" and org.end >= w.start else found
         if found.kind == "org":
             apart = org is not None and re.search(r"[—–()]", doc.text[found.end : org.start]) is not None
             if org is None or (org.mention is None and found.mention is not None and not apart):
@@ -213,6 +222,14 @@ def before(doc: Doc, cue: Word, floor: int | None = None) -> Speaker | None:
             continue
         fallback = fallback or found
     return (_extend(doc, governed, cue.start, start) if governed else None) or org or fallback
+
+
+def _head_first(doc: Doc, w: Word, cue: Word) -> bool:
+    """speaker_english_head_first: an English common noun right before the verb ('many local surveys
+    predicted', 'officials said') is its subject's head, whatever name stands earlier in the sentence."""
+    if doc.lang != "en" or not runs("speaker_english_head_first", "en"):
+        return False
+    return w.text.islower() and not doc.text[w.end : cue.start].strip() and _english_head(doc, w, cue) is not None
 
 
 MAX_PP_WORDS = 6  # words between a preposition and the name it governs ('with the Chancellor of Germany X')
