@@ -20,7 +20,7 @@ from syuzhet.quotes.found import Found, clause
 from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.morph import Word
 
-MAX_SUBJECT_WORDS = 7
+MAX_SUBJECT_WORDS = 9
 MAX_TAIL_WORDS = 6  # words after the verb before the sentence ends ('said in a statement on Friday')
 MIN_CLAUSE_WORDS = 4
 _CONJUNCTIONS = {"and", "but", "or", "while", "as", "when", "after", "before", "because", "although", "since", "if"}
