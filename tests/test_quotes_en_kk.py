@@ -254,6 +254,16 @@ def test_english_medium_citing_a_source() -> None:
     assert not runs("speaker_english_head_first", "en")
 
 
+def test_english_fragments_of_one_clause_and_a_stray_mark() -> None:
+    text = 'Mayor John Parker told reporters, hailing the "deep impact" on its ability to "grow and prosper".'
+    quotes = find_quotes(_article(text, "en")).quotes
+    assert [(q.text, q.rules[0]) for q in quotes] == [
+        ("deep impact", "calls_quoted"), ("grow and prosper", "coordinated_fragment")]
+    text = '"The bridge will open in May, according to near-complete plans.\n\nWork goes on.'
+    quotes = find_quotes(_article(text, "en")).quotes
+    assert [(q.text, q.rules[0]) for q in quotes] == [("The bridge will open in May", "source_after")]
+
+
 def test_kazakh_interrupted_quote_and_role_forms() -> None:
     """interrupted_full_stop: '– деді министр. –' splits the quotation; kazakh_role_forms: 'министр' is the
     person named 'Көлік министрі ...', not the last person named."""

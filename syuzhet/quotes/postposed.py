@@ -37,11 +37,19 @@ def find(doc: Doc) -> list[Found]:
 
 def _statement(doc: Doc, sent_start: int, comma: int) -> tuple[int, int] | None:
     start, end = clause(doc, sent_start, comma)
+    if _stray_mark(doc, start, end):  # stray_mark_statement: a mark that opens no quotation (line_ends_quote)
+        start, end = clause(doc, start + 1, end)
     if len(doc.words_in(start, end)) < MIN_CLAUSE_WORDS or doc.in_quote(start):
         return None
     if doc.text[start] in "«\"„“'" or doc.text[end - 1] in "»\"“”'":
         return None
     return start, end
+
+
+def _stray_mark(doc: Doc, start: int, end: int) -> bool:
+    if not runs("stray_mark_statement", doc.lex.lang) or start >= end or doc.text[start] != '"':
+        return False
+    return not any(s.open == start for s in doc.spans)
 
 
 def _subject_said(doc: Doc, cue: Word) -> Found | None:

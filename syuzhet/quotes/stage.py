@@ -160,10 +160,26 @@ def coordinated(doc: Doc, found: list[Found]) -> list[Found]:
             continue
         prev = [f for f in found + extra if f.kind == "direct" and f.end <= span.open]
         near = max(prev, key=lambda f: f.end, default=None)
-        if near is None or not _COORDINATED.fullmatch(doc.text, near.end, span.open):
+        if near is None or not (_COORDINATED.fullmatch(doc.text, near.end, span.open) or _same_clause(doc, near, span)):
             continue
         extra.append(Found("direct", span.start, span.end, "coordinated_fragment", None, span.open, same_as=near))
     return extra
+
+
+MAX_FRAGMENT_GAP = 6  # fragment_same_clause: words between two partial quotes of one clause
+
+
+def _same_clause(doc: Doc, near: Found, span: Span) -> bool:
+    """fragment_same_clause: 'hailing the "deep impact" on the ability of the alliance to "deter and defend"': a
+    second fragment a few words on in the same clause (no punctuation, no speech verb between) quotes the same
+    speaker."""
+    if not runs("fragment_same_clause", doc.lex.lang) or near.rule not in ("calls_quoted", "coordinated_fragment"):
+        return False
+    gap = doc.text[near.end : span.open]
+    between = doc.words_in(near.end, span.open)
+    if re.search(r"[.;:!?()]|,\s", gap[1:]) or len(between) > MAX_FRAGMENT_GAP:
+        return False
+    return not any(doc.is_verb(w) for w in between)
 
 
 def _whole_line(doc: Doc, span: Span) -> bool:
