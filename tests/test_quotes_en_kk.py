@@ -264,6 +264,14 @@ def test_english_fragments_of_one_clause_and_a_stray_mark() -> None:
     assert [(q.text, q.rules[0]) for q in quotes] == [("The bridge will open in May", "source_after")]
 
 
+def test_english_participle_speaks_for_the_subject_when_nothing_nearer_can() -> None:
+    """participle_subject_fallback: 'on Monday, calling it "..."' speaks for the sentence's subject."""
+    text = 'Mayor John Parker opened the bridge on Monday, calling it "a moment of pride".'
+    quotes = find_quotes(_article(text, "en")).quotes
+    q = next(q for q in quotes if q.text == "a moment of pride")
+    assert q.speaker_text == "John Parker"
+
+
 def test_kazakh_interrupted_quote_and_role_forms() -> None:
     """interrupted_full_stop: '– деді министр. –' splits the quotation; kazakh_role_forms: 'министр' is the
     person named 'Көлік министрі ...', not the last person named."""

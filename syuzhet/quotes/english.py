@@ -53,7 +53,7 @@ def _calls_quoted(doc: Doc) -> list[Found]:
         cue = next((w for w in reversed(ws) if w.text.lower() in calls), None)
         if cue is None or _CLAUSE_BREAK.search(doc.text, cue.end, span.open) or doc.in_quote(cue.start):
             continue
-        who = participle_subject(doc, cue) or speakers.before(doc, cue)
+        who = subject_of_cue(doc, cue)
         found.append(Found("direct", span.start, span.end, "calls_quoted", cue.text, cue.start, who))
     return found
 
@@ -64,6 +64,23 @@ def participle_subject(doc: Doc, cue: Word) -> speakers.Speaker | None:
     sentence, the first possible speaker in it, not for the nearest noun before the cue."""
     if doc.lex.lang != "en" or not cue.text.lower().endswith("ing") or not runs("participle_subject", "en"):
         return None
+    return _participle_subject(doc, cue)
+
+
+def subject_of_cue(doc: Doc, cue: Word) -> speakers.Speaker | None:
+    """The speaker before a cue; with participle_subject_fallback, for an -ing cue whose nearest naming word
+    names no person, role or organisation ('..., calling it a "..."' after 'for Europe'; 'on Monday, calling it'),
+    the subject of the sentence (participle_subject, as a fallback only)."""
+    if (who := participle_subject(doc, cue)) is not None:
+        return who
+    who = speakers.before(doc, cue)
+    fallback = runs("participle_subject_fallback", doc.lex.lang) and cue.text.lower().endswith("ing")
+    if (who is None or who.kind == "other") and fallback and doc.lex.lang == "en":
+        return _participle_subject(doc, cue) or who
+    return who
+
+
+def _participle_subject(doc: Doc, cue: Word) -> speakers.Speaker | None:
     s0 = doc.sentence(cue.start)[0]
     prev = doc.words_in(s0, cue.start)[-1:]
     if prev and prev[0].text.lower() in _PARTICIPLE_AFTER:
