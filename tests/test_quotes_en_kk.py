@@ -33,6 +33,8 @@ CONSTRUCTIONS = [
      "the bridge would open in May", "John Parker", "said_that"),
     ("en", "John Parker told the council that the bridge would open in May.", "indirect",
      "the bridge would open in May", "John Parker", "said_that"),
+    ("en", "John Parker told reporters the bridge would open in May.", "indirect",
+     "the bridge would open in May", "John Parker", "said_clause"),  # said_clause_told
     ("en", "John Parker said the bridge would open in May.", "indirect",
      "the bridge would open in May", "John Parker", "said_clause"),
     ("en", "The bridge will open in May, city officials said on Monday.", "indirect",
@@ -151,7 +153,9 @@ def test_kazakh_nominal_forms(text: str, said: str, who: str, rule: str) -> None
 
 
 def test_a_name_after_told_is_its_object_not_a_clause() -> None:
-    assert find_quotes(_article("John Parker told Reuters he would open the bridge in May.", "en")).quotes == []
+    """'Reuters' is who was told, no subject of a clause: the clause is what follows it (said_clause_told)."""
+    quotes = find_quotes(_article("John Parker told Reuters he would open the bridge in May.", "en")).quotes
+    assert [(q.text, q.speaker_text) for q in quotes] == [("he would open the bridge in May", "John Parker")]
 
 
 def test_a_stray_mark_open_at_its_line_end_encloses_no_later_quote() -> None:

@@ -105,6 +105,7 @@ def _said_clauses(doc: Doc) -> list[Found]:
             j += 1  # 'said Thursday the prisoners ...'
         if j >= len(doc.words) or not _adjacent(doc, doc.words[j - 1], doc.words[j]):
             continue
+        j = _past_told_object(doc, w, j, starts)
         first = doc.words[j]
         opens = first.text.lower() in starts or _CONTRACTED.search(first.text) or _named_subject(doc, j, finite)
         if not opens:
@@ -115,6 +116,23 @@ def _said_clauses(doc: Doc) -> list[Found]:
 
 
 MAX_NAME_WORDS = 3
+MAX_TOLD_OBJECT_WORDS = 2
+_TELL = frozenset({"tell", "tells", "told", "telling"})
+
+
+def _past_told_object(doc: Doc, cue: Word, j: int, starts: frozenset[str]) -> int:
+    """said_clause_told: 'told reporters the bridge would open', 'told Reuters he was leaving': the listener
+    after 'tell' (one or two words, none of which opens a clause) comes before the reported clause."""
+    if cue.text.lower() not in _TELL or not runs("said_clause_told", "en"):
+        return j
+    k = j
+    while k < len(doc.words) and k - j < MAX_TOLD_OBJECT_WORDS and doc.words[k].text.lower() not in starts:
+        if (k > j and not _adjacent(doc, doc.words[k - 1], doc.words[k])) or doc.is_verb(doc.words[k]):
+            return j
+        k += 1
+    if k == j or k >= len(doc.words) or not _adjacent(doc, doc.words[k - 1], doc.words[k]):
+        return j
+    return k if doc.words[k].text.lower() in starts and doc.words[k].text.lower() != "that" else j
 
 
 def _named_subject(doc: Doc, j: int, finite: frozenset[str]) -> bool:
