@@ -9,6 +9,7 @@ and documents resolve to ORG mentions."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from syuzhet.model import Article, Quote
@@ -153,20 +154,27 @@ def coordinated(doc: Doc, found: list[Found]) -> list[Found]:
     if not runs("coordinated_fragment", doc.lex.lang):
         return []
     extra: list[Found] = []
+    taken = sorted((f.start, f.end) for f in found)
+    directs = sorted((f for f in found if f.kind == "direct"), key=lambda f: f.end)
+    ends = [f.end for f in directs]
     for span in doc.spans:
         if span.depth or not doc.text[span.start : span.start + 1].islower():
             continue
-        if any(f.start <= span.start < f.end or span.start <= f.start < span.end for f in found + extra):
-            continue
-        prev = [f for f in found + extra if f.kind == "direct" and f.end <= span.open]
-        near = max(prev, key=lambda f: f.end, default=None)
+        i = bisect.bisect_right(taken, (span.end, len(doc.text)))
+        if any(s0 < span.end and span.start < s1 for s0, s1 in taken[max(0, i - MAX_OVERLAP_LOOKBACK) : i]):
+            continue  # (finds are short and sorted by start: a few before the span's end settle it)
+        k = bisect.bisect_right(ends, span.open) - 1
+        near = extra[-1] if extra and extra[-1].end <= span.open and (k < 0 or extra[-1].end > ends[k]) else (
+            directs[k] if k >= 0 else None)
         if near is None or not (_COORDINATED.fullmatch(doc.text, near.end, span.open) or _same_clause(doc, near, span)):
             continue
         extra.append(Found("direct", span.start, span.end, "coordinated_fragment", None, span.open, same_as=near))
     return extra
 
 
+MAX_OVERLAP_LOOKBACK = 50
 MAX_FRAGMENT_GAP = 6  # fragment_same_clause: words between two partial quotes of one clause
+MAX_FRAGMENT_GAP_CHARS = 120
 
 
 def _same_clause(doc: Doc, near: Found, span: Span) -> bool:
@@ -174,6 +182,8 @@ def _same_clause(doc: Doc, near: Found, span: Span) -> bool:
     second fragment a few words on in the same clause (no punctuation, no speech verb between) quotes the same
     speaker."""
     if not runs("fragment_same_clause", doc.lex.lang) or near.rule not in ("calls_quoted", "coordinated_fragment"):
+        return False
+    if span.open - near.end > MAX_FRAGMENT_GAP_CHARS:
         return False
     gap = doc.text[near.end : span.open]
     between = doc.words_in(near.end, span.open)
