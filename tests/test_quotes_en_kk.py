@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from syuzhet.model import Article, Block
+from syuzhet.model import Article, Block, Mention
 from syuzhet.quotes import find_quotes
 from syuzhet.quotes.lexicon import runs, switched_on
 
@@ -33,6 +33,8 @@ CONSTRUCTIONS = [
      "the bridge would open in May", "John Parker", "said_that"),
     ("en", "John Parker told the council that the bridge would open in May.", "indirect",
      "the bridge would open in May", "John Parker", "said_that"),
+    ("en", "John Parker told reporters the bridge would open in May.", "indirect",
+     "the bridge would open in May", "John Parker", "said_clause"),  # said_clause_told
     ("en", "John Parker said the bridge would open in May.", "indirect",
      "the bridge would open in May", "John Parker", "said_clause"),
     ("en", "The bridge will open in May, city officials said on Monday.", "indirect",
@@ -151,18 +153,21 @@ def test_kazakh_nominal_forms(text: str, said: str, who: str, rule: str) -> None
 
 
 def test_a_name_after_told_is_its_object_not_a_clause() -> None:
-    assert find_quotes(_article("John Parker told Reuters he would open the bridge in May.", "en")).quotes == []
+    """'Reuters' is who was told, no subject of a clause: the clause is what follows it (said_clause_told)."""
+    quotes = find_quotes(_article("John Parker told Reuters he would open the bridge in May.", "en")).quotes
+    assert [(q.text, q.speaker_text) for q in quotes] == [("he would open the bridge in May", "John Parker")]
 
 
 def test_a_stray_mark_open_at_its_line_end_encloses_no_later_quote() -> None:
-    """line_ends_quote (kept off): the stray '"' of the first line leaves the quotation of the second at depth 0."""
+    """line_ends_quote (on in en since issue 14): the stray '"' of the first line leaves the quotation of the
+    second at depth 0."""
     from syuzhet.quotes.marks import find_spans
 
     text = '"The bridge opened in May, officials said.\nThe mayor said: "We are proud of it."'
     assert [(text[s.start : s.end], s.depth) for s in find_spans(text, line_ends=True)] == [
         ("We are proud of it.", 0)]
     assert [s.depth for s in find_spans(text)] == [1]
-    assert not runs("line_ends_quote", "en")
+    assert runs("line_ends_quote", "en") and not runs("line_ends_quote", "uk")
 
 
 @pytest.mark.parametrize(("rule", "lang", "text", "said", "who"), [
@@ -175,13 +180,125 @@ def test_a_stray_mark_open_at_its_line_end_encloses_no_later_quote() -> None:
     ("source_speaker_before", "kk", "Ержан Сейітов атап өткендей, жаңа көпір мамыр айында ашылады.",
      "жаңа көпір мамыр айында ашылады", "Ержан Сейітов"),
 ])
-def test_rules_kept_off(rule: str, lang: str, text: str, said: str, who: str) -> None:
-    """Rules that found right quotes or speakers on dev parts only (rule_langs.txt keeps them off): what they do
-    when turned on, and that they are off."""
-    assert not runs(rule, lang)
-    with switched_on(rule):
-        q = find_quotes(_article(text, lang)).quotes[0]
+def test_rules_turned_on_for_issue_14(rule: str, lang: str, text: str, said: str, who: str) -> None:
+    """Rules once kept off for want of a held-out gain, on since issue 14 in the language whose dev parts they
+    help (no held-out fold changes): what they do, and that they run there only."""
+    assert runs(rule, lang) and not runs(rule, "ru")
+    q = find_quotes(_article(text, lang)).quotes[0]
     assert (q.text, q.speaker_text) == (said, who)
+
+
+KAZAKH = [
+    # (text, quoted words, speaker words at the attribution point, speaker's name)
+    ("Облыс әкімі Ержан Сейітов жаңа көпір мамыр айында ашылатынын айтты.",
+     "жаңа көпір мамыр айында ашылатынын", "Ержан Сейітов", "Ержан Сейітов"),  # kazakh_head_subject
+    ("Көлік министрлігінің баспасөз қызметі жаңа көпірдің ашылғанын хабарлады.",
+     "жаңа көпірдің ашылғанын", "Көлік министрлігі", None),  # the press service speaks for its ministry
+    ("Ержан Сейітов сөйледі. Ол сонымен қатар көпір мамыр айында ашылатынын атап өтті.",
+     "көпір мамыр айында ашылатынын", "Ол", "Ержан Сейітов"),  # kazakh_exact_openers after the subject
+    ("Ержан Сейітов сөйледі. Ол сөзінде: «Көпір мамыр айында ашылады», – деп атап өтті.",
+     "Көпір мамыр айында ашылады", "Ол", "Ержан Сейітов"),  # dep_after_quote: no clause around the quote
+    ("Ал жаңа көпірдің ашылғанын Көлік министрлігі хабарлады.",
+     "жаңа көпірдің ашылғанын", "Көлік министрлігі", None),  # nominal_object_first, 'Ал' left out
+]
+
+
+@pytest.mark.parametrize(("text", "said", "who", "name"), KAZAKH)
+def test_kazakh_subjects(text: str, said: str, who: str, name: str | None) -> None:
+    quotes = find_quotes(_article(text, "kk")).quotes
+    assert [q.text for q in quotes] == [said]
+    q = quotes[0]
+    assert q.speaker_text == who
+    if name is not None:
+        assert text[q.speaker_start or 0 : q.speaker_end or 0] == name
+
+
+def test_english_embedded_post_speaks_for_its_signer() -> None:
+    text = ("The mayor thanked the crews.\nGreat to see the bridge open again after months of work! "
+            "pic.twitter.com/abc123\n— John Parker (@MayorParker) May 28, 2025\nResidents welcomed the news.")
+    quotes = find_quotes(_article(text, "en")).quotes
+    assert [(q.text, q.rules[0]) for q in quotes] == [
+        ("Great to see the bridge open again after months of work! pic.twitter.com/abc123", "post_signature")]
+    assert quotes[0].speaker_text == "John Parker"
+
+
+def test_english_coordinated_fragments_and_a_name_with_a_past_form() -> None:
+    text = ('Mayor John Parker called the repairs "a long overdue investment" and "a relief for commuters." '
+            "Parker says Ruritania invoked the treaty clause.")
+    quotes = find_quotes(_article(text, "en")).quotes
+    assert [(q.text, q.rules[0]) for q in quotes] == [
+        ("a long overdue investment", "calls_quoted"), ("a relief for commuters.", "coordinated_fragment"),
+        ("Ruritania invoked the treaty clause", "said_clause")]
+    assert {q.speaker_text for q in quotes[:2]} == {"John Parker"}
+    assert not runs("said_clause_present", "en")
+
+
+def test_english_name_after_a_preposition_is_no_subject() -> None:
+    """speaker_not_prepositional: the subject, not the name governed by 'with', speaks; 'of' inside a title
+    governs nothing."""
+    from syuzhet.quotes import speakers
+    from syuzhet.quotes.doc import build
+    from syuzhet.quotes.morph import words
+
+    text = ("Earlier, the President of Ruritania John Parker at a meeting with the Chancellor Ann Lee stated that "
+            "talks went on.")
+    article = _article(text, "en")
+    persons = [Mention("t", text.index(n), text.index(n) + len(n), n, "PER") for n in ("John Parker", "Ann Lee")]
+    doc = build(article, persons, [])
+    cue = next(w for w in words(text) if w.text == "stated")
+    who = speakers.before(doc, cue)
+    assert who is not None and who.text == "John Parker"
+
+
+def test_english_medium_citing_a_source() -> None:
+    """subject_said_relayed: the source a medium cites after its verb speaks."""
+    text = "The bridge will open in May, the city paper reports citing Rosavtodor."
+    q = find_quotes(_article(text, "en")).quotes[0]
+    assert (q.text, q.speaker_text) == ("The bridge will open in May", "Rosavtodor")
+    assert not runs("speaker_english_head_first", "en")
+
+
+def test_english_fragments_of_one_clause_and_a_stray_mark() -> None:
+    text = 'Mayor John Parker told reporters, hailing the "deep impact" on its ability to "grow and prosper".'
+    quotes = find_quotes(_article(text, "en")).quotes
+    assert [(q.text, q.rules[0]) for q in quotes] == [
+        ("deep impact", "calls_quoted"), ("grow and prosper", "coordinated_fragment")]
+    text = '"The bridge will open in May, according to near-complete plans.\n\nWork goes on.'
+    quotes = find_quotes(_article(text, "en")).quotes
+    assert [(q.text, q.rules[0]) for q in quotes] == [("The bridge will open in May", "source_after")]
+
+
+def test_english_participle_speaks_for_the_subject_when_nothing_nearer_can() -> None:
+    """participle_subject_fallback: 'on Monday, calling it "..."' speaks for the sentence's subject."""
+    text = 'Mayor John Parker opened the bridge on Monday, calling it "a moment of pride".'
+    quotes = find_quotes(_article(text, "en")).quotes
+    q = next(q for q in quotes if q.text == "a moment of pride")
+    assert q.speaker_text == "John Parker"
+
+
+def test_kazakh_interrupted_quote_and_role_forms() -> None:
+    """interrupted_full_stop: '– деді министр. –' splits the quotation; kazakh_role_forms: 'министр' is the
+    person named 'Көлік министрі ...', not the last person named."""
+    text = ("Көлік министрі Ержан Сейітов брифинг өткізді. Оған Марат Әлиев қатысты.\n"
+            "«Көпір қауіпсіз, – деді министр. – Барлық тексерулер өтті».")
+    quotes = find_quotes(_article(text, "kk")).quotes
+    assert [q.text for q in quotes] == ["Көпір қауіпсіз", "Барлық тексерулер өтті"]
+    assert {text[q.speaker_start or 0 : q.speaker_end or 0] for q in quotes} == {"Ержан Сейітов"}
+
+
+def test_kazakh_degen_before_a_speech_noun() -> None:
+    text = "Министр Ержан Сейітов көпір мамыр айында ашылады деген сенім білдірді."
+    quotes = find_quotes(_article(text, "kk")).quotes
+    assert [(q.text, q.rules[0]) for q in quotes] == [("көпір мамыр айында ашылады", "dep_said")]
+    assert find_quotes(_article("Көпір деген сөз жиі айтылады.", "kk")).quotes == []
+
+
+def test_kazakh_plural_role_before_a_source_phrase_names_nobody() -> None:
+    """kazakh_plural_source: 'Сарапшылардың пікірінше' is several experts, not the person named before."""
+    text = "Ержан Сейітов сөйледі. Сарапшылардың пікірінше, көпір мамыр айында ашылады."
+    q = find_quotes(_article(text, "kk")).quotes[0]
+    assert q.text == "көпір мамыр айында ашылады"
+    assert q.speaker_start is None and "speaker_roles_plural" in q.rules
 
 
 def test_a_kazakh_genitive_pronoun_is_no_subject() -> None:
@@ -281,6 +398,11 @@ def test_leads_gate() -> None:
     baselines.update({  # issue 14, measured: en test .850/.719, test2 .696/.949, dev2 .675/.923; ru test2 .769/.679
         ("en", "test"): (0.77, 0.68), ("en", "test2"): (0.67, 0.90), ("ru", "test2"): (0.74, 0.64),
         ("en", "dev2"): (0.64, 0.84),
+    })
+    baselines.update({  # issue 14, end of its round: en dev .949/.946, dev2 .875/.971, test .850/.750,
+        # test2 .732/.927, test3 .684/.923, test4 .867/.872; kk dev .727/1.0 (kk test unchanged, .538/.571)
+        ("en", "dev"): (0.92, 0.92), ("en", "dev2"): (0.85, 0.94), ("en", "test"): (0.82, 0.72),
+        ("en", "test3"): (0.63, 0.88), ("en", "test4"): (0.84, 0.84), ("kk", "dev"): (0.70, 0.95),
     })
     precisions = {("ru", "test3"): 0.70, ("en", "test3"): 0.70}  # first measured .750 (3/4), .750 (12/16)
     for key, (recall, speakers) in baselines.items():

@@ -68,11 +68,12 @@ def test_name_apposed_to_a_role_phrase_stays_a_subject() -> None:
 
 
 def test_rules_kept_off_run_only_when_switched_on() -> None:
-    for rule in ("speaker_document_named_subject", "speaker_pronoun_last_speaker", "speaker_pronoun_mentioned",
-                 "said_apposed"):
+    for rule in ("speaker_document_named_subject", "speaker_pronoun_last_speaker", "said_apposed"):
         assert not any(runs(rule, lang) for lang in ("ru", "uk", "en", "kk"))
         with switched_on(rule):
             assert runs(rule, "en")
+    # on in English since issue 14 (en dev2 +1, held-out neutral), still off elsewhere
+    assert runs("speaker_pronoun_mentioned", "en") and not runs("speaker_pronoun_mentioned", "ru")
 
 
 def test_said_apposed_reaches_the_verb_past_an_apposition() -> None:
@@ -87,8 +88,7 @@ def test_said_apposed_reaches_the_verb_past_an_apposition() -> None:
 def test_pronoun_mentioned_takes_a_possessive_antecedent() -> None:
     text = "The crisis began with Boris Ivanov's statement. He announced that the talks would stop."
     article = _article(text, "en", ["Boris Ivanov"])
-    with switched_on("speaker_pronoun_mentioned"):
-        assert _speakers(article) == [("Boris Ivanov", "speaker_pronoun_mentioned")]
+    assert _speakers(article) == [("Boris Ivanov", "speaker_pronoun_mentioned")]
 
 
 def test_pronoun_last_speaker_skips_a_name_in_passing() -> None:

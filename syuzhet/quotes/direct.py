@@ -29,6 +29,7 @@ _NOT_SPEECH_PREPOSITIONS = {"по", "на", "в", "у", "за", "из", "с", "�
 _CONJUNCTIONS = {"и", "а", "і", "та", "й", "или", "або"}
 MAX_LEAD_WORDS = 4  # words between 'что' / 'по словам X,' and the quote for the clause to count as quoted
 _INTERRUPT = re.compile(r",?\s*[—–-]\s*(\w+)\s+([^—–.!?]{1,80}?),\s*[—–-]\s*")
+_INTERRUPT_STOP = re.compile(r",?\s*[—–-]\s*(\w+)\s+([^—–.!?]{1,80}?)[,.]\s*[—–-]\s*")  # ('– деді ол. – ')
 
 
 def find(doc: Doc, consumed: set[int]) -> list[Found]:
@@ -184,7 +185,10 @@ def _headline_quote(doc: Doc, span: Span) -> Found | None:
 
 
 def _interrupted(doc: Doc, hit: Found) -> list[Found]:
-    m = _INTERRUPT.search(doc.text, hit.start, hit.end)
+    """'«Part one, – said he, – part two»'; with interrupted_full_stop also '«Sentence one, – деді ол. – Sentence
+    two»', the attribution closing the first sentence."""
+    pattern = _INTERRUPT_STOP if runs("interrupted_full_stop", doc.lex.lang) else _INTERRUPT
+    m = pattern.search(doc.text, hit.start, hit.end)
     if not m or not _cue_words(doc, doc.words_in(m.start(1), m.end(1))):
         return [hit]
     cue = doc.words_in(m.start(1), m.end(1))[0]

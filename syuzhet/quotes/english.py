@@ -53,7 +53,7 @@ def _calls_quoted(doc: Doc) -> list[Found]:
         cue = next((w for w in reversed(ws) if w.text.lower() in calls), None)
         if cue is None or _CLAUSE_BREAK.search(doc.text, cue.end, span.open) or doc.in_quote(cue.start):
             continue
-        who = participle_subject(doc, cue) or speakers.before(doc, cue)
+        who = subject_of_cue(doc, cue)
         found.append(Found("direct", span.start, span.end, "calls_quoted", cue.text, cue.start, who))
     return found
 
@@ -64,6 +64,23 @@ def participle_subject(doc: Doc, cue: Word) -> speakers.Speaker | None:
     sentence, the first possible speaker in it, not for the nearest noun before the cue."""
     if doc.lex.lang != "en" or not cue.text.lower().endswith("ing") or not runs("participle_subject", "en"):
         return None
+    return _participle_subject(doc, cue)
+
+
+def subject_of_cue(doc: Doc, cue: Word) -> speakers.Speaker | None:
+    """The speaker before a cue; with participle_subject_fallback, for an -ing cue whose nearest naming word
+    names no person, role or organisation ('..., calling it a "..."' after 'for Europe'; 'on Monday, calling it'),
+    the subject of the sentence (participle_subject, as a fallback only)."""
+    if (who := participle_subject(doc, cue)) is not None:
+        return who
+    who = speakers.before(doc, cue)
+    fallback = runs("participle_subject_fallback", doc.lex.lang) and cue.text.lower().endswith("ing")
+    if (who is None or who.kind == "other") and fallback and doc.lex.lang == "en":
+        return _participle_subject(doc, cue) or who
+    return who
+
+
+def _participle_subject(doc: Doc, cue: Word) -> speakers.Speaker | None:
     s0 = doc.sentence(cue.start)[0]
     prev = doc.words_in(s0, cue.start)[-1:]
     if prev and prev[0].text.lower() in _PARTICIPLE_AFTER:
@@ -88,6 +105,7 @@ def _said_clauses(doc: Doc) -> list[Found]:
             j += 1  # 'said Thursday the prisoners ...'
         if j >= len(doc.words) or not _adjacent(doc, doc.words[j - 1], doc.words[j]):
             continue
+        j = _past_told_object(doc, w, j, starts)
         first = doc.words[j]
         opens = first.text.lower() in starts or _CONTRACTED.search(first.text) or _named_subject(doc, j, finite)
         if not opens:
@@ -98,6 +116,23 @@ def _said_clauses(doc: Doc) -> list[Found]:
 
 
 MAX_NAME_WORDS = 3
+MAX_TOLD_OBJECT_WORDS = 2
+_TELL = frozenset({"tell", "tells", "told", "telling"})
+
+
+def _past_told_object(doc: Doc, cue: Word, j: int, starts: frozenset[str]) -> int:
+    """said_clause_told: 'told reporters the bridge would open', 'told Reuters he was leaving': the listener
+    after 'tell' (one or two words, none of which opens a clause) comes before the reported clause."""
+    if cue.text.lower() not in _TELL or not runs("said_clause_told", "en"):
+        return j
+    k = j
+    while k < len(doc.words) and k - j < MAX_TOLD_OBJECT_WORDS and doc.words[k].text.lower() not in starts:
+        if (k > j and not _adjacent(doc, doc.words[k - 1], doc.words[k])) or doc.is_verb(doc.words[k]):
+            return j
+        k += 1
+    if k == j or k >= len(doc.words) or not _adjacent(doc, doc.words[k - 1], doc.words[k]):
+        return j
+    return k if doc.words[k].text.lower() in starts and doc.words[k].text.lower() != "that" else j
 
 
 def _named_subject(doc: Doc, j: int, finite: frozenset[str]) -> bool:
@@ -112,7 +147,14 @@ def _named_subject(doc: Doc, j: int, finite: frozenset[str]) -> bool:
         k += 1
     if k == j or k >= len(doc.words) or not _adjacent(doc, doc.words[k - 1], doc.words[k]):
         return False
-    return doc.words[k].text.lower() in finite
+    nxt = doc.words[k].text.lower()
+    return nxt in finite or (runs("said_clause_name_past", "en") and _past(nxt))
+
+
+def _past(low: str) -> bool:
+    """said_clause_name_past: 'says Ruritania invoked the clause': a past form after the name opens a clause as
+    an auxiliary does (an irregular form of ``en_past_forms.txt`` or a regular -ed form)."""
+    return low in phrases("quotes/en_past_forms") or (len(low) > 4 and low.endswith("ed"))
 
 
 def _adjacent(doc: Doc, a: Word, b: Word) -> bool:
@@ -126,13 +168,31 @@ def _clause(doc: Doc, cue: Word, first: Word, finite: frozenset[str]) -> Found |
     verb = next((k for k, w in enumerate(ws) if _finite(w, finite, ws[k - 1] if k else None)), None)
     if verb == 0 and _possessive_name(ws[0]) and runs("said_clause_possessive", "en"):
         verb = next((k for k, w in enumerate(ws[1:], 1) if _finite(w, finite, ws[k - 1])), None)
-    if verb is None:
+    if verb is None and not _present_third(doc, ws):
         return None
     start, end = clause(doc, first.start, _end(doc, first.start, sent_end))
     if end - start < 10:
         return None
     who = speakers.before(doc, cue)
     return Found("indirect", start, end, "said_clause", cue.text, cue.start, who)
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "its", "his", "her", "their", "our"})
+_OBJECT_OPENS = re.compile(r"\s*[\"“«]")
+
+
+def _present_third(doc: Doc, ws: list[Word]) -> bool:
+    """said_clause_present: 'said the document opens "a new chapter"': a determiner, a noun and a present-tense
+    verb in -s, then a quotation or a determiner (no auxiliary, no -ed form to tell the clause by). Not 'the
+    new rules' at a clause's end or before a preposition, where the -s word is a plural noun."""
+    if not runs("said_clause_present", "en") or len(ws) < 3 or ws[0].text.lower() not in _DETERMINERS:
+        return False
+    noun, verb = ws[1].text, ws[2].text.lower()
+    if not noun.isalpha() or not noun.islower() or noun.endswith("s") or not verb.endswith("s") or verb.endswith("ss"):
+        return False
+    if _OBJECT_OPENS.match(doc.text, ws[2].end):
+        return True
+    return len(ws) > 3 and ws[3].text.lower() in _DETERMINERS
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you"})

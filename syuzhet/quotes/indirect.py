@@ -91,7 +91,7 @@ def _verb_that(doc: Doc, cue: Word, consumed: set[int]) -> Found | None:
         who = speakers.after(doc, cue.end, m.start())
         rule = "impersonal_that" if who is None else "verb_that"
         return Found("indirect", start, end, rule, cue.text, cue.start, who)
-    who = english.participle_subject(doc, cue) or speakers.before(doc, cue) or speakers.after(doc, cue.end, m.start())
+    who = english.subject_of_cue(doc, cue) or speakers.after(doc, cue.end, m.start())
     return Found("indirect", start, end, rule, cue.text, cue.start, who)
 
 

@@ -18,10 +18,14 @@ from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.morph import Word
 
 _DEP = {"деп", "dep", "دەپ"}
+_DEGEN = {"деген", "degen", "دەگەن"}
 MAX_TAIL_WORDS = 4  # words after 'деп' (the verb and a speaker named after it)
 MIN_WORDS = 3
+MIN_NOMINAL_WORDS = 2  # words of a statement closed by a nominal form ('инфляция баяулағанын')
 MAX_SPEAKER_WORDS = 6  # nominal_object_first: words between the nominal and the verb
+MAX_SUBJECT_WORDS = 5  # kazakh_head_subject: words of a subject up to its head noun
 MAX_SOURCE_WORDS = 4  # source_speaker_before: words before 'айтуынша' that name its speaker
+_PLURAL = ("лар", "лер", "дар", "дер", "тар", "тер", "lar", "ler", "dar", "der", "tar", "ter")  # plural suffixes
 MIN_NOUN = 5  # letters of an organisation or role noun a case ending may follow ('министрлігінің')
 
 
@@ -41,9 +45,7 @@ def find(doc: Doc) -> list[Found]:
 
 def _subject(doc: Doc, ws: list[Word]) -> tuple[speakers.Speaker | None, int]:
     """The subject opening a sentence and the index of the first word after it."""
-    k = 0
-    while k < len(ws) and any(ws[k].text.lower().startswith(c.split()[0]) for c in doc.lex.continuations):
-        k += 1
+    k = opening(doc, ws)
     if k >= len(ws):
         return None, k
     w = ws[k]
@@ -53,6 +55,8 @@ def _subject(doc: Doc, ws: list[Word]) -> tuple[speakers.Speaker | None, int]:
     low = w.text.lower()
     if low in doc.lex.nominative:  # ('ол', not the genitive 'оның' of 'Оның айтуынша')
         return speakers.Speaker(w.text, w.start, w.end, "pronoun", doc.lex.pronouns[low]), k + 1
+    if runs("kazakh_head_subject", "kk"):
+        return _head_subject(doc, ws, k)
     if k + 1 < len(ws) and ws[k + 1].text.lower() in doc.lex.roles | doc.lex.org_nouns:
         w2 = ws[k + 1]  # 'Мемлекет басшысы', 'Франция президенті'
         kind = "role" if w2.text.lower() in doc.lex.roles else "org"
@@ -62,8 +66,63 @@ def _subject(doc: Doc, ws: list[Word]) -> tuple[speakers.Speaker | None, int]:
     return None, k
 
 
+def opening(doc: Doc, ws: list[Word]) -> int:
+    """The index of the first word after the continuations opening a sentence ('Сондай-ақ', 'Сонымен қатар',
+    'Ал'), each matched word by word."""
+    k = 0
+    while k < len(ws):
+        if runs("kazakh_exact_openers", "kk"):
+            n = next((len(c.split()) for c in doc.lex.continuations
+                      if [w.text.lower() for w in ws[k : k + len(c.split())]] == c.split()), 0)
+        else:
+            n = int(any(ws[k].text.lower().startswith(c.split()[0]) for c in doc.lex.continuations))
+        if not n:
+            return k
+        k += n
+    return k
+
+
+def _head_subject(doc: Doc, ws: list[Word], k: int) -> tuple[speakers.Speaker | None, int]:
+    """kazakh_head_subject: a subject noun phrase that ends in a role or organisation noun in the nominative,
+    within ``MAX_SUBJECT_WORDS`` words ('Су ресурстары министрі', 'Ұлттық банк төрағасы'); the speaker is the
+    phrase up to its first such noun, without a case ending ('Қаржы министрлігінің баспасөз қызметі' ->
+    'Қаржы министрлігі'), or the person named right after the phrase ('Облыс әкімі Ерлан Қали'), whose name is
+    then no part of the statement either."""
+    heads = doc.lex.roles | doc.lex.org_nouns
+    first = next((h for h in range(k, min(k + MAX_SUBJECT_WORDS, len(ws))) if _head_noun(ws[h].text, heads)), None)
+    if first is None or _broken(doc, ws[k].start, ws[first].start) or any(doc.is_verb(w) for w in ws[k:first]):
+        return None, k
+    last = first
+    while last + 1 < len(ws) and _head_noun(ws[last + 1].text, heads) and not _broken(doc, ws[last].end,
+                                                                                       ws[last + 1].start):
+        last += 1  # 'министрлігінің баспасөз қызметі'
+    if ws[last].text.lower() not in heads:
+        return None, k  # ('Министрліктің шешімі'): a genitive, no subject
+    nxt = ws[last + 1] if last + 1 < len(ws) else None
+    if nxt is not None and (m := doc.person_at(nxt.start, nxt.end)) is not None and m.start >= ws[last].end:
+        end = next((i for i, x in enumerate(ws) if x.start >= m.end), len(ws))
+        return speakers.Speaker(m.text, m.start, m.end, "name", mention=m), end
+    noun = _head_noun(ws[first].text, heads) or ""
+    stop = ws[first].start + len(noun)
+    kind = "role" if noun in doc.lex.roles else "org"
+    return speakers.Speaker(doc.text[ws[k].start : stop], ws[k].start, stop, kind, role=noun), last + 1
+
+
+def _head_noun(word: str, heads: frozenset[str]) -> str | None:
+    """The role or organisation noun a word is, or begins with when a case ending follows ('министрлігінің')."""
+    low = word.lower()
+    if low in heads:
+        return low
+    return max((n for n in heads if low.startswith(n) and len(n) >= MIN_NOUN), key=len, default=None)
+
+
+def _broken(doc: Doc, start: int, end: int) -> bool:
+    """Punctuation between two words of a would-be subject: no single noun phrase."""
+    return any(ch in ",.;:!?«»\"“”()—–" for ch in doc.text[start:end])
+
+
 def _dep(doc: Doc, ws: list[Word], sent_end: int) -> Found | None:
-    at = next((i for i, w in enumerate(ws) if w.text.lower() in _DEP), None)
+    at = next((i for i, w in enumerate(ws) if w.text.lower() in _DEP or _degen(ws, i)), None)
     if at is None or not 1 <= len(ws) - at - 1 <= MAX_TAIL_WORDS:
         return None
     tail = ws[at + 1 :]
@@ -75,8 +134,18 @@ def _dep(doc: Doc, ws: list[Word], sent_end: int) -> Found | None:
     start, end = clause(doc, ws[first].start, ws[at].start)
     if doc.in_quote(start) or doc.text[start] in "«\"„“":
         return None  # a quotation: direct speech
+    if runs("dep_after_quote", "kk") and doc.text[start : ws[at].start].rstrip(" ,-–—").endswith(("»", '"', "”")):
+        return None  # dep_after_quote: 'Ол сөзінде: «...», - деп атап өтті.' (the words before 'деп' are quoted)
     who = who or speakers.after(doc, tail[-1].start, sent_end) or speakers.after(doc, tail[0].end, sent_end)
     return Found("indirect", start, end, "dep_said", ws[at].text, ws[at].start, who)
+
+
+def _degen(ws: list[Word], i: int) -> bool:
+    """degen_noun: '<statement> деген сенім білдірді' / '... деген пікір айтты': 'деген' before a speech noun
+    (``kk_speech_nouns.txt``) closes a statement as 'деп' does."""
+    if ws[i].text.lower() not in _DEGEN or i + 1 >= len(ws) or not runs("degen_noun", "kk"):
+        return False
+    return ws[i + 1].text.lower() in lines("quotes/kk_speech_nouns")
 
 
 def _nominal(doc: Doc, ws: list[Word]) -> Found | None:
@@ -88,7 +157,8 @@ def _nominal(doc: Doc, ws: list[Word]) -> Found | None:
     if last is None:  # (the nominal may stand before the object of a light verb: '... -тынына сенім білдірді')
         return None
     who, first = _subject(doc, ws)
-    if who is None or verb - first < MIN_WORDS:
+    first += opening(doc, ws[first:])  # ('Ол сонымен қатар ...')
+    if who is None or verb - first < MIN_NOMINAL_WORDS:
         return None
     start, end = clause(doc, ws[first].start, last.end)
     return Found("indirect", start, end, "nominal_said", ws[verb].text, ws[verb].start, who)
@@ -107,7 +177,8 @@ def _object_first(doc: Doc, ws: list[Word]) -> Found | None:
     who = named_in(doc, ws[last + 1 : verb])
     if who is None:
         return None
-    start, end = clause(doc, ws[0].start, ws[last].end)
+    first = opening(doc, ws[:last])
+    start, end = clause(doc, ws[first].start, ws[last].end)
     if doc.in_quote(start) or doc.text[start] in "«\"„“":
         return None
     return Found("indirect", start, end, "nominal_object_first", ws[verb].text, ws[verb].start, who)
@@ -129,7 +200,8 @@ def named_in(doc: Doc, ws: list[Word]) -> speakers.Speaker | None:
             noun = max((n for n in nouns if low.startswith(n) and len(n) >= MIN_NOUN), key=len, default=None)
             if noun is not None:
                 end = w.start + len(noun)
-                return speakers.Speaker(doc.text[ws[0].start : end], ws[0].start, end, kind, role=noun)
+                plural = "plur" if runs("kazakh_plural_source", "kk") and low[len(noun) :].startswith(_PLURAL) else None
+                return speakers.Speaker(doc.text[ws[0].start : end], ws[0].start, end, kind, plural, role=noun)
     if all(w.text[:1].isupper() for w in ws):
         return speakers.Speaker(doc.text[ws[0].start : ws[-1].end], ws[0].start, ws[-1].end, "other")
     return None

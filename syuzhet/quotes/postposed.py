@@ -20,7 +20,7 @@ from syuzhet.quotes.found import Found, clause
 from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.morph import Word
 
-MAX_SUBJECT_WORDS = 7
+MAX_SUBJECT_WORDS = 9
 MAX_TAIL_WORDS = 6  # words after the verb before the sentence ends ('said in a statement on Friday')
 MIN_CLAUSE_WORDS = 4
 _CONJUNCTIONS = {"and", "but", "or", "while", "as", "when", "after", "before", "because", "although", "since", "if"}
@@ -37,11 +37,19 @@ def find(doc: Doc) -> list[Found]:
 
 def _statement(doc: Doc, sent_start: int, comma: int) -> tuple[int, int] | None:
     start, end = clause(doc, sent_start, comma)
+    if _stray_mark(doc, start, end):  # stray_mark_statement: a mark that opens no quotation (line_ends_quote)
+        start, end = clause(doc, start + 1, end)
     if len(doc.words_in(start, end)) < MIN_CLAUSE_WORDS or doc.in_quote(start):
         return None
     if doc.text[start] in "«\"„“'" or doc.text[end - 1] in "»\"“”'":
         return None
     return start, end
+
+
+def _stray_mark(doc: Doc, start: int, end: int) -> bool:
+    if not runs("stray_mark_statement", doc.lex.lang) or start >= end or doc.text[start] != '"':
+        return False
+    return not any(s.open == start for s in doc.spans)
 
 
 def _subject_said(doc: Doc, cue: Word) -> Found | None:
@@ -68,6 +76,8 @@ def _subject_said(doc: Doc, cue: Word) -> Found | None:
     who = speakers.before(doc, cue, comma + 1)
     if where is None or who is None:
         return None
+    if runs("subject_said_relayed", doc.lex.lang):  # '<clause>, the agency reports citing the ministry.'
+        who = speakers.relayed(doc, cue.end, sent_end) or who
     return Found("indirect", where[0], where[1], "subject_said", cue.text, cue.start, who)
 
 

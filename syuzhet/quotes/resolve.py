@@ -97,7 +97,7 @@ class Resolver:
         if s.kind == "role" and _plural_role(self.doc, s):
             return None, "speaker_roles_plural"  # 'experts say', 'прокуроры утверждали': several people
         if s.kind == "role":
-            carriers = [p for p in self.people.values() if s.role in p.roles and agrees(p.gender, s.gender)]
+            carriers = [p for p in self.people.values() if _carries(self.doc, p, s.role) and agrees(p.gender, s.gender)]
             if found := self._recent(at, s.gender, carriers):
                 return found, "speaker_role_attached"
             # 'Президент США сообщил' after 'заявил Трамп': the carrier was named only in passing ('президента
@@ -173,6 +173,28 @@ class Resolver:
                     break
 
 
+_POSSESSIVE = ("сы", "сі", "ы", "і", "sy", "sı", "y", "ı")  # Kazakh 3rd-person possessive endings of a role
+
+
+def _carries(doc: Doc, p: Person, role: str | None) -> bool:
+    """A person carries a role noun; with kazakh_role_forms also in its possessive form ('министр' said of the
+    person named 'Көлік министрі Ержан Сейітов', and the other way round)."""
+    if role is None:
+        return False
+    if role in p.roles:
+        return True
+    if not runs("kazakh_role_forms", doc.lang):
+        return False
+    return any(_bare(r) == _bare(role) for r in p.roles)
+
+
+def _bare(role: str) -> str:
+    for end in _POSSESSIVE:
+        if role.endswith(end) and len(role) - len(end) >= 4:
+            return role[: -len(end)]
+    return role
+
+
 def _as_person(m: Mention) -> Person:
     """An organisation's mention in the shape the stage expects (never registered among the people)."""
     return Person(f"org:{m.start}", m)
@@ -201,6 +223,8 @@ def _merge_keys(keys: set[str]) -> dict[str, str]:
 
 
 def _plural_role(doc: Doc, s: Speaker) -> bool:
+    if s.gender == "plur" and runs("kazakh_plural_source", doc.lang):
+        return True  # (told by the rule that found it: 'сарапшылардың пікірінше', experts)
     ws = words(s.text)
     if not ws:
         return False

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from syuzhet.data import lines
+from syuzhet.data import lines, phrases
 from syuzhet.model import Mention
 from syuzhet.quotes.doc import Doc
 from syuzhet.quotes.lexicon import runs
@@ -149,6 +149,12 @@ def _past_quoted_name(doc: Doc, start: int) -> int:
     return span.outer_end if not re.search(r"[.!?,;:]", doc.text[span.start : span.end]) else start
 
 
+def relayed(doc: Doc, start: int, end: int) -> Speaker | None:
+    """subject_said_relayed: the source a medium relays after its verb ('<clause>, the agency reports citing
+    the ministry'): the original source speaks, not the medium (as 'пишет X со ссылкой на Y')."""
+    return _relayed(doc, start, end, end)
+
+
 def _relayed(doc: Doc, start: int, end: int, limit: int | None) -> Speaker | None:
     """The original source after a relay phrase ('со ссылкой на', 'з посиланням на') in the speaker's words."""
     low = doc.text[start:end].lower()
@@ -188,6 +194,7 @@ def before(doc: Doc, cue: Word, floor: int | None = None) -> Speaker | None:
     gender = verb_gender(cue.text, doc.lang)
     fallback: Speaker | None = None
     org: Speaker | None = None
+    governed: Speaker | None = None
     for w in reversed(doc.words_in(start, cue.start)):
         low = w.text.lower()
         if low in _CLAUSE_WORDS:
@@ -199,16 +206,57 @@ def before(doc: Doc, cue: Word, floor: int | None = None) -> Speaker | None:
         found = _classify(doc, w, gender) or _english_head(doc, w, cue)
         if not found:
             continue
+        if found.kind in ("name", "role") and _prepositional(doc, found, start, cue):
+            governed = governed or found  # ('X during a talk with Y stated that': Y is no subject)
+            continue
         if found.kind in ("name", "pronoun", "role"):
             return _extend(doc, found, cue.start, start)
+        head = found.kind == "other" and _head_first(doc, w, cue)
         found = _as_other(found, doc, cue, False)
+        if head:  # speaker_english_head_first
+            return org if org is not None and found.kind != "org" and org.end >= w.start else found
         if found.kind == "org":
             apart = org is not None and re.search(r"[—–()]", doc.text[found.end : org.start]) is not None
             if org is None or (org.mention is None and found.mention is not None and not apart):
                 org = _extend(doc, found, cue.start, start)  # ('LONDON (AP) — the bank said': not AP)
             continue
         fallback = fallback or found
-    return org or fallback
+    return (_extend(doc, governed, cue.start, start) if governed else None) or org or fallback
+
+
+def _head_first(doc: Doc, w: Word, cue: Word) -> bool:
+    """speaker_english_head_first: an English common noun right before the verb ('many local surveys
+    predicted', 'officials said') is its subject's head, whatever name stands earlier in the sentence."""
+    if doc.lang != "en" or not runs("speaker_english_head_first", "en"):
+        return False
+    return w.text.islower() and not doc.text[w.end : cue.start].strip() and _english_head(doc, w, cue) is not None
+
+
+MAX_PP_WORDS = 6  # words between a preposition and the name it governs ('with the Chancellor of Germany X')
+_PP_INNER = frozenset({"the", "a", "an", "of"})
+
+
+def _prepositional(doc: Doc, s: Speaker, floor: int, cue: Word) -> bool:
+    """speaker_not_prepositional: in English, a name or role governed by a preposition ('with', 'to', 'by': 'at
+    a press conference with the Chancellor of Germany Ann Lee') is no subject of the verb after it; its words
+    back to the preposition are capitalised titles or 'the', 'of', with no punctuation and no other name between.
+    Not 'with Secretary-General Ann Lee hailing the "..."', where the name is the subject of the -ing cue."""
+    if doc.lang != "en" or not runs("speaker_not_prepositional", "en"):
+        return False
+    if cue.text.lower().endswith("ing") and not doc.text[s.end : cue.start].strip():
+        return False
+    at = s.start
+    for w in reversed(doc.words_in(floor, s.start)[-MAX_PP_WORDS:]):
+        if doc.text[w.end : at].strip():
+            return False
+        low = w.text.lower()
+        if low in phrases("quotes/en_prepositions") and low not in _PP_INNER:  # ('the President of Ruritania X')
+            return True
+        other = doc.person_at(w.start, w.end)
+        if (other is not None and other is not s.mention) or not (w.text[:1].isupper() or low in _PP_INNER):
+            return False
+        at = w.start
+    return False
 
 
 def _classify(doc: Doc, w: Word, gender: str | None, any_case: bool = False) -> Speaker | None:

@@ -9,10 +9,22 @@ and documents resolve to ORG mentions."""
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from syuzhet.model import Article, Quote
-from syuzhet.quotes import dash_speech, direct, english, headlines, indirect, interview, kazakh, naming, postposed
+from syuzhet.quotes import (
+    dash_speech,
+    direct,
+    english,
+    headlines,
+    indirect,
+    interview,
+    kazakh,
+    naming,
+    postposed,
+    posts,
+)
 from syuzhet.quotes.credits import names_outlet, own_outlet
 from syuzhet.quotes.doc import Doc, build
 from syuzhet.quotes.found import Found
@@ -48,7 +60,7 @@ def find_quotes(article: Article) -> Article:
     consumed: set[int] = set()
     found = dash_speech.find(doc) + direct.find(doc, consumed)  # (a dialogue line takes the quoted names in it)
     found += headlines.find(doc) + interview.find(doc) + indirect.find(doc, consumed)
-    found += naming.find(doc) + english.find(doc) + kazakh.find(doc) + postposed.find(doc)
+    found += naming.find(doc) + english.find(doc) + kazakh.find(doc) + postposed.find(doc) + posts.find(doc)
     found = [f for f in found if runs(f.rule, doc.lex.lang)]  # the languages a rule earned its place in
     found += indirect.this_was_said(doc, found)
     found = [f for f in found if runs(f.rule, doc.lex.lang)]
@@ -56,6 +68,7 @@ def find_quotes(article: Article) -> Article:
     found = [f for f in found if _WORD.search(doc.text, f.start, f.end)]  # a text cut off after the cue says nothing
     found = _keep(doc, found)
     found += _continuations(doc, found)
+    found += coordinated(doc, found)
     article.quotes = _resolve(doc, found)
     return article
 
@@ -129,6 +142,54 @@ def _continuations(doc: Doc, found: list[Found]) -> list[Found]:
         elif _whole_line(doc, span) and runs("quoted_paragraph", doc.lex.lang):
             extra.append(Found("direct", span.start, span.end, "quoted_paragraph", None, span.open))
     return extra
+
+
+_COORDINATED = re.compile(r"[.,]?[\"”»’]\s*(?:,\s*)?(?:and|or|as well as)?\s*$")
+
+
+def coordinated(doc: Doc, found: list[Found]) -> list[Found]:
+    """coordinated_fragment: 'called the plan "a bold step" and "a relief for many."': a quoted fragment that
+    follows a found partial quotation, joined to it by 'and', 'or' or a comma only, is a quotation of the same
+    speaker (it opens in lower case: a capital would open a quotation of its own)."""
+    if not runs("coordinated_fragment", doc.lex.lang):
+        return []
+    extra: list[Found] = []
+    taken = sorted((f.start, f.end) for f in found)
+    directs = sorted((f for f in found if f.kind == "direct"), key=lambda f: f.end)
+    ends = [f.end for f in directs]
+    for span in doc.spans:
+        if span.depth or not doc.text[span.start : span.start + 1].islower():
+            continue
+        i = bisect.bisect_right(taken, (span.end, len(doc.text)))
+        if any(s0 < span.end and span.start < s1 for s0, s1 in taken[max(0, i - MAX_OVERLAP_LOOKBACK) : i]):
+            continue  # (finds are short and sorted by start: a few before the span's end settle it)
+        k = bisect.bisect_right(ends, span.open) - 1
+        near = extra[-1] if extra and extra[-1].end <= span.open and (k < 0 or extra[-1].end > ends[k]) else (
+            directs[k] if k >= 0 else None)
+        if near is None or not (_COORDINATED.fullmatch(doc.text, near.end, span.open) or _same_clause(doc, near, span)):
+            continue
+        extra.append(Found("direct", span.start, span.end, "coordinated_fragment", None, span.open, same_as=near))
+    return extra
+
+
+MAX_OVERLAP_LOOKBACK = 50
+MAX_FRAGMENT_GAP = 6  # fragment_same_clause: words between two partial quotes of one clause
+MAX_FRAGMENT_GAP_CHARS = 120
+
+
+def _same_clause(doc: Doc, near: Found, span: Span) -> bool:
+    """fragment_same_clause: 'hailing the "deep impact" on the ability of the alliance to "deter and defend"': a
+    second fragment a few words on in the same clause (no punctuation, no speech verb between) quotes the same
+    speaker."""
+    if not runs("fragment_same_clause", doc.lex.lang) or near.rule not in ("calls_quoted", "coordinated_fragment"):
+        return False
+    if span.open - near.end > MAX_FRAGMENT_GAP_CHARS:
+        return False
+    gap = doc.text[near.end : span.open]
+    between = doc.words_in(near.end, span.open)
+    if re.search(r"[.;:!?()]|,\s", gap[1:]) or len(between) > MAX_FRAGMENT_GAP:
+        return False
+    return not any(doc.is_verb(w) for w in between)
 
 
 def _whole_line(doc: Doc, span: Span) -> bool:
