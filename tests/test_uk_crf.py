@@ -217,16 +217,6 @@ def test_place_span_ending_in_an_organisation_word_is_an_organisation() -> None:
                                        ("Вербівського району", "LOC")]
 
 
-def test_region_or_part_of_a_place_typed_organisation_is_a_place() -> None:
-    text = "Суддя з Вербівської області, прокуратура Гнідинської області і мешканці Західної України."
-    spans = [_span(text, "Вербівської області", "ORG"), _span(text, "прокуратура Гнідинської області", "ORG"),
-             _span(text, "Західної України", "ORG")]
-    assert _set_right(text, spans) == [("Вербівської області", "LOC"), ("прокуратура Гнідинської області", "ORG"),
-                                       ("Західної України", "LOC")]
-    text = "Прокуратура Гнідинської області"
-    assert _set_right(text, [_span(text, text, "ORG")]) == [(text, "ORG")]  # a noun before the region: a body
-
-
 def test_organisation_span_starts_at_its_first_capital() -> None:
     from syuzhet.entities.uk_places import lower_case_orgs_cut
 

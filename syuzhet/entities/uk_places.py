@@ -6,9 +6,7 @@ The rules, all about whole names only, in the order ``uk_crf.tag_with`` runs the
   Одеської області' -> 'Одеської області'), or is dropped when it has none (``lower_case_orgs_cut``).
 - A PER or ORG span whose base form (``lemma.lemmatize`` read as a place) is a place of ``places.txt`` is a LOC:
   'Вашингтоном', 'Брюсселем' are no persons. A span with more words than the place ('Нафтогаз України') or in
-  quotes is left alone. So is an ORG or PER span of capitalised adjectives and a place noun of
-  ``uk_place_heads.txt`` ('Одеської області', 'Криничанський р-н'), and one of a capitalised adjective and a
-  place of ``places.txt`` ('Західної України').
+  quotes is left alone.
 - A capitalised name right after a word of ``uk_place_words.txt`` ('с. Угорники', 'біля села Корогод', 'в
   місті Лагор') is a LOC: an untagged one becomes a span, a PER or ORG span of that name alone is retyped. A
   name of two words or more that begins with a first name ('мер міста Іван Петренко') is left alone, and so is
@@ -49,32 +47,6 @@ def place_words() -> frozenset[str]:
 def org_heads() -> frozenset[str]:
     """The organisation head nouns of ``uk_org_heads.txt``, lower case."""
     return frozenset(line.strip().lower() for line in data_lines("uk_org_heads"))
-
-
-@functools.cache
-def place_heads() -> frozenset[str]:
-    """The administrative place nouns of ``uk_place_heads.txt``, lower case."""
-    return frozenset(line.strip().lower() for line in data_lines("uk_place_heads"))
-
-
-def _adjective(word: str) -> bool:
-    return any(p.tag.POS == "ADJF" for p in parses(word.lower(), "uk")[:3])
-
-
-def is_region(surface: str) -> bool:
-    """True for capitalised adjectives then a place head in any case form ('Одеської області', 'Менського
-    району'), not 'Прокуратура Херсонської області' nor 'Ірпіні Київської області'."""
-    words = surface.split()
-    if len(words) < 2 or not all(w[:1].isupper() and _adjective(w) for w in words[:-1]):
-        return False
-    last = words[-1].lower()
-    return last in place_heads() or parses(last, "uk")[0].normal_form in place_heads()
-
-
-def is_part_of_place(surface: str) -> bool:
-    """True for a capitalised adjective before a place of the gazetteer ('Західної України', 'Східна Європа')."""
-    words = surface.split()
-    return len(words) == 2 and words[0][:1].isupper() and _adjective(words[0]) and is_known_place(words[1])
 
 
 def _ends_with_org_head(surface: str) -> bool:
@@ -131,8 +103,6 @@ def _starts_with_first_name(text: str) -> bool:
     return len(words) > 1 and name_key(words[0], "uk") in first_names()
 
 
-PARTS = True  # an ORG of a capitalised adjective and a known place is a LOC; False only to measure without
-REGIONS = True  # an ORG of capitalised words and a place head is a LOC; False only to measure without
 LOWER_ORGS = True  # lower_case_orgs_cut in uk_crf.tag_with; False only to measure without
 
 
@@ -205,8 +175,6 @@ def places_set_right(text: str, lines: Sequence[Sequence[Token]], spans: list[Sp
     for start, end, kind in spans:
         if kind in ("PER", "ORG") and not _quoted(text, start) and (
             is_known_place(text[start:end])
-            or (REGIONS and is_region(text[start:end]))
-            or (PARTS and is_part_of_place(text[start:end]))
             or (_after_place_word(text, start) and len(text[start:end].split()) <= MAX_WORDS
                 and not _starts_with_first_name(text[start:end]) and not any(q in text[start:end] for q in _QUOTES))
         ):
