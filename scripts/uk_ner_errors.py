@@ -1,13 +1,16 @@
-"""LOC confusions of the Ukrainian CRF on the training folds, counted by cause.
+"""LOC confusions of the Ukrainian CRF on the training folds (or the held-out sets), counted by cause.
 
     python scripts/train_uk_ner.py --folds --keep DIR      # trains DIR/fold0.crfsuite .. fold3.crfsuite
     python scripts/uk_ner_errors.py DIR [--folds 0,1] [--examples 5]
+    python scripts/uk_ner_errors.py --heldout [--examples 0]  # the shipped model on the held-out sets
 
-Each fold model tags the fold it was not trained on (the folds of ``train_uk_ner.training_folds``). A gold LOC
-is *right* (same span and type), a *boundary* error (a LOC overlaps it with other ends), *typed X* (an overlapping
-span of type X), or *missed*; a predicted LOC that overlaps no gold LOC is a *false LOC*, split by the gold type
-it overlaps (``over X``) or ``plain text``. Each error also gets the word before the span (lower-cased), so
-classes such as 'с.', 'вул.', 'в' show up in the counts.
+Each fold model tags the fold it was not trained on (the folds of ``train_uk_ner.training_folds``); with
+``--heldout`` the shipped model tags the held-out sets of ``ner_uk.split`` (keep ``--examples 0`` there: read the
+counts, not the texts, so the sets stay held out). A gold LOC is *right* (same span and type), a *boundary*
+error (a LOC overlaps it with other ends), *typed X* (an overlapping span of type X), or *missed*; a predicted
+LOC that overlaps no gold LOC is a *false LOC*, split by the gold type it overlaps (``over X``) or ``plain text``.
+Each error also gets the word before the span (lower-cased), so classes such as 'с.', 'вул.', 'в' show up in the
+counts.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import argparse
 import functools
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import pycrfsuite
@@ -63,29 +67,39 @@ def classify(doc: ner_uk.Doc, pred: list[Span]) -> list[tuple[str, str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("models", type=Path)
+    parser.add_argument("models", type=Path, nargs="?", default=None)
+    parser.add_argument("--heldout", action="store_true", help="the shipped model on the held-out sets")
     parser.add_argument("--folds", default="0,1,2,3")
     parser.add_argument("--examples", type=int, default=5)
     parser.add_argument("--shared", type=Path, default=shared_dir())
     args = parser.parse_args(argv)
-    if (kept := args.models / uk_crf.GAZETTEER_PATH.name).exists():
-        uk_crf.use_gazetteer(kept)  # the gaz= list the fold models were trained with (train_uk_ner.py --keep)
-    folds = training_folds(ner_uk.split(args.shared / "corpus")["train"])
+    sets = ner_uk.split(args.shared / "corpus")
+    runs: list[tuple[str, Callable[[str], list[Span]], list[ner_uk.Doc]]] = []  # (set name or "", tagger, docs)
+    if args.heldout:
+        runs = [(name, uk_crf.tag, sets[name]) for name in ner_uk.HELDOUT_SETS if sets[name]]
+    elif args.models is None:
+        parser.error("give the directory of the fold models, or --heldout")
+    else:
+        if (kept := args.models / uk_crf.GAZETTEER_PATH.name).exists():
+            uk_crf.use_gazetteer(kept)  # the gaz= list the fold models were trained with (train_uk_ner.py --keep)
+        folds = training_folds(sets["train"])
+        for k in (int(f) for f in args.folds.split(",")):
+            tagger = pycrfsuite.Tagger()
+            tagger.open(str(args.models / f"fold{k}.crfsuite"))
+            runs.append(("", functools.partial(uk_crf.tag_with, tagger), folds[k]))
     counts: dict[str, Counter[str]] = defaultdict(Counter)
     befores: dict[str, Counter[str]] = defaultdict(Counter)
     examples: dict[str, list[str]] = defaultdict(list)
-    for k in (int(f) for f in args.folds.split(",")):
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(args.models / f"fold{k}.crfsuite"))
-        tag = functools.partial(uk_crf.tag_with, tagger)
-        for doc in folds[k]:
-            part = doc.corpus.split("/")[0]
+    for name, tag, docs in runs:
+        for doc in docs:
+            part = name or doc.corpus.split("/")[0]
             for cause, before, shown in classify(doc, tag(doc.text)):
                 counts[part][cause] += 1
                 befores[f"{part}: {cause}"][before] += 1
                 examples[f"{part}: {cause}"].append(f"{before} [{shown}]")
     for part, by_cause in counts.items():
-        print(f"== {part}: {sum(by_cause.values())} LOC errors on folds {args.folds}")
+        where = "the held-out sets" if args.heldout else f"folds {args.folds}"
+        print(f"== {part}: {sum(by_cause.values())} LOC errors on {where}")
         for cause, n in by_cause.most_common():
             key = f"{part}: {cause}"
             common = ", ".join(f"{w} {c}" for w, c in befores[key].most_common(6))

@@ -215,3 +215,26 @@ def test_place_span_ending_in_an_organisation_word_is_an_organisation() -> None:
              _span(text, "Вербівського району", "LOC")]
     assert _set_right(text, spans) == [("Вербівському НПЗ", "ORG"), ("Гнідинське лісництво", "ORG"),
                                        ("Вербівського району", "LOC")]
+
+
+def test_organisation_span_starts_at_its_first_capital() -> None:
+    from syuzhet.entities.uk_places import lower_case_orgs_cut
+
+    text = "Суддя господарського суду Вербівської області прийняв рішення щодо управління економіки."
+    spans = [_span(text, "господарського суду Вербівської області", "ORG"), _span(text, "управління економіки", "ORG")]
+    cut = lower_case_orgs_cut(uk_crf.tokenize(text), spans)
+    assert [(text[s:e], kind) for s, e, kind in cut] == [("Вербівської області", "ORG")]  # the other: dropped
+
+
+def test_list_of_places_is_one_place_per_name() -> None:
+    from syuzhet.entities.uk_places import split_enumerations
+
+    def split(text: str, name: str) -> list[str]:
+        return [text[s:e] for s, e, _ in split_enumerations(text, [_span(text, name, "LOC")])]
+
+    text = "Ремонтували вулиці Коперника та Б. Хмельницького, Дашавське, Опарське і Угерське сховища."
+    assert split(text, "Коперника та Б. Хмельницького") == ["Коперника", "Б. Хмельницького"]
+    assert split(text, "Дашавське, Опарське і Угерське") == ["Дашавське", "Опарське", "Угерське"]
+    text = "Ліси Луганської й Донецької областей, вул. Хрещатик, 30-А, острови Сент-Кітс і Невіс."
+    for whole in ("Луганської й Донецької областей", "вул. Хрещатик, 30-А", "Сент-Кітс і Невіс"):
+        assert split(text, whole) == [whole]

@@ -20,7 +20,7 @@ import pycrfsuite
 
 from syuzhet.entities.gazetteer import TypeIndex, type_in, type_index
 from syuzhet.entities.uk_known import whole_known_names
-from syuzhet.entities.uk_places import places_set_right
+from syuzhet.entities.uk_places import lower_case_orgs_cut, places_set_right, split_enumerations
 from syuzhet.morph import analyzer
 from syuzhet.morph import parses as morph_parses
 
@@ -316,7 +316,7 @@ def tag_with(tagger: pycrfsuite.Tagger, text: str) -> list[tuple[int, int, str]]
         spans += bio_spans(tokens, tagger.tag(token_features(tokens, doc)))
     spans = whole_known_names(safe, lines, spans, lambda word: _lemma(_plain(word)))
     if PLACE_RULES:
-        spans = places_set_right(safe, lines, spans)
+        spans = split_enumerations(safe, places_set_right(safe, lines, lower_case_orgs_cut(lines, spans)))
     spans = _consistent_types(safe, spans)
     return _balance_quotes(safe, _not_pronouns(safe, spans))
 

@@ -1,7 +1,9 @@
 """Ukrainian place names the CRF types wrongly or misses, set right after tagging (``uk_crf.tag_with``).
 
-Three rules, all about whole names only:
+The rules, all about whole names only, in the order ``uk_crf.tag_with`` runs them:
 
+- An ORG span that begins with a lower-case word starts at its first capitalised word ('господарського суду
+  Одеської області' -> 'Одеської області'), or is dropped when it has none (``lower_case_orgs_cut``).
 - A PER or ORG span whose base form (``lemma.lemmatize`` read as a place) is a place of ``places.txt`` is a LOC:
   'Вашингтоном', 'Брюсселем' are no persons. A span with more words than the place ('Нафтогаз України') or in
   quotes is left alone.
@@ -11,6 +13,9 @@ Three rules, all about whole names only:
   'м.' after a number or a unit ('100 кв. м. Про це', 'грн / м.').
 - A LOC span whose last word is, in base form, a word of ``uk_org_heads.txt`` ('Кременчуцькому НПЗ',
   'Острожецького лісництва') is an ORG.
+- A LOC span over a list of names ('Коперника та Б. Хмельницького') is one LOC per name
+  (``split_enumerations``), unless the names share a lower-case head ('Луганської й Донецької областей') or the
+  whole is one place ('Сент-Кітс і Невіс', ``uk_joined_places.txt``).
 """
 
 from __future__ import annotations
@@ -96,6 +101,73 @@ def _name_run(line: Sequence[Token], i: int) -> int:
 def _starts_with_first_name(text: str) -> bool:
     words = text.split()
     return len(words) > 1 and name_key(words[0], "uk") in first_names()
+
+
+LOWER_ORGS = True  # lower_case_orgs_cut in uk_crf.tag_with; False only to measure without
+
+
+def lower_case_orgs_cut(lines: Sequence[Sequence[Token]], spans: list[Span]) -> list[Span]:
+    """An ORG span that begins with a lower-case word ('господарського суду Одеської області', 'придбання ... у
+    м. Щастя') starts at its first capitalised word instead: lang-uk NER mostly names an organisation from a
+    capital letter or a quote, and the CRF's lower-case ORG spans are mostly runs past a name (right 2 times of
+    19 on ner-uk training folds 0 and 1; SlavicNER has some lower-case ORGs, 'кабінет міністрів', that the CRF
+    seldom predicts). A span with no capitalised word of two letters or more is dropped."""
+    if not LOWER_ORGS:
+        return spans
+    tokens = {t.start: (line, i) for line in lines for i, t in enumerate(line)}
+    out: list[Span] = []
+    for start, end, kind in spans:
+        if kind == "ORG" and start in tokens and tokens[start][0][tokens[start][1]].text[:1].islower():
+            line, i = tokens[start]
+            first = next((t for t in line[i:] if t.end <= end and t.text[:1].isupper() and t.text[:1].isalpha()), None)
+            if first is None or (first.end == end and len(first.text) < 2):
+                continue
+            start = first.start
+        out.append((start, end, kind))
+    return out
+
+
+ENUMERATIONS = True  # split_enumerations in uk_crf.tag_with; False only to measure without
+_JOINER = re.compile(r"\s*,\s*|\s+(?:і|й|та|и|and)\s+")
+_CAPITAL = re.compile(r"[^\W\d_]")
+
+
+@functools.cache
+def _joined_places() -> frozenset[str]:
+    return frozenset(_strict(line) for line in data_lines("uk_joined_places"))
+
+
+def _joined_place(surface: str) -> bool:
+    """A place whose one name joins two ('Сент-Кітс і Невіс', 'Боснії і Герцеговини'), by its words' first four
+    letters, so that any case form matches."""
+    def stems(name: str) -> tuple[str, ...]:
+        return tuple(w[:4] for w in _strict(name).split())
+    return stems(surface) in {stems(name) for name in _joined_places()}
+
+
+def split_enumerations(text: str, spans: list[Span]) -> list[Span]:
+    """A LOC span that runs over a list of names ('Коперника та Б. Хмельницького', 'Дашавське, Опарське,
+    Угерське') is one LOC per name, as lang-uk NER annotates lists. A span that ends in a lower-case word shares
+    that head among its names and stays whole ('Луганської й Донецької областей'), and so does a place of the
+    gazetteer ('Сент-Кітс і Невіс') and a span with a quote. Only splits where a capitalised word follows the
+    comma or the conjunction, so addresses ('вул. Хрещатик, 30-А') stay whole."""
+    if not ENUMERATIONS:
+        return spans
+    out: list[Span] = []
+    for start, end, kind in spans:
+        surface = text[start:end]
+        words = surface.split()
+        if (kind != "LOC" or len(words) < 3 or not words[-1][:1].isupper() or any(q in surface for q in _QUOTES)
+                or is_known_place(surface) or _joined_place(surface)):
+            out.append((start, end, kind))
+            continue
+        cuts = [m for m in _JOINER.finditer(surface) if (c := _CAPITAL.match(surface, m.end())) and c.group().isupper()]
+        at = start
+        for m in cuts:
+            out.append((at, start + m.start(), kind))
+            at = start + m.end()
+        out.append((at, end, kind))
+    return out
 
 
 def places_set_right(text: str, lines: Sequence[Sequence[Token]], spans: list[Span]) -> list[Span]:
