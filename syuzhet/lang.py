@@ -91,24 +91,21 @@ def sample(text: str) -> str:
 
 def quick(text: str) -> str | None:
     """The label letters and words settle without the detector ('und' for too few letters), else None."""
-    letters = len(_LETTERS.findall(text))
+    letters = _letters(text)
     if letters < _MIN_LETTERS:
         return "und"
     if is_kazakh_latin(text, letters) or is_kazakh_arabic(text, letters):
         return "kk"
     if by_words(text, letters):
         return "en"
-    if not any(pattern.search(text) for pattern in _REQUIRED_LETTERS.values()):
-        return by_letters(text, letters)
-    return None
+    return None if _needs(text) else by_letters(text, letters)
 
 
 def by_detector(text: str) -> str:
     """The detector's label: its trigram models for a block of ``LONG_LETTERS`` letters or more, all its
     models for a shorter one."""
-    ruled_out = frozenset(code for code, pattern in _REQUIRED_LETTERS.items() if not pattern.search(text))
-    long = _letters(text) >= LONG_LETTERS
-    found = detector(ruled_out, long).detect_language_of(text)
+    ruled_out = frozenset(_REQUIRED_LETTERS) - _needs(text)
+    found = detector(ruled_out, _letters(text) >= LONG_LETTERS).detect_language_of(text)
     return found.iso_code_639_1.name.lower() if found else "und"
 
 
@@ -196,7 +193,7 @@ def block_labels(blocks: list[str]) -> list[str]:
         if len(known) == 1:
             (only,) = known
             for i in open_:
-                needs = {code for code, pattern in _REQUIRED_LETTERS.items() if pattern.search(samples[i])}
+                needs = _needs(samples[i])
                 if not needs or only in needs:
                     labels[i] = only
             open_ = [i for i in open_ if labels[i] is None]
@@ -210,3 +207,8 @@ def block_labels(blocks: list[str]) -> list[str]:
 
 def _letters(text: str) -> int:
     return len(_LETTERS.findall(text))
+
+
+def _needs(text: str) -> frozenset[str]:
+    """The languages of ``_REQUIRED_LETTERS`` whose letters ``text`` has."""
+    return frozenset(code for code, pattern in _REQUIRED_LETTERS.items() if pattern.search(text))
