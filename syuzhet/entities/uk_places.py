@@ -132,17 +132,20 @@ _JOINER = re.compile(r"\s*,\s*|\s+(?:і|й|та|и|and)\s+")
 _CAPITAL = re.compile(r"[^\W\d_]")
 
 
+def _stems(name: str) -> tuple[str, ...]:
+    return tuple(w[:4] for w in _strict(name).split())
+
+
 @functools.cache
-def _joined_places() -> frozenset[str]:
-    return frozenset(_strict(line) for line in data_lines("uk_joined_places"))
+def _joined_places() -> frozenset[tuple[str, ...]]:
+    """The stems (``_stems``) of the places of ``uk_joined_places.txt``."""
+    return frozenset(_stems(line) for line in data_lines("uk_joined_places"))
 
 
 def _joined_place(surface: str) -> bool:
     """A place whose one name joins two ('Сент-Кітс і Невіс', 'Боснії і Герцеговини'), by its words' first four
     letters, so that any case form matches."""
-    def stems(name: str) -> tuple[str, ...]:
-        return tuple(w[:4] for w in _strict(name).split())
-    return stems(surface) in {stems(name) for name in _joined_places()}
+    return _stems(surface) in _joined_places()
 
 
 def split_enumerations(text: str, spans: list[Span]) -> list[Span]:

@@ -111,9 +111,12 @@ def _head_subject(doc: Doc, ws: list[Word], k: int) -> tuple[speakers.Speaker | 
 def _head_noun(word: str, heads: frozenset[str]) -> str | None:
     """The role or organisation noun a word is, or begins with when a case ending follows ('министрлігінің')."""
     low = word.lower()
-    if low in heads:
-        return low
-    return max((n for n in heads if low.startswith(n) and len(n) >= MIN_NOUN), key=len, default=None)
+    return low if low in heads else _prefix_noun(low, heads)
+
+
+def _prefix_noun(low: str, nouns: frozenset[str]) -> str | None:
+    """The longest noun of ``nouns`` (``MIN_NOUN`` letters or more) that the lower-cased word begins with."""
+    return max((n for n in nouns if low.startswith(n) and len(n) >= MIN_NOUN), key=len, default=None)
 
 
 def _broken(doc: Doc, start: int, end: int) -> bool:
@@ -197,7 +200,7 @@ def named_in(doc: Doc, ws: list[Word]) -> speakers.Speaker | None:
     for w in ws:
         low = w.text.lower()
         for kind, nouns in (("org", doc.lex.org_nouns), ("role", doc.lex.roles)):
-            noun = max((n for n in nouns if low.startswith(n) and len(n) >= MIN_NOUN), key=len, default=None)
+            noun = _prefix_noun(low, nouns)
             if noun is not None:
                 end = w.start + len(noun)
                 plural = "plur" if runs("kazakh_plural_source", "kk") and low[len(noun) :].startswith(_PLURAL) else None

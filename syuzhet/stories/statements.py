@@ -62,7 +62,7 @@ from functools import cache
 from syuzhet.data import lines, phrases, written_lines
 from syuzhet.model import Article, Quote
 from syuzhet.quotes.lexicon import LANGS, lexicon
-from syuzhet.stories.text import LEMMATISED, Sentence, fold, surfaces
+from syuzhet.stories.text import LEMMATISED, Sentence, fold, word_spans
 
 MIN_WORDS = 4
 QUOTED_SHARE = 0.5  # this much of a sentence inside a person's reported speech makes it a quote ...
@@ -203,17 +203,12 @@ def speaker_speaks(s: Sentence, quotes: list[Span]) -> bool:
     verbs = _speech_verbs(s.lang)
     if not names or not verbs:
         return False
-    written = surfaces(s)
-    forms = [w.key for w in s.words] if s.lang in LEMMATISED else [w.lower() for w in written]
+    ends = word_spans(s)  # where each written word starts and ends
+    forms = [w.key for w in s.words] if s.lang in LEMMATISED else [s.text[a:b].lower() for a, b in ends]
     said = [n for n, form in enumerate(forms) if form in verbs]
     named = [n for n, w in enumerate(s.words) if w.key in names]
     if not (said and named):
         return False
-    at, ends = 0, []  # where each written word starts and ends
-    for w in written:
-        at = s.text.find(w, at)
-        ends.append((at, at + len(w)))
-        at += len(w)
 
     def one_clause(n: int, v: int) -> bool:  # nothing but words and spaces between the name and the verb
         return v < len(ends) and not _CLAUSE_BREAK.search(s.text[ends[n][1]:ends[v][0]])

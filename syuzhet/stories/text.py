@@ -289,3 +289,8 @@ def _words(text: str, lang: str) -> list[Word]:
 def surfaces(sentence: Sentence) -> list[str]:
     """The written forms of ``sentence.words``, in the same order."""
     return [m.group() for m in _WORD.finditer(sentence.text)]
+
+
+def word_spans(sentence: Sentence) -> list[tuple[int, int]]:
+    """Where each of ``sentence.words`` is written in ``sentence.text`` (start, end), in the same order."""
+    return [m.span() for m in _WORD.finditer(sentence.text)]
