@@ -54,10 +54,7 @@ def blocks(texts: list[str]) -> Iterator[str]:
     for raw in texts:
         article = clean(Article(source="bench", raw=raw))
         for block in article.blocks:
-            text = article.text[block.start:block.end]
-            if len(text) > lang.SAMPLE_CHARS:
-                cut = text.rfind(" ", 0, lang.SAMPLE_CHARS)
-                text = text[:cut if cut > lang.SAMPLE_CHARS // 2 else lang.SAMPLE_CHARS]
+            text = lang.sample(article.text[block.start:block.end])
             if len(lang._LETTERS.findall(text)) >= lang._MIN_LETTERS:
                 yield text
 
@@ -88,7 +85,7 @@ def english(shared: Path) -> None:
         for article in articles:
             cleaned = clean(article)
             for block in cleaned.blocks:
-                text = cut(cleaned.text[block.start:block.end])
+                text = lang.sample(cleaned.text[block.start:block.end])
                 letters = len(lang._LETTERS.findall(text))
                 if letters < lang._MIN_LETTERS or not lang.mostly_latin(text, letters) or \
                         lang.is_kazakh_latin(text, letters):
@@ -105,13 +102,6 @@ def english(shared: Path) -> None:
               f"{sum(r[2] for r in settled):.2f} / {sum(r[2] for r in rows):.2f} |")
         missed = Counter(r[0] for r in rows if not r[1])
         print(f"| {name}: not settled, by detector label | {dict(missed.most_common())} | | | |")
-
-
-def cut(text: str) -> str:
-    if len(text) > lang.SAMPLE_CHARS:
-        at = text.rfind(" ", 0, lang.SAMPLE_CHARS)
-        text = text[:at if at > lang.SAMPLE_CHARS // 2 else lang.SAMPLE_CHARS]
-    return text
 
 
 def main() -> None:
