@@ -23,6 +23,13 @@ _HYPHENS = re.compile(r"[-\u2010\u2011\u2013]")
 _LATIN = re.compile(r"[a-z]")
 _CYRILLIC = re.compile(r"[а-яёєіїґәғқңөұүһ]")
 _VOWELS = "аеёиоуыэюя"
+_ARABIC = re.compile("[\u0600-\u06ff]")
+_KK_VOWELS = "аеоұуыәөүі"
+# й before a vowel is the Cyrillic iotated letter, after a consonant и and that letter ('Тоқаев', 'Азия' are
+# written й + е, й + а there); й between consonants is the vowel и ('Минск')
+_IOTATED = re.compile("й([еаоұу])")
+_IOTA = {"е": "е", "а": "я", "о": "ё", "ұ": "ю", "у": "ю"}
+_Y_VOWEL = re.compile(rf"(?<![{_KK_VOWELS}])й(?![{_KK_VOWELS}])")
 
 
 @functools.cache
@@ -67,6 +74,21 @@ def apply(word: str, section: str) -> str:
     return "".join(out)
 
 
+def has_arabic(word: str) -> bool:
+    return bool(_ARABIC.search(word))
+
+
+def from_arabic(word: str) -> str:
+    """A Kazakh word in Arabic letters in Kazakh Cyrillic, lower case: 'توقايەۆ' -> 'тоқаев' (front and back
+    vowels alike: the hamza that tells them apart is dropped)."""
+    cyr = apply(word, "kk_arabic")
+    def iotated(m: re.Match[str]) -> str:
+        after_consonant = m.start() > 0 and cyr[m.start() - 1] not in _KK_VOWELS
+        return ("и" if after_consonant else "") + _IOTA[m.group(1)]
+
+    return _Y_VOWEL.sub("и", _IOTATED.sub(iotated, cyr))
+
+
 def is_latin(word: str) -> bool:
     """A word written in Latin letters (diacritics allowed: 'Türkiye')."""
     return bool(_LATIN.search(_plain(word.lower()))) and not _CYRILLIC.search(word.lower())
@@ -91,6 +113,8 @@ def _cyrillic_word(word: str, lang: str) -> str:
         word = apply(word, "uk")
     if is_latin(word):
         word = apply(_plain(word), "latin")
+    elif has_arabic(word):
+        word = from_arabic(word)
     return apply(word, "kk")
 
 

@@ -10,10 +10,13 @@ import re
 
 from syuzhet.entities import kk_morph
 from syuzhet.entities.caps import Grammar, Span, Splitter, lexicon, tag
-from syuzhet.entities.gazetteer import known_type
+from syuzhet.entities.gazetteer import alias_heads, alias_of, first_names, known_type
+from syuzhet.entities.keys import name_key
+from syuzhet.entities.shapes import is_caseless_surname
 
 _WORD = re.compile(r"[^\W\d_](?:[^\W_]|[-\u2010\u2011](?=[^\W_]))*", re.U)
 _EPENTHETIC = ("ы", "і")
+CASELESS_MIN = 4  # letters of a name read in a caseless script ('Мен' is a place and the pronoun 'I')
 
 
 def _splitter(attested: frozenset[str]) -> Splitter:
@@ -65,3 +68,19 @@ def base_form(text: str, context: str = "") -> str:
 def tag_kk(text: str) -> list[Span]:
     """PER/LOC/ORG spans over Kazakh ``text``."""
     return tag(text, grammar(text))
+
+
+def caseless_name(word: str) -> str:
+    """A Kazakh word of a script without capitals (Arabic letters), given in Cyrillic, read as a name when its
+    shape or the lists say so (nothing else can): the canonical form of a place or organisation the gazetteer
+    knows ('қазақстанда' -> 'Казахстан'), or the base form of a word shaped like a surname ('тоқаевтың' ->
+    'тоқаев') or of a listed first name; '' when it reads as no name."""
+    if len(word) < CASELESS_MIN:
+        return ""
+    base = kk_morph.base_word(word, possessed=possessed())
+    for form in (word, base):
+        if len(form) >= CASELESS_MIN and known_type(form, "kk"):
+            return alias_heads().get(alias_of(form, "kk"), form)
+    if len(base) >= CASELESS_MIN and (is_caseless_surname(base) or name_key(base, "kk") in first_names()):
+        return base
+    return ""

@@ -34,6 +34,12 @@ def is_surname_shaped(word: str) -> bool:
     return _ends(word, "surname")
 
 
+def is_caseless_surname(word: str) -> bool:
+    """A surname by an ending that no Kazakh suffix has ('тоқаев', 'ерланұлы'), for words of a script without
+    capitals."""
+    return _ends(word, "caseless_surname")
+
+
 def is_patronymic(word: str) -> bool:
     """'Ерланович', 'Ерланұлы', 'Erlanuly'."""
     return _ends(word, "patronymic")

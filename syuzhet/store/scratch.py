@@ -27,7 +27,7 @@ CREATE TABLE IF NOT EXISTS skipped (rowid INTEGER PRIMARY KEY, source TEXT NOT N
 def pack(sents: list[Sentence]) -> str:
     words: dict[Word, int] = {}
     rows = [[s.start, s.end, s.kind, s.lang, [words.setdefault(w, len(words)) for w in s.words]] for s in sents]
-    return json.dumps([[[w.key, w.pos, w.name, w.tense] for w in words], rows], ensure_ascii=False,
+    return json.dumps([[[w.key, w.pos, w.name, w.tense, w.listed] for w in words], rows], ensure_ascii=False,
                       separators=(",", ":"))
 
 

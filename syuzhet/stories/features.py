@@ -69,7 +69,7 @@ def features(article: Article, sents: list[Sentence] | None = None, entities: En
         words = s.words
         for i, w in enumerate(words):
             if w.name or (i == 0 and w.key in inside):
-                if i + 1 < len(words) and words[i + 1].name:
+                if i + 1 < len(words) and words[i + 1].name and not w.listed:
                     continue  # a multi-word name counts once, by its last word (the surname)
                 key = "n:" + name_stem(w.key)
                 feats.counts[key] += 1

@@ -14,6 +14,8 @@ import razdel
 
 from syuzhet.data import lines, phrases
 from syuzhet.dates import month_numbers
+from syuzhet.entities.keys import from_arabic, has_arabic
+from syuzhet.entities.kk_names import caseless_name
 from syuzhet.entities.shapes import is_surname_shaped
 from syuzhet.model import Article
 from syuzhet.morph import parses as morph_parses
@@ -46,10 +48,12 @@ LEMMATISED = frozenset({"ru", "uk"})  # languages whose words get a lemma (other
 
 
 def fold(lemma: str) -> str:
-    """The cross-lingual key of a lemma: Latin letters transliterated, ru/uk vowel and sign differences,
-    Kazakh letters and doubled letters folded away."""
+    """The cross-lingual key of a lemma: Latin and Arabic (Kazakh) letters transliterated, ru/uk vowel and sign
+    differences, Kazakh letters and doubled letters folded away."""
     low = lemma.lower()
-    if low.isascii():
+    if has_arabic(low):
+        low = from_arabic(low)
+    elif low.isascii():
         low = _DIGRAPH.sub(lambda m: _DIGRAPHS[m.group()], low)
         low = "".join(_LATIN.get(ch, ch) for ch in low)
     return _DOUBLE.sub(r"\1", low.translate(_FOLD))
@@ -63,12 +67,14 @@ def stem(key: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Word:
-    """One analysed word: its lemma key, part of speech, and whether it reads as a name."""
+    """One analysed word: its lemma key, part of speech, and whether it reads as a name (``listed``: by its shape
+or the lists, in a script without capitals, where two such names side by side are two names)."""
 
     key: str
     pos: str
     name: bool
     tense: str = ""
+    listed: bool = False
 
 
 def number_value(written: str) -> str:
@@ -83,6 +89,8 @@ def analyse(word: str, lang: str, capital: bool) -> Word:
     if (month := month_numbers().get(word.lower())) is not None and _month_word(word, lang):
         return Word(f"m{month:02d}", "MNTH", False)
     if lang not in LEMMATISED:
+        if has_arabic(word) and (listed := caseless_name(from_arabic(word))):
+            return Word(fold(listed), "NOUN", True, listed=True)  # no capitals to tell a name: shape and lists do
         return Word(fold(word), "NOUN" if len(word) > 3 else "", capital)
     parses = morph_parses(word.lower(), lang)
     best = parses[0]
