@@ -47,7 +47,7 @@ class Person:
 
 
 class Resolver:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, speech: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
         self.people: dict[str, Person] = {}
         self.speaking: dict[str, int] = {}  # how many quotes each person has so far
@@ -59,7 +59,7 @@ class Resolver:
             if len(words(m.text)) > len(words(p.full.text)):
                 p.full = m
             self._attach_roles(p, m)
-            if not doc.in_quote(m.start) and is_subject(doc, m):
+            if not doc.in_quote(m.start) and not _inside(speech, m.start) and is_subject(doc, m):
                 p.events.append(m.start)
         for p in self.people.values():
             p.gender = _gender(doc, [m for m in doc.persons if self.keys[person_key(doc, m)] == p.key])
@@ -193,6 +193,10 @@ def _bare(role: str) -> str:
         if role.endswith(end) and len(role) - len(end) >= 4:
             return role[: -len(end)]
     return role
+
+
+def _inside(spans: list[tuple[int, int]] | None, at: int) -> bool:
+    return bool(spans) and any(s0 <= at < s1 for s0, s1 in spans or ())
 
 
 def _as_person(m: Mention) -> Person:

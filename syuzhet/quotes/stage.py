@@ -45,6 +45,7 @@ _UNNAMED = {"speaker_document_unnamed"}
 _LAST = "speaker_document_last_source"
 _MUTE = "speaker_cannot_speak"  # words that name nobody ('в эфире', 'Friday'; quotes.speaking)
 _ZERO = "speaker_zero_subject"  # a cue with no subject named: who spoke or was the subject last
+_SPEECH = "speaker_subject_outside_speech"  # a subject inside found speech is no antecedent ('- X доложил мне')
 _PARAGRAPH = "speaker_paragraph_recent"  # a quoted paragraph: who spoke or was the subject last
 
 
@@ -206,7 +207,8 @@ def _zero(resolver: Resolver, f: Found, at: int) -> Person | None:
 
 
 def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
-    resolver = Resolver(doc)
+    speech = [(f.start, f.end) for f in found if f.kind == "direct"] if runs(_SPEECH, doc.lang) else None
+    resolver = Resolver(doc, speech)  # (speaker_subject_outside_speech: no subject inside found speech)
     heads = {"headline_colon", "headline_dash", "headline_quote"}
     order = sorted(found, key=lambda f: (f.rule in heads, f.cue_at if f.cue_at >= 0 else f.start))
     people: dict[int, tuple[int, int] | None] = {}

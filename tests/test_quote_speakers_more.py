@@ -1,0 +1,41 @@
+"""More speaker choices in Russian and Ukrainian, on made-up text: a subject inside found speech is no
+antecedent (speaker_subject_outside_speech)."""
+
+from __future__ import annotations
+
+from syuzhet.model import Article, Block, Mention
+from syuzhet.quotes import find_quotes
+from syuzhet.quotes.lexicon import runs, switched_off
+
+
+def _article(text: str, lang: str, names: list[str], orgs: list[str] | None = None) -> Article:
+    blocks = [Block(0, len(text), "paragraph", lang)]
+    article = Article(source="t", raw=text, id="t", lang=lang, text=text, blocks=blocks)
+    article.mentions = []
+    for kind, found in (("PER", names), ("ORG", orgs or [])):
+        for name in found:
+            at = text.index(name)
+            article.mentions.append(Mention("t", at, at + len(name), name, kind, name.split()[-1].lower()))
+    return article
+
+
+def _speakers(article: Article) -> list[tuple[str | None, str]]:
+    find_quotes(article)
+    return [
+        (article.text[q.speaker_start : q.speaker_end] if q.speaker_start is not None else None, q.rules[-1])
+        for q in article.quotes
+    ]
+
+
+RU_SPEECH = ("Об этом сообщил мэр Тридевятска Пётр Сидоров.\n"
+             "- Только что начальник полиции Борис Иванов доложил мне о задержании подозреваемого. "
+             "Следствие продолжается, – написал он.")
+
+
+def test_subject_inside_dash_speech_is_no_antecedent_of_its_pronoun() -> None:
+    assert runs("speaker_subject_outside_speech", "ru") and runs("speaker_subject_outside_speech", "uk")
+    article = _article(RU_SPEECH, "ru", ["Пётр Сидоров", "Борис Иванов"])
+    assert ("Пётр Сидоров", "speaker_pronoun_recent") in _speakers(article)
+    with switched_off("speaker_subject_outside_speech"):
+        article = _article(RU_SPEECH, "ru", ["Пётр Сидоров", "Борис Иванов"])
+        assert ("Борис Иванов", "speaker_pronoun_recent") in _speakers(article)
