@@ -39,3 +39,16 @@ def test_subject_inside_dash_speech_is_no_antecedent_of_its_pronoun() -> None:
     with switched_off("speaker_subject_outside_speech"):
         article = _article(RU_SPEECH, "ru", ["Пётр Сидоров", "Борис Иванов"])
         assert ("Борис Иванов", "speaker_pronoun_recent") in _speakers(article)
+
+
+def test_scorer_meets_a_latin_surname_and_its_cyrillic_gold() -> None:
+    from syuzhet.eval.quote_score import speaker_matches
+    from syuzhet.model import Quote
+
+    text = "Директор фонду Alessandro Venturi зазначив, що акція триватиме тиждень."
+    article = _article(text, "uk", ["Alessandro Venturi"])
+    at = text.index("Alessandro")
+    quote = Quote("t", None, "Alessandro Venturi", "indirect", "акція триватиме тиждень", text.index("акція"),
+                  len(text) - 1, speaker_start=at, speaker_end=at + len("Alessandro Venturi"))
+    assert speaker_matches(article, quote, "Алессандро Вентурі")
+    assert not speaker_matches(article, quote, "Алессандро Мартіні")
