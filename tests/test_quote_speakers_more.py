@@ -52,3 +52,32 @@ def test_scorer_meets_a_latin_surname_and_its_cyrillic_gold() -> None:
                   len(text) - 1, speaker_start=at, speaker_end=at + len("Alessandro Venturi"))
     assert speaker_matches(article, quote, "Алессандро Вентурі")
     assert not speaker_matches(article, quote, "Алессандро Мартіні")
+
+
+RU_GROUP = ("Три авиакомпании — британская Skyline, ирландская Greenair и венгерская Danubia — подали жалобу в "
+            "Комиссию Руритании. Авиакомпании считают, что забастовки нарушают их права.")
+
+
+def test_plural_organisation_noun_goes_to_the_coordinated_group() -> None:
+    assert runs("speaker_orgs_group", "ru") and runs("speaker_orgs_group", "uk")
+    article = _article(RU_GROUP, "ru", [], ["Skyline", "Greenair", "Danubia", "Комиссию Руритании"])
+    assert _speakers(article) == [("Danubia", "speaker_orgs_group")]
+    with switched_off("speaker_orgs_group"):
+        article = _article(RU_GROUP, "ru", [], ["Skyline", "Greenair", "Danubia", "Комиссию Руритании"])
+        assert _speakers(article) == [(None, "speaker_orgs_unresolved")]
+
+
+def test_organisations_named_apart_are_no_group() -> None:
+    text = ("Skyline скасувала рейси. Уряд Руритании підтримав Greenair. "
+            "Авіакомпанії вважають, що страйки порушують їхні права.")
+    article = _article(text, "uk", [], ["Skyline", "Уряд Руритании", "Greenair"])
+    assert _speakers(article) == [(None, "speaker_orgs_unresolved")]
+
+
+UK_THEIR = ("Авіакомпанії Skyline, Greenair та Danubia подали скарги до Комісії Руританії. "
+            "\"Пасажири позбавлені права вільно подорожувати\", - йдеться у їхній спільній заяві.")
+
+
+def test_their_document_goes_to_the_coordinated_group() -> None:
+    article = _article(UK_THEIR, "uk", [], ["Skyline", "Greenair", "Danubia", "Комісії Руританії"])
+    assert _speakers(article) == [("Danubia", "speaker_orgs_group")]
