@@ -81,3 +81,20 @@ UK_THEIR = ("Авіакомпанії Skyline, Greenair та Danubia подал�
 def test_their_document_goes_to_the_coordinated_group() -> None:
     article = _article(UK_THEIR, "uk", [], ["Skyline", "Greenair", "Danubia", "Комісії Руританії"])
     assert _speakers(article) == [("Danubia", "speaker_orgs_group")]
+
+
+RU_PAIR = ("Мэр Борис Иванов встретился с губернатором. И Пётр Сидоров, и Олег Кузнецов выступают против реформы. "
+           "Они полагают, что налоги вырастут.")
+
+
+def test_plural_pronoun_goes_to_the_coordinated_pair() -> None:
+    names = ["Борис Иванов", "Пётр Сидоров", "Олег Кузнецов"]
+    assert runs("speaker_persons_group", "ru") and runs("speaker_persons_group", "uk")
+    assert _speakers(_article(RU_PAIR, "ru", names)) == [("Олег Кузнецов", "speaker_persons_group")]
+    with switched_off("speaker_persons_group"):
+        assert _speakers(_article(RU_PAIR, "ru", names)) == [(None, "speaker_pronoun_recent")]
+
+
+def test_plural_pronoun_with_no_pair_before_it_stays_unresolved() -> None:
+    text = "Пётр Сидоров встретился с Олегом Кузнецовым. Они полагают, что налоги вырастут."
+    assert _speakers(_article(text, "ru", ["Пётр Сидоров", "Олегом Кузнецовым"])) == [(None, "speaker_pronoun_recent")]
