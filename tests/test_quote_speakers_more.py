@@ -98,3 +98,20 @@ def test_plural_pronoun_goes_to_the_coordinated_pair() -> None:
 def test_plural_pronoun_with_no_pair_before_it_stays_unresolved() -> None:
     text = "Пётр Сидоров встретился с Олегом Кузнецовым. Они полагают, что налоги вырастут."
     assert _speakers(_article(text, "ru", ["Пётр Сидоров", "Олегом Кузнецовым"])) == [(None, "speaker_pronoun_recent")]
+
+
+RU_REPORT = ("Адвокат Пётр Сидоров рассказал журналистам, что Борис Иванов находится на допросе. "
+             "Юрист также отметил, что обвинение пока не предъявлено.")
+
+
+def test_subject_inside_another_reported_clause_is_no_antecedent() -> None:
+    names = ["Пётр Сидоров", "Борис Иванов"]
+    assert runs("speaker_subject_outside_report", "ru")
+    assert _speakers(_article(RU_REPORT, "ru", names))[-1] == ("Пётр Сидоров", "speaker_role_recent")
+    with switched_off("speaker_subject_outside_report"):
+        assert _speakers(_article(RU_REPORT, "ru", names))[-1] == ("Борис Иванов", "speaker_role_recent")
+
+
+def test_subject_of_its_own_reported_sentence_stays_the_antecedent() -> None:
+    text = "Мэр Пётр Сидоров считает реформу важной. Об этом он заявил в интервью."
+    assert _speakers(_article(text, "ru", ["Пётр Сидоров"])) == [("Пётр Сидоров", "speaker_pronoun_recent")]

@@ -7,7 +7,8 @@ most recent person who spoke or was a subject (named in the nominative outside q
 a role noun first to persons carrying that role. Organisations and documents that speak resolve to ORG
 mentions (``orgs``); they never become the antecedent of a personal pronoun. A plural pronoun goes to two
 persons joined by a conjunction as a subject just before it (speaker_persons_group: 'И Дэвис, и Джонсон ...
-Они полагают'); a subject inside found direct speech is no antecedent (speaker_subject_outside_speech).
+Они полагают'); a subject inside found direct speech is no antecedent (speaker_subject_outside_speech), nor
+one inside another quote's reported clause (speaker_subject_outside_report).
 
 Switched per language in ``data/quotes/rule_langs.txt``: speaker_role_recent_speaker (a role whose carriers
 were named only in passing goes to the latest speaker instead: 'заявил Трамп ... президента Азербайджана
@@ -51,8 +52,11 @@ class Person:
 
 
 class Resolver:
-    def __init__(self, doc: Doc, speech: list[tuple[int, int]] | None = None) -> None:
+    def __init__(self, doc: Doc, speech: list[tuple[int, int]] | None = None,
+                 reported: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
+        self.reported_at: dict[int, tuple[int, int]] = {}  # a subject inside reported speech: the report's span
+        self.own: tuple[int, int] | None = None  # the span of the quote being resolved
         self.people: dict[str, Person] = {}
         self.speaking: dict[str, int] = {}  # how many quotes each person has so far
         self.spoken: list[tuple[int, Person]] = []  # where each person's quotes were attributed, in order
@@ -65,6 +69,9 @@ class Resolver:
             self._attach_roles(p, m)
             if not doc.in_quote(m.start) and not _inside(speech, m.start) and is_subject(doc, m):
                 p.events.append(m.start)
+                report = next((r for r in reported or () if r[0] <= m.start < r[1]), None)
+                if report is not None:
+                    self.reported_at[m.start] = report
         for p in self.people.values():
             p.gender = _gender(doc, [m for m in doc.persons if self.keys[person_key(doc, m)] == p.key])
 
@@ -135,7 +142,7 @@ class Resolver:
         for p in among if among is not None else self.people.values():
             if not agrees(p.gender, gender):
                 continue
-            last = max((e for e in p.events if e < at), default=-1)
+            last = max((e for e in p.events if e < at and self.reported_at.get(e, self.own) == self.own), default=-1)
             if last >= 0 and (best is None or last > best[0]):
                 best = (last, p)
         return best[1] if best else None

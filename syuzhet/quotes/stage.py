@@ -46,6 +46,7 @@ _LAST = "speaker_document_last_source"
 _MUTE = "speaker_cannot_speak"  # words that name nobody ('в эфире', 'Friday'; quotes.speaking)
 _ZERO = "speaker_zero_subject"  # a cue with no subject named: who spoke or was the subject last
 _SPEECH = "speaker_subject_outside_speech"  # a subject inside found speech is no antecedent ('- X доложил мне')
+_REPORT = "speaker_subject_outside_report"  # nor one inside another quote's reported clause ('сказал, что X ...')
 _PARAGRAPH = "speaker_paragraph_recent"  # a quoted paragraph: who spoke or was the subject last
 
 
@@ -208,7 +209,8 @@ def _zero(resolver: Resolver, f: Found, at: int) -> Person | None:
 
 def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
     speech = [(f.start, f.end) for f in found if f.kind == "direct"] if runs(_SPEECH, doc.lang) else None
-    resolver = Resolver(doc, speech)  # (speaker_subject_outside_speech: no subject inside found speech)
+    reported = [(f.start, f.end) for f in found if f.kind != "direct"] if runs(_REPORT, doc.lang) else None
+    resolver = Resolver(doc, speech, reported)  # (speaker_subject_outside_speech: no subject inside found speech)
     heads = {"headline_colon", "headline_dash", "headline_quote"}
     order = sorted(found, key=lambda f: (f.rule in heads, f.cue_at if f.cue_at >= 0 else f.start))
     people: dict[int, tuple[int, int] | None] = {}
@@ -217,6 +219,7 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
     for f in order:
         at = f.cue_at if f.cue_at >= 0 else f.start
         span: tuple[int, int] | None = None
+        resolver.own = (f.start, f.end)  # (its own reported clause may hold the subject a pronoun names)
         if f.same_as is not None:
             span = people.get(id(f.same_as))
             f.speaker, f.speaker_rule = f.same_as.speaker, "speaker_of_previous_quote"
