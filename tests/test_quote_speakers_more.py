@@ -115,3 +115,21 @@ def test_subject_inside_another_reported_clause_is_no_antecedent() -> None:
 def test_subject_of_its_own_reported_sentence_stays_the_antecedent() -> None:
     text = "Мэр Пётр Сидоров считает реформу важной. Об этом он заявил в интервью."
     assert _speakers(_article(text, "ru", ["Пётр Сидоров"])) == [("Пётр Сидоров", "speaker_pronoun_recent")]
+
+
+UK_COORD = ("Прем'єр Руританії Петро Сидоренко заявив, що країна має інструменти для заборони будівництва, "
+            "однак вважає, що питання будівництва має розглядатися на європейському рівні.")
+
+
+def test_coordinated_speech_verb_keeps_the_speaker_of_its_clause() -> None:
+    assert runs("speaker_coordinated_verb", "uk") and runs("speaker_coordinated_verb", "ru")
+    speakers = _speakers(_article(UK_COORD, "uk", ["Петро Сидоренко"]))
+    assert speakers[-1] == ("Петро Сидоренко", "speaker_coordinated_verb")
+    with switched_off("speaker_coordinated_verb"):
+        assert _speakers(_article(UK_COORD, "uk", ["Петро Сидоренко"]))[-1] == (None, "speaker_not_a_person")
+
+
+def test_speech_verb_after_a_new_sentence_is_no_coordinated_predicate() -> None:
+    text = ("Петро Сидоренко заявив, що країна має інструменти для заборони будівництва. "
+            "Питання будівництва, однак, вважають складним.")
+    assert all(rule != "speaker_coordinated_verb" for _, rule in _speakers(_article(text, "uk", ["Петро Сидоренко"])))
