@@ -133,3 +133,10 @@ def test_speech_verb_after_a_new_sentence_is_no_coordinated_predicate() -> None:
     text = ("Петро Сидоренко заявив, що країна має інструменти для заборони будівництва. "
             "Питання будівництва, однак, вважають складним.")
     assert all(rule != "speaker_coordinated_verb" for _, rule in _speakers(_article(text, "uk", ["Петро Сидоренко"])))
+
+
+def test_name_inside_the_clause_before_is_no_subject_of_a_coordinated_verb() -> None:
+    text = ("Министр Пётр Сидоров сообщил, что Борис Иванов сыграл большую роль в переговорах, а также назвал "
+            "своего предшественника \"опытным политиком\".")
+    speakers = _speakers(_article(text, "ru", ["Пётр Сидоров", "Борис Иванов"]))
+    assert speakers[-1] == ("Пётр Сидоров", "speaker_coordinated_verb")

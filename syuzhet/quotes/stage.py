@@ -215,8 +215,9 @@ def _coordinated_verb(doc: Doc, f: Found, done: list[Found]) -> Found | None:
     """speaker_coordinated_verb: '<X> заявил, что <clause>, однако считает, что ...', 'X заявляла, что ..., и
     указывала, что ...': a cue after a comma and a conjunction, in the sentence of a reported clause found
     before it, is a second predicate of that clause's speaker when what stands before the cue names no
-    speaker ('будівництва', 'проект')."""
-    if f.speaker is None or f.speaker.kind != "other" or f.cue_at < 0 or not runs(_COORDINATED_VERB, doc.lang):
+    speaker ('будівництва', 'проект') or stands inside that clause ('сообщил, что Борис Джонсон ..., а также
+    назвал')."""
+    if f.speaker is None or f.cue_at < 0 or not runs(_COORDINATED_VERB, doc.lang):
         return None
     sent = doc.sentence(f.cue_at)
     ws = doc.words_in(sent[0], f.cue_at)
@@ -226,7 +227,10 @@ def _coordinated_verb(doc: Doc, f: Found, done: list[Found]) -> Found | None:
         return None
     comma = ws[-1].start
     before = [d for d in done if d.kind == "indirect" and d.speaker and sent[0] <= d.cue_at < d.start < comma]
-    return max(before, key=lambda d: d.cue_at) if before else None
+    prev = max(before, key=lambda d: d.cue_at) if before else None
+    if prev is None or not (f.speaker.kind == "other" or prev.start <= f.speaker.start < comma):
+        return None  # (a speaker named inside the clause before is no subject of the verb after it)
+    return prev
 
 
 def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
