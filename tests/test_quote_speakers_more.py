@@ -140,3 +140,15 @@ def test_name_inside_the_clause_before_is_no_subject_of_a_coordinated_verb() -> 
             "своего предшественника \"опытным политиком\".")
     speakers = _speakers(_article(text, "ru", ["Пётр Сидоров", "Борис Иванов"]))
     assert speakers[-1] == ("Пётр Сидоров", "speaker_coordinated_verb")
+
+
+UK_HEAD = ("Іван Мельник звернувся до журналістки Руританії Ене Ло із проханням про допомогу. "
+           "\"Допоможіть нам виїхати з країни\", - сказав він.")
+
+
+def test_name_apposed_to_an_oblique_head_noun_is_no_antecedent() -> None:
+    names = ["Іван Мельник", "Ене Ло"]
+    assert runs("subject_not_after_oblique_head", "uk") and runs("subject_not_after_oblique_head", "ru")
+    assert _speakers(_article(UK_HEAD, "uk", names))[-1] == ("Іван Мельник", "speaker_pronoun_recent")
+    with switched_off("subject_not_after_oblique_head"):
+        assert _speakers(_article(UK_HEAD, "uk", names))[-1] != ("Іван Мельник", "speaker_pronoun_recent")
