@@ -152,3 +152,13 @@ def test_name_apposed_to_an_oblique_head_noun_is_no_antecedent() -> None:
     assert _speakers(_article(UK_HEAD, "uk", names))[-1] == ("Іван Мельник", "speaker_pronoun_recent")
     with switched_off("subject_not_after_oblique_head"):
         assert _speakers(_article(UK_HEAD, "uk", names))[-1] != ("Іван Мельник", "speaker_pronoun_recent")
+
+
+UK_QUOTES = ("\"Ми плануємо вакцинувати мільйон людей до весни\", – цитує NEWS.RU Івана Мельника.")
+
+
+def test_the_person_after_a_quoting_verb_speaks_not_the_medium() -> None:
+    assert runs("speaker_quoted_object", "uk") and runs("speaker_quoted_object", "ru")
+    assert _speakers(_article(UK_QUOTES, "uk", ["Івана Мельника"])) == [("Івана Мельника", "speaker_named")]
+    with switched_off("speaker_quoted_object"):
+        assert _speakers(_article(UK_QUOTES, "uk", ["Івана Мельника"]))[0][0] is None

@@ -32,9 +32,10 @@ from syuzhet.quotes.found import Found
 from syuzhet.quotes.lexicon import lexicon_lang, runs
 from syuzhet.quotes.marks import Span
 from syuzhet.quotes.mentions import split_mentions
-from syuzhet.quotes.morph import pos, verb_gender
+from syuzhet.quotes.morph import lemmas, pos, verb_gender
 from syuzhet.quotes.orgs import named_before
 from syuzhet.quotes.resolve import Person, Resolver, _as_person
+from syuzhet.quotes.speakers import Speaker
 from syuzhet.quotes.speaking import cannot_speak
 
 _WORD = re.compile(r"\w")
@@ -51,6 +52,9 @@ _REPORT = "speaker_subject_outside_report"  # nor one inside another quote's rep
 _COORDINATED_VERB = "speaker_coordinated_verb"  # '..., однако считает, что': the clause's speaker goes on
 _COMMA_BEFORE = re.compile(r",[\s\"»”]*$")
 _COORD_WORDS = {"и", "і", "й", "та", "а", "но", "але", "однако", "однак", "проте", "зато", "затем", "потім"}
+_QUOTED_OBJECT = "speaker_quoted_object"  # '– цитує <outlet> <person>': the object of 'quote' speaks
+_QUOTE_VERBS = frozenset({"цитировать", "процитировать", "цитувати", "процитувати"})
+QUOTED_OBJECT_WORDS = 6
 _PARAGRAPH = "speaker_paragraph_recent"  # a quoted paragraph: who spoke or was the subject last
 
 
@@ -233,6 +237,22 @@ def _coordinated_verb(doc: Doc, f: Found, done: list[Found]) -> Found | None:
     return prev
 
 
+def _quoted_object(doc: Doc, f: Found) -> Speaker | None:
+    """speaker_quoted_object: after a cue 'цитирует' / 'цитує', whose object is the person quoted, a person named
+    in the next few words of its clause speaks ('– цитує видання <outlet> <person>'), not the medium."""
+    if f.cue_at < 0 or f.speaker is None or f.speaker.kind == "name" or not runs(_QUOTED_OBJECT, doc.lang):
+        return None
+    cue = doc.words_in(f.cue_at, doc.sentence(f.cue_at)[1])[:1]
+    if not cue or not lemmas(cue[0].text, doc.lang) & _QUOTE_VERBS:
+        return None
+    ws = doc.words_in(cue[0].end, doc.sentence(f.cue_at)[1])[:QUOTED_OBJECT_WORDS]
+    ws = [w for w in ws if not re.search(r"[,;:!?()]|\.\s", doc.text[cue[0].end : w.start])]  # (its clause)
+    for w in ws:
+        if (m := doc.person_at(w.start, w.end)) is not None and m.start >= cue[0].end:
+            return Speaker(m.text, m.start, m.end, "name", mention=m)
+    return None
+
+
 def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
     speech = [(f.start, f.end) for f in found if f.kind == "direct"] if runs(_SPEECH, doc.lang) else None
     reported = [(f.start, f.end) for f in found if f.kind != "direct"] if runs(_REPORT, doc.lang) else None
@@ -256,6 +276,8 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
             f.speaker, f.speaker_rule = prev.speaker, _COORDINATED_VERB
             mute |= {id(f)} if id(prev) in mute else set()
         elif f.speaker is not None:
+            if (quoted := _quoted_object(doc, f)) is not None:
+                f.speaker = quoted  # '– цитує агентство <outlet> <person>': the person quoted speaks
             person, f.speaker_rule = resolver.resolve(f.speaker, at)
             unnamed = person is None and f.speaker_rule in _UNNAMED
             if unnamed and last and 0 <= at - last[0] < LAST_SOURCE_REACH and runs(_LAST, doc.lang):
