@@ -162,3 +162,15 @@ def test_the_person_after_a_quoting_verb_speaks_not_the_medium() -> None:
     assert _speakers(_article(UK_QUOTES, "uk", ["Івана Мельника"])) == [("Івана Мельника", "speaker_named")]
     with switched_off("speaker_quoted_object"):
         assert _speakers(_article(UK_QUOTES, "uk", ["Івана Мельника"]))[0][0] is None
+
+
+UK_COMPOUND = ("На думку лікаря, вакцина поки не є рішенням.\n"
+               "Про це повідомив лікар-інфекціоніст Іван Мельник в ефірі телеканалу.")
+
+
+def test_a_compound_role_carries_its_parts() -> None:
+    assert runs("compound_role", "uk") and runs("compound_role", "ru")
+    first = _speakers(_article(UK_COMPOUND, "uk", ["Іван Мельник"]))[0]
+    assert first == ("Іван Мельник", "speaker_role_attached_later")
+    with switched_off("compound_role"):
+        assert _speakers(_article(UK_COMPOUND, "uk", ["Іван Мельник"]))[0][0] is None

@@ -190,6 +190,8 @@ class Resolver:
                 break
             if (base := lemma(w.text, doc.lang)) in doc.lex.roles and not _plural(w.text, doc.lang):
                 p.roles.add(base)
+            if "-" in w.text and runs("compound_role", doc.lang) and not _plural(w.text, doc.lang):
+                p.roles |= {b for part in w.text.split("-") if (b := lemma(part, doc.lang)) in doc.lex.roles}
         tail = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*", doc.text[m.end : m.end + 60])
         if tail:
             for w in doc.words_in(m.end + tail.end(), m.end + tail.end() + 40)[:3]:
