@@ -4,13 +4,15 @@ A gold quote is found when a predicted quote of the same kind covers at least ``
 characters; gold and predictions are matched one to one, best overlap first. Precision is matched predictions
 over all predictions. Speaker accuracy is over matched quotes with a named gold speaker: the surname (base
 form, Ukrainian letters folded to Russian ones) of the predicted speaker's mention, or else of its speaker
-words, must be one of the gold speaker's words. A not_quote is reported as speech when a predicted quote lies
-at least ``COVER`` inside it."""
+words, must be one of the gold speaker's words (a Latin-script surname and a Cyrillic gold word, or the other
+way round, compare by their transliterated keys: 'Monteduro' is 'Монтедуро'). A not_quote is reported as
+speech when a predicted quote lies at least ``COVER`` inside it."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from syuzhet.entities.keys import name_key
 from syuzhet.entities.kk_morph import base_word
 from syuzhet.model import Article, Quote
 from syuzhet.quotes.lexicon import lexicon_lang
@@ -79,7 +81,19 @@ def speaker_matches(article: Article, quote: Quote, gold_speaker: str) -> bool:
     else:
         named = quote.speaker_text or ""
     toks = words(named)
-    return bool(toks) and bool(_keys(toks[-1].text, lang, kazakh) & gold_keys)
+    if not toks:
+        return False
+    if _keys(toks[-1].text, lang, kazakh) & gold_keys:
+        return True
+    return _transliterated(toks[-1].text, [w.text for w in words(gold_speaker)])
+
+
+def _transliterated(surname: str, gold_words: list[str]) -> bool:
+    """A Latin-script surname and a Cyrillic gold one (or the other way round) compared by their transliterated
+    keys ('Monteduro' / 'Монтедуро'); same-script words only ever meet by their base forms above."""
+    latin = surname.isascii()
+    key = name_key(surname)
+    return any(w.isascii() != latin and name_key(w) == key for w in gold_words)
 
 
 def _cover(a0: int, a1: int, b0: int, b1: int) -> int:

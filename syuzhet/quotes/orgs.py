@@ -10,17 +10,22 @@
   speaker_org_main       else, for a bare singular noun ('Компания', 'у компанії'; not 'Британское
                          правительство', not 'Разработчики'), to the article's main organisation: named at least
                          three times so far, and twice as often as any other
-A plural noun ('Авиакомпании считают', 'сказали профсоюзы') stays unresolved (``speaker_orgs_unresolved``), and
+  speaker_orgs_group     a plural noun ('Авиакомпании считают') or a document of several authors ('в их
+                         заявлении') goes to the latest coordinated group of organisations ('British Airways,
+                         ирландская Ryanair и венгерская Wizz Air'): its last member
+Another plural noun ('сказали профсоюзы') stays unresolved (``speaker_orgs_unresolved``), and
 a document with no author named next to it ('говорится в заявлении') stays unresolved
 (``speaker_document_unnamed``): the article's main organisation is too often not its author."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 
 from syuzhet.model import Mention
 from syuzhet.quotes.doc import Doc
+from syuzhet.quotes.lexicon import runs
 from syuzhet.quotes.morph import can_be_nominative, lemmas, pos, readings, words
 from syuzhet.quotes.speakers import Speaker
 from syuzhet.quotes.subjects import is_subject
@@ -28,6 +33,11 @@ from syuzhet.quotes.subjects import is_subject
 MAIN_MIN_MENTIONS = 3
 MAIN_LEAD = 2
 APPOSITION_WORDS = 4  # words after a name within which an appositive noun attaches to it
+GROUP_REACH = 600  # characters back to a coordinated group of organisations a plural organisation noun names
+GROUP_GAP = 40  # characters between two members of a coordinated group
+_GROUP_GAP = re.compile(r"[\w\s,()'’-]*")
+_THEIR = {"их", "їх", "їхній", "їхня", "їхнє", "їхні", "їхньому", "їхньої", "їхнім", "їхньою", "їхніх", "їхню"}
+_GROUP_CONJ = {"и", "і", "та", "й", "а", "также", "також", "and"}
 _APPOSITION = re.compile(r"\s*(?:\([^)]{0,60}\)\s*)?(?:,|\s[—–-])\s*")
 
 
@@ -36,14 +46,48 @@ def resolve_org(doc: Doc, s: Speaker, at: int) -> tuple[Mention | None, str]:
         return s.mention, "speaker_org_named"
     noun = s.role
     if noun is None or noun not in doc.lex.org_nouns:
+        if _theirs(doc, s) and runs("speaker_orgs_group", doc.lang) and (m := _group(doc, at)) is not None:
+            return m, "speaker_orgs_group"  # 'X, Y и Z подали жалобу ... говорится в их заявлении'
         return None, "speaker_document_unnamed"
     if s.gender == "plur":
+        if runs("speaker_orgs_group", doc.lang) and (m := _group(doc, at)) is not None:
+            return m, "speaker_orgs_group"  # 'X, Y и Z подали жалобу. Авиакомпании считают': the group
         return None, "speaker_orgs_unresolved"  # 'Авиакомпании считают': several, not one of them
     if (m := _attached(doc, noun, at)) is not None:
         return m, "speaker_org_attached"
     if _bare_singular(doc, s) and (m := _main(doc, at)) is not None:
         return m, "speaker_org_main"
     return None, "speaker_org_unresolved"
+
+
+def _group(doc: Doc, at: int) -> Mention | None:
+    """The last member of the latest coordinated group of organisations named before ``at`` (within
+    ``GROUP_REACH`` characters) outside quotations: 'British Airways, ирландская Ryanair и венгерская Wizz Air'.
+    Members are joined by commas, conjunctions and brackets, with adjectives and unrecognised capitalised names
+    between them, no verb and no sentence end."""
+    orgs = [m for m in _orgs(doc) if at - GROUP_REACH <= m.start and m.end <= at]
+    latest: Mention | None = None
+    for a, b in itertools.pairwise(orgs):
+        if _joined(doc, a, b):
+            latest = b
+    return latest
+
+
+def _theirs(doc: Doc, s: Speaker) -> bool:
+    """'в их совместном заявлении', 'у їхній спільній заяві': a document of several authors."""
+    before = doc.words_in(doc.sentence(s.start)[0], s.start)[-3:]
+    return any(w.text.lower() in _THEIR for w in before)
+
+
+def _joined(doc: Doc, a: Mention, b: Mention) -> bool:
+    gap = doc.text[a.end : b.start]
+    if len(gap) > GROUP_GAP or not _GROUP_GAP.fullmatch(gap) or doc.sentence(a.start) != doc.sentence(b.start):
+        return False
+    for w in words(gap):
+        low = w.text.lower()
+        if not (low in _GROUP_CONJ or w.text[:1].isupper() or pos(w.text, doc.lang) == "ADJF"):
+            return False
+    return bool(re.search(r"[,()]", gap)) or any(w.text.lower() in _GROUP_CONJ for w in words(gap))
 
 
 def named_before(doc: Doc, at: int, reach: int, subject: bool = False) -> Mention | None:

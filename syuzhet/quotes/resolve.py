@@ -5,7 +5,10 @@ gender (first name, then surname) and the roles the article attached to it ('п�
 'директора ... Андрея Гончаренко', 'Алексей Ларионов, директор ...'). A pronoun or role noun resolves to the
 most recent person who spoke or was a subject (named in the nominative outside quotes) with agreeing gender,
 a role noun first to persons carrying that role. Organisations and documents that speak resolve to ORG
-mentions (``orgs``); they never become the antecedent of a personal pronoun.
+mentions (``orgs``); they never become the antecedent of a personal pronoun. A plural pronoun goes to two
+persons joined by a conjunction as a subject just before it (speaker_persons_group: 'И Дэвис, и Джонсон ...
+Они полагают'); a subject inside found direct speech is no antecedent (speaker_subject_outside_speech), nor
+one inside another quote's reported clause (speaker_subject_outside_report).
 
 Switched per language in ``data/quotes/rule_langs.txt``: speaker_role_recent_speaker (a role whose carriers
 were named only in passing goes to the latest speaker instead: 'заявил Трамп ... президента Азербайджана
@@ -15,6 +18,7 @@ last, in any case), both off: no gain on the held-out folds."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -26,6 +30,7 @@ from syuzhet.quotes.orgs import antecedent, resolve_org
 from syuzhet.quotes.speakers import RELATIVE, Speaker
 from syuzhet.quotes.subjects import is_subject
 
+_PAIR = re.compile(r"\s*,?\s*(?:и|і|та|й)\s+")
 ROLE_WINDOW = 10  # words before a name in which a role noun attaches to it
 LAST_SPEAKER_REACH = 500  # characters back to the quote whose speaker a later pronoun most likely stands for
 _ROLE_BREAK = re.compile(r"[.;:!?\n«»\"]")
@@ -47,8 +52,11 @@ class Person:
 
 
 class Resolver:
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, speech: list[tuple[int, int]] | None = None,
+                 reported: list[tuple[int, int]] | None = None) -> None:
         self.doc = doc
+        self.reported_at: dict[int, tuple[int, int]] = {}  # a subject inside reported speech: the report's span
+        self.own: tuple[int, int] | None = None  # the span of the quote being resolved
         self.people: dict[str, Person] = {}
         self.speaking: dict[str, int] = {}  # how many quotes each person has so far
         self.spoken: list[tuple[int, Person]] = []  # where each person's quotes were attributed, in order
@@ -59,8 +67,11 @@ class Resolver:
             if len(words(m.text)) > len(words(p.full.text)):
                 p.full = m
             self._attach_roles(p, m)
-            if not doc.in_quote(m.start) and is_subject(doc, m):
+            if not doc.in_quote(m.start) and not _inside(speech, m.start) and is_subject(doc, m):
                 p.events.append(m.start)
+                report = next((r for r in reported or () if r[0] <= m.start < r[1]), None)
+                if report is not None:
+                    self.reported_at[m.start] = report
         for p in self.people.values():
             p.gender = _gender(doc, [m for m in doc.persons if self.keys[person_key(doc, m)] == p.key])
 
@@ -91,6 +102,8 @@ class Resolver:
         if s.kind == "pronoun":
             if runs("speaker_pronoun_last_speaker", self.doc.lang) and (found := self._last_speaker(at, s.gender)):
                 return found, "speaker_pronoun_last_speaker"
+            if s.gender == "plur" and runs("speaker_persons_group", self.doc.lang) and (pair := self._pair(at)):
+                return pair, "speaker_persons_group"  # 'И Дэвис, и Джонсон ... Они полагают': the pair
             if (found := self._recent(at, s.gender)) is None and runs("speaker_pronoun_mentioned", self.doc.lang):
                 return self._mentioned(at, s.gender), "speaker_pronoun_mentioned"  # 'X's statement. He announced'
             return found, "speaker_pronoun_recent"
@@ -129,10 +142,22 @@ class Resolver:
         for p in among if among is not None else self.people.values():
             if not agrees(p.gender, gender):
                 continue
-            last = max((e for e in p.events if e < at), default=-1)
+            last = max((e for e in p.events if e < at and self.reported_at.get(e, self.own) == self.own), default=-1)
             if last >= 0 and (best is None or last > best[0]):
                 best = (last, p)
         return best[1] if best else None
+
+    def _pair(self, at: int) -> Person | None:
+        """The later of two persons joined by a conjunction as a subject ('И Дэвис, и Джонсон являются', 'Іванов
+        та Петренко заявили') in the sentence before ``at`` or the one it opens: what a plural pronoun names."""
+        doc = self.doc
+        floor = doc.sentence(max(0, doc.sentence(at)[0] - 1))[0]
+        named = [m for m in doc.persons if floor <= m.start and m.end <= at and not doc.in_quote(m.start)]
+        found = None
+        for a, b in itertools.pairwise(named):
+            if _PAIR.fullmatch(doc.text, a.end, b.start) and (is_subject(doc, a) or is_subject(doc, b)):
+                found = b
+        return self.person_of(found) if found is not None else None
 
     def _mentioned(self, at: int, gender: str | None) -> Person | None:
         """The person named last before ``at`` outside quotations, subject or not, whose gender agrees: the
@@ -165,6 +190,8 @@ class Resolver:
                 break
             if (base := lemma(w.text, doc.lang)) in doc.lex.roles and not _plural(w.text, doc.lang):
                 p.roles.add(base)
+            if "-" in w.text and runs("compound_role", doc.lang) and not _plural(w.text, doc.lang):
+                p.roles |= {b for part in w.text.split("-") if (b := lemma(part, doc.lang)) in doc.lex.roles}
         tail = re.match(r"\s*(?:\([^)]{0,40}\)\s*)?,\s*", doc.text[m.end : m.end + 60])
         if tail:
             for w in doc.words_in(m.end + tail.end(), m.end + tail.end() + 40)[:3]:
@@ -193,6 +220,10 @@ def _bare(role: str) -> str:
         if role.endswith(end) and len(role) - len(end) >= 4:
             return role[: -len(end)]
     return role
+
+
+def _inside(spans: list[tuple[int, int]] | None, at: int) -> bool:
+    return bool(spans) and any(s0 <= at < s1 for s0, s1 in spans or ())
 
 
 def _as_person(m: Mention) -> Person:

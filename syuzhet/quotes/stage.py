@@ -5,7 +5,8 @@ Rule families run in order (direct speech, headlines, interviews, reported speec
 the earlier family, except reported speech nested inside a quote, and a quoted end of a reported clause stays
 part of it.
 Speakers are then resolved in text order, so 'он' and 'политолог' see who spoke before them; organisations
-and documents resolve to ORG mentions."""
+and documents resolve to ORG mentions. A second speech verb coordinated with the clause of a first ('X
+заявил, что ..., однако считает, что ...') keeps its speaker (speaker_coordinated_verb)."""
 
 from __future__ import annotations
 
@@ -31,9 +32,10 @@ from syuzhet.quotes.found import Found
 from syuzhet.quotes.lexicon import lexicon_lang, runs
 from syuzhet.quotes.marks import Span
 from syuzhet.quotes.mentions import split_mentions
-from syuzhet.quotes.morph import verb_gender
+from syuzhet.quotes.morph import lemmas, pos, verb_gender
 from syuzhet.quotes.orgs import named_before
 from syuzhet.quotes.resolve import Person, Resolver, _as_person
+from syuzhet.quotes.speakers import Speaker
 from syuzhet.quotes.speaking import cannot_speak
 
 _WORD = re.compile(r"\w")
@@ -45,6 +47,14 @@ _UNNAMED = {"speaker_document_unnamed"}
 _LAST = "speaker_document_last_source"
 _MUTE = "speaker_cannot_speak"  # words that name nobody ('в эфире', 'Friday'; quotes.speaking)
 _ZERO = "speaker_zero_subject"  # a cue with no subject named: who spoke or was the subject last
+_SPEECH = "speaker_subject_outside_speech"  # a subject inside found speech is no antecedent ('- X доложил мне')
+_REPORT = "speaker_subject_outside_report"  # nor one inside another quote's reported clause ('сказал, что X ...')
+_COORDINATED_VERB = "speaker_coordinated_verb"  # '..., однако считает, что': the clause's speaker goes on
+_COMMA_BEFORE = re.compile(r",[\s\"»”]*$")
+_COORD_WORDS = {"и", "і", "й", "та", "а", "но", "але", "однако", "однак", "проте", "зато", "затем", "потім"}
+_QUOTED_OBJECT = "speaker_quoted_object"  # '– цитує <outlet> <person>': the object of 'quote' speaks
+_QUOTE_VERBS = frozenset({"цитировать", "процитировать", "цитувати", "процитувати"})
+QUOTED_OBJECT_WORDS = 6
 _PARAGRAPH = "speaker_paragraph_recent"  # a quoted paragraph: who spoke or was the subject last
 
 
@@ -205,21 +215,69 @@ def _zero(resolver: Resolver, f: Found, at: int) -> Person | None:
     return resolver.zero_subject(at, verb_gender(f.cue, resolver.doc.lang) if f.cue else None)
 
 
+def _coordinated_verb(doc: Doc, f: Found, done: list[Found]) -> Found | None:
+    """speaker_coordinated_verb: '<X> заявил, что <clause>, однако считает, что ...', 'X заявляла, что ..., и
+    указывала, что ...': a cue after a comma and a conjunction, in the sentence of a reported clause found
+    before it, is a second predicate of that clause's speaker when what stands before the cue names no
+    speaker ('будівництва', 'проект') or stands inside that clause ('сообщил, что Борис Джонсон ..., а также
+    назвал')."""
+    if f.speaker is None or f.cue_at < 0 or not runs(_COORDINATED_VERB, doc.lang):
+        return None
+    sent = doc.sentence(f.cue_at)
+    ws = doc.words_in(sent[0], f.cue_at)
+    while ws and ws[-1].text.lower() not in _COORD_WORDS and pos(ws[-1].text, doc.lang) in ("ADVB", "PRCL"):
+        ws.pop()  # 'и также указывала'
+    if not ws or ws[-1].text.lower() not in _COORD_WORDS or not _COMMA_BEFORE.search(doc.text, 0, ws[-1].start):
+        return None
+    comma = ws[-1].start
+    before = [d for d in done if d.kind == "indirect" and d.speaker and sent[0] <= d.cue_at < d.start < comma]
+    prev = max(before, key=lambda d: d.cue_at) if before else None
+    if prev is None or not (f.speaker.kind == "other" or prev.start <= f.speaker.start < comma):
+        return None  # (a speaker named inside the clause before is no subject of the verb after it)
+    return prev
+
+
+def _quoted_object(doc: Doc, f: Found) -> Speaker | None:
+    """speaker_quoted_object: after a cue 'цитирует' / 'цитує', whose object is the person quoted, a person named
+    in the next few words of its clause speaks ('– цитує видання <outlet> <person>'), not the medium."""
+    if f.cue_at < 0 or f.speaker is None or f.speaker.kind == "name" or not runs(_QUOTED_OBJECT, doc.lang):
+        return None
+    cue = doc.words_in(f.cue_at, doc.sentence(f.cue_at)[1])[:1]
+    if not cue or not lemmas(cue[0].text, doc.lang) & _QUOTE_VERBS:
+        return None
+    ws = doc.words_in(cue[0].end, doc.sentence(f.cue_at)[1])[:QUOTED_OBJECT_WORDS]
+    ws = [w for w in ws if not re.search(r"[,;:!?()]|\.\s", doc.text[cue[0].end : w.start])]  # (its clause)
+    for w in ws:
+        if (m := doc.person_at(w.start, w.end)) is not None and m.start >= cue[0].end:
+            return Speaker(m.text, m.start, m.end, "name", mention=m)
+    return None
+
+
 def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
-    resolver = Resolver(doc)
+    speech = [(f.start, f.end) for f in found if f.kind == "direct"] if runs(_SPEECH, doc.lang) else None
+    reported = [(f.start, f.end) for f in found if f.kind != "direct"] if runs(_REPORT, doc.lang) else None
+    resolver = Resolver(doc, speech, reported)  # (speaker_subject_outside_speech: no subject inside found speech)
     heads = {"headline_colon", "headline_dash", "headline_quote"}
     order = sorted(found, key=lambda f: (f.rule in heads, f.cue_at if f.cue_at >= 0 else f.start))
     people: dict[int, tuple[int, int] | None] = {}
     last: tuple[int, Person] | None = None  # the latest source resolved, and where
     mute: set[int] = set()
+    done: list[Found] = []
     for f in order:
         at = f.cue_at if f.cue_at >= 0 else f.start
         span: tuple[int, int] | None = None
+        resolver.own = (f.start, f.end)  # (its own reported clause may hold the subject a pronoun names)
         if f.same_as is not None:
             span = people.get(id(f.same_as))
             f.speaker, f.speaker_rule = f.same_as.speaker, "speaker_of_previous_quote"
             mute |= {id(f)} if id(f.same_as) in mute else set()
+        elif f.speaker is not None and (prev := _coordinated_verb(doc, f, done)) is not None:
+            span = people.get(id(prev))  # '<X> заявил, что ..., однако считает, что ...': X's verb goes on
+            f.speaker, f.speaker_rule = prev.speaker, _COORDINATED_VERB
+            mute |= {id(f)} if id(prev) in mute else set()
         elif f.speaker is not None:
+            if (quoted := _quoted_object(doc, f)) is not None:
+                f.speaker = quoted  # '– цитує агентство <outlet> <person>': the person quoted speaks
             person, f.speaker_rule = resolver.resolve(f.speaker, at)
             unnamed = person is None and f.speaker_rule in _UNNAMED
             if unnamed and last and 0 <= at - last[0] < LAST_SOURCE_REACH and runs(_LAST, doc.lang):
@@ -244,6 +302,7 @@ def _resolve(doc: Doc, found: list[Found]) -> list[Quote]:
             span, f.speaker_rule = (who.full.start, who.full.end), _PARAGRAPH  # who spoke or was the subject last
             resolver.spoke(who, at)
         people[id(f)] = span
+        done.append(f)
     quotes = []
     for f in sorted(found, key=lambda f: (f.start, f.end)):
         span = people.get(id(f))

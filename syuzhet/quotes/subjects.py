@@ -3,7 +3,9 @@
 Russian and Ukrainian: every capitalised word of the mention can be nominative, no preposition governs it,
 and the role noun it stands in apposition to can be nominative ('президента Азербайджана Ильхама Алиева' is
 no subject, 'Премьер-министр Пакистана Имран Хан' is); with subject_not_after_noun (``rule_langs.txt``), a name
-right after a lowercase common noun in an oblique case is its dependent ('поддержал позицию Петра Сидорова').
+right after a lowercase common noun in an oblique case is its dependent ('поддержал позицию Петра Сидорова');
+with subject_not_after_oblique_head, so is a name after capitalised words that follow a lowercase animate noun
+which cannot be a singular nominative ('до прем'єр-міністерки Великобританії ...').
 English has no case: a mention is a subject when nothing but titles (capitalised words) stands between it
 and the start of its clause (the sentence start, a comma, 'and', 'but'), or when a speech verb follows it."""
 
@@ -43,10 +45,20 @@ def _dependent(doc: Doc, m: Mention) -> bool:
             return True  # 'підтвердив заяву Умєрова': a name right after a common noun depends on it
         if lemma(w.text, doc.lang) in doc.lex.roles:
             return not can_be_nominative(w.text, doc.lang)
+        if at != m.start and _oblique_head(doc, w) and runs("subject_not_after_oblique_head", doc.lang):
+            return True  # 'до прем'єр-міністерки Великобританії Терези Мей': a head noun no role list has
         if not w.text[:1].isupper():
             return False
         at = w.start
     return False
+
+
+def _oblique_head(doc: Doc, w: Word) -> bool:
+    """A lowercase animate noun that cannot be a singular nominative (a plural one names no single person),
+    before the capitalised words of a name."""
+    rs = readings(w.text, doc.lang)
+    return (w.text.islower() and bool(rs) and all("NOUN" in r and "anim" in r for r in rs)
+            and not any("nomn" in r and "plur" not in r for r in rs))
 
 
 MAX_ROLE_PHRASE = 6  # words back from a noun to the role noun whose phrase it ends ('Эксперт ... исследований')
