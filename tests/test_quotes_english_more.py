@@ -1,0 +1,44 @@
+"""More English quotations (made-up sentences, never corpus text), and the consistency of the extraction gold
+(``tests/data/quotes_extraction.jsonl``) against ../shared."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from syuzhet.model import Article, Block
+
+
+def _article(text: str, lang: str = "en") -> Article:
+    blocks, at = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            blocks.append(Block(at, at + len(line), "paragraph", lang))
+        at += len(line) + 1
+    return Article(source="t", raw=text, id="t", lang=lang, text=text, blocks=blocks)
+
+
+def test_extraction_gold_is_consistent() -> None:
+    """Every record's text and speaker mention is what its offsets point at in the article body; the two parts
+    share no article."""
+    from syuzhet.eval import quote_extraction
+    from syuzhet.eval.common import shared_dir
+
+    truth = shared_dir() / "corpus" / "extraction" / "ground-truth.json"
+    if not truth.exists():
+        if os.environ.get("CI") == "true":
+            pytest.fail("../shared/corpus/extraction/ground-truth.json is missing")
+        pytest.skip("../shared is not beside the repository")
+    data = quote_extraction.bodies(shared_dir())
+    parts: dict[str, set[str]] = {}
+    for r in quote_extraction.read_records():
+        body = data[str(r["file"]).partition("#")[2]]["articleBody"]
+        parts.setdefault(str(r["file"]), set()).add(str(r["part"]))
+        if r["type"] == "item":
+            continue
+        assert body[int(str(r["start"])) : int(str(r["end"]))] == r["text"]
+        if r.get("speaker_text") is not None:
+            assert body[int(str(r["speaker_start"])) : int(str(r["speaker_end"]))] == r["speaker_text"]
+    assert all(len(p) == 1 for p in parts.values())
+    assert {p for ps in parts.values() for p in ps} == set(quote_extraction.PARTS)
