@@ -8,6 +8,7 @@ import os
 import pytest
 
 from syuzhet.model import Article, Block
+from syuzhet.quotes import find_quotes
 
 
 def _article(text: str, lang: str = "en") -> Article:
@@ -42,3 +43,13 @@ def test_extraction_gold_is_consistent() -> None:
             assert body[int(str(r["speaker_start"])) : int(str(r["speaker_end"]))] == r["speaker_text"]
     assert all(len(p) == 1 for p in parts.values())
     assert {p for ps in parts.values() for p in ps} == set(quote_extraction.PARTS)
+
+
+def test_curly_opener_closed_by_straight_mark() -> None:
+    """curly_straight_close: '“...," she said' closes, so the later quotation is no inner one."""
+    text = ('The mayor called the plan “a disaster," the council said.\n'
+            '"We will vote against it," Anna Berg said.')
+    a = _article(text)
+    find_quotes(a)
+    found = {(q.kind, q.text) for q in a.quotes}
+    assert ("direct", "We will vote against it,") in found

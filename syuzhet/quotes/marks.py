@@ -52,10 +52,12 @@ def _role(text: str, i: int, mark: str) -> str:
     return "either" if opens and closes else "none"
 
 
-def find_spans(text: str, collapse: bool = True, cut_open: bool = False, line_ends: bool = False) -> list[Span]:
+def find_spans(text: str, collapse: bool = True, cut_open: bool = False, line_ends: bool = False,
+               curly_straight: bool = False) -> list[Span]:
     """Every paired quoted string, outer ones first, in order of their opening mark; with ``cut_open``, also
     a quotation a cut text leaves open (``_cut_open``); with ``line_ends``, a straight mark left open at the end
-    of its line opens nothing (``_open_on_line``)."""
+    of its line opens nothing (``_open_on_line``); with ``curly_straight``, a straight double mark closes a
+    curly opening one ('“... skull," the office said', scraped text mixing the two)."""
     spans: list[Span] = []
     stack: list[tuple[int, str]] = []
     for m in _MARK.finditer(text):
@@ -68,7 +70,9 @@ def find_spans(text: str, collapse: bool = True, cut_open: bool = False, line_en
         single_opens = mark in ("'", "‘", "’") and role != "close" and (not stack or stack[-1][1] not in ("'", "‘"))
         if single_opens and (role == "none" or not _single_quote_opens(text, i)):
             continue
-        if role in ("close", "either") and stack and _pairs(stack[-1][1], mark):
+        if role in ("close", "either") and stack and (
+            _pairs(stack[-1][1], mark) or (curly_straight and mark == '"' and stack[-1][1] == "“")
+        ):
             start, opener = stack.pop()
             spans.append(_span(text, start, opener, i, len(stack)))
             if collapse and stack and _collapsed(text, stack[0][0], i + len(mark)):
