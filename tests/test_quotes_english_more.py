@@ -53,3 +53,14 @@ def test_curly_opener_closed_by_straight_mark() -> None:
     find_quotes(a)
     found = {(q.kind, q.text) for q in a.quotes}
     assert ("direct", "We will vote against it,") in found
+
+
+def test_curly_quote_over_paragraphs_encloses_no_later_quote() -> None:
+    """curly_line_ends: '“...' left open at its line's end (reopened on the next paragraph) is no outer quote."""
+    text = ('The minister said the deal “gives us a chance to rebuild.\n'
+            '“We see this as a first step.”\n'
+            '“We thank our partners,” said Tom Reed, a spokesman.')
+    a = _article(text)
+    find_quotes(a)
+    found = {(q.kind, q.text) for q in a.quotes}
+    assert ("direct", "We thank our partners,") in found

@@ -63,7 +63,8 @@ def build(article: Article, persons: list[Mention], others: list[Mention]) -> Do
     text = article.text
     lang = lexicon_lang(article.lang, text)
     spans = find_spans(text, collapse=runs("collapsed_close", lang), cut_open=runs("cut_open_quote", lang),
-                       line_ends=runs("line_ends_quote", lang), curly_straight=runs("curly_straight_close", lang))
+                       line_ends=runs("line_ends_quote", lang), curly_straight=runs("curly_straight_close", lang),
+                       curly_line_ends=runs("curly_line_ends", lang))
     doc = Doc(article, lang, lexicon(lang), words(text), spans, [], persons, others)
     doc.sentences = _sentences(text, [s for s in spans if s.depth == 0])
     doc._starts = [s for s, _ in doc.sentences]
