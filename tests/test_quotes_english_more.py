@@ -64,3 +64,33 @@ def test_curly_quote_over_paragraphs_encloses_no_later_quote() -> None:
     find_quotes(a)
     found = {(q.kind, q.text) for q in a.quotes}
     assert ("direct", "We thank our partners,") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("The mayor says police are looking into the fire at the depot.",
+         "police are looking into the fire at the depot"),
+        ("Anna Berg says park rangers closed the trail after the storm.",
+         "park rangers closed the trail after the storm"),
+    ],
+)
+def test_said_clause_bare_noun(text: str, quoted: str) -> None:
+    """said_clause_bare_noun: a reported clause opening with a bare plural, organisation or role noun."""
+    a = _article(text)
+    find_quotes(a)
+    assert ("indirect", quoted) in {(q.kind, q.text) for q in a.quotes}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state corporation promised to repair the pad.",
+        "The hull split in two, footage published by state media showed.",
+    ],
+)
+def test_said_clause_bare_noun_not(text: str) -> None:
+    """No clause after a cue word that is a noun or adjective ('the state', 'by state media')."""
+    a = _article(text)
+    find_quotes(a)
+    assert not [q for q in a.quotes if q.rules and q.rules[0] == "said_clause"]

@@ -107,7 +107,8 @@ def _said_clauses(doc: Doc) -> list[Found]:
             continue
         j = _past_told_object(doc, w, j, starts)
         first = doc.words[j]
-        opens = first.text.lower() in starts or _CONTRACTED.search(first.text) or _named_subject(doc, j, finite)
+        opens = (first.text.lower() in starts or _CONTRACTED.search(first.text) or _named_subject(doc, j, finite)
+                 or _bare_noun_subject(doc, j, finite))
         if not opens:
             continue
         if (hit := _clause(doc, w, first, finite)) is not None:
@@ -149,6 +150,40 @@ def _named_subject(doc: Doc, j: int, finite: frozenset[str]) -> bool:
         return False
     nxt = doc.words[k].text.lower()
     return nxt in finite or (runs("said_clause_name_past", "en") and _past(nxt))
+
+
+MAX_BARE_NOUNS = 2
+_NOT_NOUNS = frozenset({"earlier", "later", "last", "next", "recently", "previously", "again", "also", "then",
+                        "now", "once", "twice", "so", "not", "only", "even", "just", "still", "instead", "that"})
+
+
+def _bare_noun_subject(doc: Doc, j: int, finite: frozenset[str]) -> bool:
+    """said_clause_bare_noun: 'says police are looking into ...', 'says transit officers boarded the train': a
+    clause opening with one or two lower-case words and no determiner, the last a plural noun, an organisation or
+    a role noun, then a finite verb
+    (an auxiliary, an irregular past form, a regular -ed form); not an adverb, a preposition or a time word; not
+    after a cue word that a determiner or a preposition makes a noun or an adjective ('by state media')."""
+    if not runs("said_clause_bare_noun", "en"):
+        return False
+    cue = next(i for i in range(j - 1, -1, -1) if doc.is_verb(doc.words[i]))
+    before = doc.words[cue - 1].text.lower() if cue else ""
+    if before in phrases("quotes/en_prepositions") or before in lines("quotes/en_clause_starts"):
+        return False  # 'by state media showed', 'the state corporation promised': the cue word is no verb there
+    k = j
+    while k < len(doc.words) and k - j < MAX_BARE_NOUNS:
+        low = doc.words[k].text.lower()
+        if (not doc.words[k].text.isalpha() or not doc.words[k].text.islower() or low in _NOT_NOUNS
+                or low.endswith("ly") or low in phrases("quotes/en_prepositions") or low in finite or _past(low)
+                or doc.is_verb(doc.words[k]) or (k > j and not _adjacent(doc, doc.words[k - 1], doc.words[k]))):
+            break
+        k += 1
+    if k == j or k >= len(doc.words) or not _adjacent(doc, doc.words[k - 1], doc.words[k]):
+        return False
+    head, nxt = doc.words[k - 1].text.lower(), doc.words[k].text.lower()
+    plural = head.endswith("s") and not head.endswith("ss")
+    if not plural and head not in phrases("quotes/en_org_nouns") and head not in phrases("quotes/en_roles"):
+        return False  # the last word a plural noun, an organisation or a role ('police', 'officers')
+    return nxt in finite or _past(nxt)
 
 
 def _past(low: str) -> bool:
