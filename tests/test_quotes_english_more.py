@@ -94,3 +94,11 @@ def test_said_clause_bare_noun_not(text: str) -> None:
     a = _article(text)
     find_quotes(a)
     assert not [q for q in a.quotes if q.rules and q.rules[0] == "said_clause"]
+
+
+def test_source_then_apposition() -> None:
+    """source_apposition: the clause before 'according to X, a <noun phrase>.' is the statement."""
+    text = "Bread prices rose 4 percent in May, according to Grainstat, a Denver-based market data firm."
+    a = _article(text)
+    find_quotes(a)
+    assert {(q.kind, q.text) for q in a.quotes} == {("indirect", "Bread prices rose 4 percent in May")}

@@ -267,3 +267,22 @@ def source_noun_phrase(doc: Doc, start: int, limit: int) -> speakers.Speaker | N
     if not ws or len(ws) > MAX_SUBJECT_WORDS or not ws[-1].text.isalpha() or doc.is_verb(ws[-1]):
         return None
     return speakers.Speaker(doc.text[ws[0].start : ws[-1].end], ws[0].start, ws[-1].end, "other")
+
+
+MAX_APPOSITION_WORDS = 12
+
+
+def apposition_tail(doc: Doc, comma: int, sent_end: int) -> bool:
+    """source_apposition: '<clause>, according to Edmunds.com, a California-based data firm.': what follows the
+    source's comma to the sentence's end is an apposition to it (an indefinite article, a few words, no verb),
+    no statement, and the source still closes the sentence."""
+    if not runs("source_apposition", doc.lex.lang):
+        return False
+    ws = doc.words_in(comma + 1, sent_end)
+    if not ws or ws[0].text.lower() not in ("a", "an") or len(ws) > MAX_APPOSITION_WORDS:
+        return False
+    finite = frozenset(lines("quotes/en_finite"))
+    if re.search(r"[,;:\"“”«»()]", doc.text[comma + 1 : sent_end]):
+        return False
+    return not any(doc.is_verb(w) or w.text.lower() in finite or ("-" not in w.text and _past(w.text.lower()))
+                   or w.text.lower() in ("who", "which", "that") for w in ws)  # ('California-based': no verb)
