@@ -102,3 +102,16 @@ def test_source_then_apposition() -> None:
     a = _article(text)
     find_quotes(a)
     assert {(q.kind, q.text) for q in a.quotes} == {("indirect", "Bread prices rose 4 percent in May")}
+
+
+def test_indefinite_role_is_no_earlier_person() -> None:
+    """speaker_role_indefinite: 'said a city spokesperson' is not the person named before."""
+    from syuzhet.model import Mention
+
+    text = 'Anna Berg opened the bridge on Monday.\n"We are cooperating," said a city spokesperson.'
+    a = _article(text)
+    a.mentions = [Mention("t", 0, 9, "Anna Berg", "PER")]
+    find_quotes(a)
+    q = next(q for q in a.quotes if q.text == "We are cooperating,")
+    assert q.speaker_text == "spokesperson"
+    assert q.speaker_start is None  # not the mention of Anna Berg
