@@ -115,3 +115,11 @@ def test_indefinite_role_is_no_earlier_person() -> None:
     q = next(q for q in a.quotes if q.text == "We are cooperating,")
     assert q.speaker_text == "spokesperson"
     assert q.speaker_start is None  # not the mention of Anna Berg
+
+
+def test_inverted_attribution_is_no_clause() -> None:
+    """said_clause_not_inverted: '"...," said a spokesperson when reached' reports no clause after the cue."""
+    text = '"We are looking into it," said a city spokesperson when reached by phone.'
+    a = _article(text)
+    find_quotes(a)
+    assert not [q for q in a.quotes if q.kind == "indirect"]

@@ -100,6 +100,8 @@ def _said_clauses(doc: Doc) -> list[Found]:
     for i, w in enumerate(doc.words):
         if not doc.is_verb(w) or doc.in_quote(w.start):
             continue
+        if runs("said_clause_not_inverted", "en") and _INVERTED.search(doc.text, max(0, w.start - 4), w.start):
+            continue  # '"...," said a company spokesperson when ...': the cue's subject follows it, no clause
         j = i + 1
         if j < len(doc.words) and doc.words[j].text.lower() in _WEEKDAYS:
             j += 1  # 'said Thursday the prisoners ...'
@@ -117,6 +119,7 @@ def _said_clauses(doc: Doc) -> list[Found]:
 
 
 MAX_NAME_WORDS = 3
+_INVERTED = re.compile(r"[,.!?][\"”»]\s*$")  # said_clause_not_inverted: right after a quotation's closing mark
 MAX_TOLD_OBJECT_WORDS = 2
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 
