@@ -123,3 +123,11 @@ def test_inverted_attribution_is_no_clause() -> None:
     a = _article(text)
     find_quotes(a)
     assert not [q for q in a.quotes if q.kind == "indirect"]
+
+
+def test_said_clause_name_present() -> None:
+    """said_clause_name_present: 'said Acme needs a ...' reports a clause."""
+    text = "The chairman said Acme needs a leaner structure to survive the winter."
+    a = _article(text)
+    find_quotes(a)
+    assert ("indirect", "Acme needs a leaner structure to survive the winter") in {(q.kind, q.text) for q in a.quotes}

@@ -152,7 +152,30 @@ def _named_subject(doc: Doc, j: int, finite: frozenset[str]) -> bool:
     if k == j or k >= len(doc.words) or not _adjacent(doc, doc.words[k - 1], doc.words[k]):
         return False
     nxt = doc.words[k].text.lower()
+    if runs("said_clause_name_present", "en") and _present_verb(doc.words[k], doc.words[k + 1 : k + 2], doc):
+        return True
     return nxt in finite or (runs("said_clause_name_past", "en") and _past(nxt))
+
+
+def _present_verb(w: Word, nxt: list[Word], doc: Doc) -> bool:
+    """said_clause_name_present: 'said Acme needs a new plan', 'says Ruritania wants to leave': a lower-case
+    word in -s after the name, then a determiner or 'to', is a present-tense verb opening a clause."""
+    low = w.text
+    if not low.isalpha() or not low.islower() or not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return False
+    if len(low) < 4 or not nxt or not _adjacent(doc, w, nxt[0]):
+        return False
+    return nxt[0].text.lower() in _DETERMINERS | {"to"}
+
+
+def _name_present(doc: Doc, ws: list[Word]) -> bool:
+    """The clause's words open with a name (capitalised words) and a present-tense verb (_present_verb)."""
+    if not runs("said_clause_name_present", "en"):
+        return False
+    k = 0
+    while k < min(len(ws), MAX_NAME_WORDS) and ws[k].text[:1].isupper():
+        k += 1
+    return 0 < k < len(ws) - 1 and _present_verb(ws[k], ws[k + 1 : k + 2], doc)
 
 
 MAX_BARE_NOUNS = 2
@@ -206,7 +229,7 @@ def _clause(doc: Doc, cue: Word, first: Word, finite: frozenset[str]) -> Found |
     verb = next((k for k, w in enumerate(ws) if _finite(w, finite, ws[k - 1] if k else None)), None)
     if verb == 0 and _possessive_name(ws[0]) and runs("said_clause_possessive", "en"):
         verb = next((k for k, w in enumerate(ws[1:], 1) if _finite(w, finite, ws[k - 1])), None)
-    if verb is None and not _present_third(doc, ws):
+    if verb is None and not _present_third(doc, ws) and not _name_present(doc, ws):
         return None
     start, end = clause(doc, first.start, _end(doc, first.start, sent_end))
     if end - start < 10:
