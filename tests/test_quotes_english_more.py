@@ -131,3 +131,12 @@ def test_said_clause_name_present() -> None:
     a = _article(text)
     find_quotes(a)
     assert ("indirect", "Acme needs a leaner structure to survive the winter") in {(q.kind, q.text) for q in a.quotes}
+
+
+def test_title_abbreviation_ends_no_sentence() -> None:
+    """title_abbreviations: '<clause about Rep. X>, officials said.' reports the whole clause."""
+    text = "A farmer was fined for threatening U.S. Rep. Ann Lee, R-Utah, in May, officials said."
+    a = _article(text)
+    find_quotes(a)
+    assert ("indirect", "A farmer was fined for threatening U.S. Rep. Ann Lee, R-Utah, in May") in {
+        (q.kind, q.text) for q in a.quotes}
