@@ -140,3 +140,11 @@ def test_title_abbreviation_ends_no_sentence() -> None:
     find_quotes(a)
     assert ("indirect", "A farmer was fined for threatening U.S. Rep. Ann Lee, R-Utah, in May") in {
         (q.kind, q.text) for q in a.quotes}
+
+
+def test_short_regular_past_opens_clause() -> None:
+    """en_past_forms: a four-letter regular past ('died') shows the clause after 'says'."""
+    text = "The mayor says the old man died in the fire on Sunday night."
+    a = _article(text)
+    find_quotes(a)
+    assert ("indirect", "the old man died in the fire on Sunday night") in {(q.kind, q.text) for q in a.quotes}
