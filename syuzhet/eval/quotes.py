@@ -5,6 +5,8 @@
   ``quotes_test.jsonl`` (8 more, annotated once the rules were written, never used to choose one) and
   ``quotes_test2.jsonl`` (8 more, annotated before the second round of rules, never used to choose one);
 * leads: ``tests/data/quotes_leads.jsonl`` (141 news leads, ru/uk/en/kk, a dev and a test part: ``quote_leads``);
+* extraction: ``tests/data/quotes_extraction.jsonl`` (12 whole English articles of the extraction set, parts
+  ``dev3`` and ``test5``: ``quote_extraction``);
 * speed: articles/s on the SlavicNER raw files, without and with the quote stage.
 
 Matching and the measures are ``quote_score``'s. ``--show`` lists misses, unmatched predictions and wrong
@@ -23,7 +25,7 @@ import re
 import time
 from pathlib import Path
 
-from syuzhet.eval import quote_leads
+from syuzhet.eval import quote_extraction, quote_leads
 from syuzhet.eval.common import print_table, shared_dir
 from syuzhet.eval.quote_score import Fold, Gold, Score, score_articles
 from syuzhet.model import Article
@@ -154,7 +156,8 @@ def _rules_table(folds: dict[str, Fold]) -> None:
     table = quote_leads.rule_folds_named(folds)
     names = list(folds)
     rows: list[list[object]] = [[rule, *(_cell(table[rule].get(n)) for n in names)] for rule in sorted(table)]
-    short = [n.replace("slavicner.", "SN ").replace("leads.", "").replace(".", " ") for n in names]
+    short = [n.replace("slavicner.", "SN ").replace("leads.", "").replace("extraction.", "").replace(".", " ")
+             for n in names]
     print_table("what each rule finds per fold: right/false, F1 with minus without it", ["rule", *short], rows)
 
 
@@ -191,7 +194,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--try", dest="try_rules", metavar="RULE[,RULE]",
                         help="turn these rules on in every language, whatever rule_langs.txt says (with --ablate:"
                         " what each brings where it is off)")
-    parser.add_argument("--hide", action="append", default=[], choices=["test", "test2", "test3", "test4"],
+    parser.add_argument("--hide", action="append", default=[], choices=["test", "test2", "test3", "test4", "test5"],
                         help="leave a part out")
     parser.add_argument("--baseline", action="append", default=[], metavar="NAME=VALUE", help="e.g. dev.recall=0.6")
     args = parser.parse_args(argv)
@@ -243,6 +246,12 @@ def _main(args: argparse.Namespace) -> int:
             rows.append(_row(f"leads.{part}", whole))
             if args.show and part in ("dev", "dev2"):
                 _show(f"leads.{part}", whole)
+        ext_parts = tuple(p for p in quote_extraction.PARTS if p not in args.hide)
+        for (lang, part), fold in sorted(quote_extraction.load(shared, parts=ext_parts).items()):
+            named[f"extraction.{lang}.{part}"] = fold
+            rows.append(_row(f"extraction.{lang}.{part}", fold.score()))
+            if args.show and part == "dev3":
+                _show(f"extraction.{lang}.{part}", fold.score())
     for name, fold in named.items():
         figures |= _figures(name, fold.score())
     sn_rows = [_row(n, f.score()) for n, f in named.items() if n.startswith("slavicner.")]

@@ -4,10 +4,12 @@ and the article's person mentions."""
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
 
+from syuzhet.data import lines
 from syuzhet.model import Article, Mention
 from syuzhet.quotes.lexicon import Lexicon, lexicon, lexicon_lang, runs
 from syuzhet.quotes.marks import Span, find_spans
@@ -63,19 +65,24 @@ def build(article: Article, persons: list[Mention], others: list[Mention]) -> Do
     text = article.text
     lang = lexicon_lang(article.lang, text)
     spans = find_spans(text, collapse=runs("collapsed_close", lang), cut_open=runs("cut_open_quote", lang),
-                       line_ends=runs("line_ends_quote", lang))
+                       line_ends=runs("line_ends_quote", lang), curly_straight=runs("curly_straight_close", lang),
+                       curly_line_ends=runs("curly_line_ends", lang))
     doc = Doc(article, lang, lexicon(lang), words(text), spans, [], persons, others)
-    doc.sentences = _sentences(text, [s for s in spans if s.depth == 0])
+    doc.sentences = _sentences(text, [s for s in spans if s.depth == 0], runs("title_abbreviations", lang))
     doc._starts = [s for s, _ in doc.sentences]
     return doc
 
 
-def _sentences(text: str, top: list[Span]) -> list[tuple[int, int]]:
-    """Sentence bounds; a full stop inside a quotation does not end the sentence around it."""
+def _sentences(text: str, top: list[Span], titles: bool = False) -> list[tuple[int, int]]:
+    """Sentence bounds; a full stop inside a quotation does not end the sentence around it; with ``titles``
+    (title_abbreviations), nor does the full stop of a title before a name ('U.S. Rep. Ann Lee', 'Gov. Smith':
+    the titles of ``data/stories/abbreviations.txt``)."""
     cuts = [0]
     for m in _BOUNDARY.finditer(text):
         at = m.start()
         if "\n" not in m.group() and (_INITIAL.search(text, max(0, at - 3), at) or _inside(top, at)):
+            continue
+        if titles and "\n" not in m.group() and _title_before(text, at):
             continue
         if "\n" not in m.group() and not _opens(text, m.end()):
             continue
@@ -94,3 +101,16 @@ def _opens(text: str, at: int) -> bool:
 def _inside(spans: list[Span], pos: int) -> bool:
     i = bisect.bisect_right(spans, pos, key=lambda s: s.open) - 1
     return i >= 0 and spans[i].open < pos < spans[i].close
+
+
+_LAST_WORD = re.compile(r"(?:^|\s)(\w+)\.$")
+
+
+def _title_before(text: str, at: int) -> bool:
+    last = _LAST_WORD.search(text, max(0, at - 12), at)
+    return last is not None and last.group(1).lower() in _titles()
+
+
+@functools.cache
+def _titles() -> frozenset[str]:
+    return frozenset(row.split()[0] for row in lines("stories/abbreviations") if row.endswith(" title"))

@@ -100,6 +100,8 @@ def _said_clauses(doc: Doc) -> list[Found]:
     for i, w in enumerate(doc.words):
         if not doc.is_verb(w) or doc.in_quote(w.start):
             continue
+        if runs("said_clause_not_inverted", "en") and _INVERTED.search(doc.text, max(0, w.start - 4), w.start):
+            continue  # '"...," said a company spokesperson when ...': the cue's subject follows it, no clause
         j = i + 1
         if j < len(doc.words) and doc.words[j].text.lower() in _WEEKDAYS:
             j += 1  # 'said Thursday the prisoners ...'
@@ -107,7 +109,8 @@ def _said_clauses(doc: Doc) -> list[Found]:
             continue
         j = _past_told_object(doc, w, j, starts)
         first = doc.words[j]
-        opens = first.text.lower() in starts or _CONTRACTED.search(first.text) or _named_subject(doc, j, finite)
+        opens = (first.text.lower() in starts or _CONTRACTED.search(first.text) or _named_subject(doc, j, finite)
+                 or _bare_noun_subject(doc, j, finite))
         if not opens:
             continue
         if (hit := _clause(doc, w, first, finite)) is not None:
@@ -116,6 +119,7 @@ def _said_clauses(doc: Doc) -> list[Found]:
 
 
 MAX_NAME_WORDS = 3
+_INVERTED = re.compile(r"[,.!?][\"”»]\s*$")  # said_clause_not_inverted: right after a quotation's closing mark
 MAX_TOLD_OBJECT_WORDS = 2
 _TELL = frozenset({"tell", "tells", "told", "telling"})
 
@@ -148,7 +152,64 @@ def _named_subject(doc: Doc, j: int, finite: frozenset[str]) -> bool:
     if k == j or k >= len(doc.words) or not _adjacent(doc, doc.words[k - 1], doc.words[k]):
         return False
     nxt = doc.words[k].text.lower()
+    if runs("said_clause_name_present", "en") and _present_verb(doc.words[k], doc.words[k + 1 : k + 2], doc):
+        return True
     return nxt in finite or (runs("said_clause_name_past", "en") and _past(nxt))
+
+
+def _present_verb(w: Word, nxt: list[Word], doc: Doc) -> bool:
+    """said_clause_name_present: 'said Acme needs a new plan', 'says Ruritania wants to leave': a lower-case
+    word in -s after the name, then a determiner or 'to', is a present-tense verb opening a clause."""
+    low = w.text
+    if not low.isalpha() or not low.islower() or not low.endswith("s") or low.endswith(("ss", "us", "is")):
+        return False
+    if len(low) < 4 or not nxt or not _adjacent(doc, w, nxt[0]):
+        return False
+    return nxt[0].text.lower() in _DETERMINERS | {"to"}
+
+
+def _name_present(doc: Doc, ws: list[Word]) -> bool:
+    """The clause's words open with a name (capitalised words) and a present-tense verb (_present_verb)."""
+    if not runs("said_clause_name_present", "en"):
+        return False
+    k = 0
+    while k < min(len(ws), MAX_NAME_WORDS) and ws[k].text[:1].isupper():
+        k += 1
+    return 0 < k < len(ws) - 1 and _present_verb(ws[k], ws[k + 1 : k + 2], doc)
+
+
+MAX_BARE_NOUNS = 2
+_NOT_NOUNS = frozenset({"earlier", "later", "last", "next", "recently", "previously", "again", "also", "then",
+                        "now", "once", "twice", "so", "not", "only", "even", "just", "still", "instead", "that"})
+
+
+def _bare_noun_subject(doc: Doc, j: int, finite: frozenset[str]) -> bool:
+    """said_clause_bare_noun: 'says police are looking into ...', 'says transit officers boarded the train': a
+    clause opening with one or two lower-case words and no determiner, the last a plural noun, an organisation or
+    a role noun, then a finite verb
+    (an auxiliary, an irregular past form, a regular -ed form); not an adverb, a preposition or a time word; not
+    after a cue word that a determiner or a preposition makes a noun or an adjective ('by state media')."""
+    if not runs("said_clause_bare_noun", "en"):
+        return False
+    cue = next(i for i in range(j - 1, -1, -1) if doc.is_verb(doc.words[i]))
+    before = doc.words[cue - 1].text.lower() if cue else ""
+    if before in phrases("quotes/en_prepositions") or before in lines("quotes/en_clause_starts"):
+        return False  # 'by state media showed', 'the state corporation promised': the cue word is no verb there
+    k = j
+    while k < len(doc.words) and k - j < MAX_BARE_NOUNS:
+        low = doc.words[k].text.lower()
+        if (not doc.words[k].text.isalpha() or not doc.words[k].text.islower() or low in _NOT_NOUNS
+                or low.endswith("ly") or low in phrases("quotes/en_prepositions") or low in finite or _past(low)
+                or doc.is_verb(doc.words[k]) or (k > j and not _adjacent(doc, doc.words[k - 1], doc.words[k]))):
+            break
+        k += 1
+    if k == j or k >= len(doc.words) or not _adjacent(doc, doc.words[k - 1], doc.words[k]):
+        return False
+    head, nxt = doc.words[k - 1].text.lower(), doc.words[k].text.lower()
+    plural = head.endswith("s") and not head.endswith("ss")
+    if not plural and head not in phrases("quotes/en_org_nouns") and head not in phrases("quotes/en_roles"):
+        return False  # the last word a plural noun, an organisation or a role ('police', 'officers')
+    return nxt in finite or _past(nxt)
 
 
 def _past(low: str) -> bool:
@@ -168,7 +229,7 @@ def _clause(doc: Doc, cue: Word, first: Word, finite: frozenset[str]) -> Found |
     verb = next((k for k, w in enumerate(ws) if _finite(w, finite, ws[k - 1] if k else None)), None)
     if verb == 0 and _possessive_name(ws[0]) and runs("said_clause_possessive", "en"):
         verb = next((k for k, w in enumerate(ws[1:], 1) if _finite(w, finite, ws[k - 1])), None)
-    if verb is None and not _present_third(doc, ws):
+    if verb is None and not _present_third(doc, ws) and not _name_present(doc, ws):
         return None
     start, end = clause(doc, first.start, _end(doc, first.start, sent_end))
     if end - start < 10:
@@ -232,3 +293,22 @@ def source_noun_phrase(doc: Doc, start: int, limit: int) -> speakers.Speaker | N
     if not ws or len(ws) > MAX_SUBJECT_WORDS or not ws[-1].text.isalpha() or doc.is_verb(ws[-1]):
         return None
     return speakers.Speaker(doc.text[ws[0].start : ws[-1].end], ws[0].start, ws[-1].end, "other")
+
+
+MAX_APPOSITION_WORDS = 12
+
+
+def apposition_tail(doc: Doc, comma: int, sent_end: int) -> bool:
+    """source_apposition: '<clause>, according to Edmunds.com, a California-based data firm.': what follows the
+    source's comma to the sentence's end is an apposition to it (an indefinite article, a few words, no verb),
+    no statement, and the source still closes the sentence."""
+    if not runs("source_apposition", doc.lex.lang):
+        return False
+    ws = doc.words_in(comma + 1, sent_end)
+    if not ws or ws[0].text.lower() not in ("a", "an") or len(ws) > MAX_APPOSITION_WORDS:
+        return False
+    finite = frozenset(lines("quotes/en_finite"))
+    if re.search(r"[,;:\"“”«»()]", doc.text[comma + 1 : sent_end]):
+        return False
+    return not any(doc.is_verb(w) or w.text.lower() in finite or ("-" not in w.text and _past(w.text.lower()))
+                   or w.text.lower() in ("who", "which", "that") for w in ws)  # ('California-based': no verb)

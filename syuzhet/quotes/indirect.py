@@ -180,6 +180,8 @@ def _source_clauses(doc: Doc, consumed: set[int]) -> list[Found]:
             comma = commas.start() if commas else -1
             if comma < 0 or len(doc.words_in(m.end(), comma)) > 12:
                 continue
+            if doc.text[:at].rstrip().endswith(",") and english.apposition_tail(doc, comma, sent_end):
+                continue  # '<clause>, according to X, a data firm.': source_after's, no clause after X
             start, end = clause(doc, comma + 1, _clause_end(doc, comma + 1))
             if end - start < 10:
                 continue

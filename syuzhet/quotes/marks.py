@@ -52,10 +52,13 @@ def _role(text: str, i: int, mark: str) -> str:
     return "either" if opens and closes else "none"
 
 
-def find_spans(text: str, collapse: bool = True, cut_open: bool = False, line_ends: bool = False) -> list[Span]:
+def find_spans(text: str, collapse: bool = True, cut_open: bool = False, line_ends: bool = False,
+               curly_straight: bool = False, curly_line_ends: bool = False) -> list[Span]:
     """Every paired quoted string, outer ones first, in order of their opening mark; with ``cut_open``, also
     a quotation a cut text leaves open (``_cut_open``); with ``line_ends``, a straight mark left open at the end
-    of its line opens nothing (``_open_on_line``)."""
+    of its line opens nothing (``_open_on_line``); with ``curly_straight``, a straight double mark closes a
+    curly opening one ('“... skull," the office said', scraped text mixing the two); with ``curly_line_ends``, a
+    curly opening mark left open at the end of its line opens nothing either (``_open_on_line``)."""
     spans: list[Span] = []
     stack: list[tuple[int, str]] = []
     for m in _MARK.finditer(text):
@@ -63,12 +66,14 @@ def find_spans(text: str, collapse: bool = True, cut_open: bool = False, line_en
         while stack and i - stack[0][0] > MAX_SPAN:
             stack.pop(0)
         if line_ends:
-            stack = _open_on_line(text, stack, i)
+            stack = _open_on_line(text, stack, i, curly_line_ends)
         role = "open" if mark in _OPENING else "close" if mark in _CLOSING else _role(text, i, mark)
         single_opens = mark in ("'", "‘", "’") and role != "close" and (not stack or stack[-1][1] not in ("'", "‘"))
         if single_opens and (role == "none" or not _single_quote_opens(text, i)):
             continue
-        if role in ("close", "either") and stack and _pairs(stack[-1][1], mark):
+        if role in ("close", "either") and stack and (
+            _pairs(stack[-1][1], mark) or (curly_straight and mark == '"' and stack[-1][1] == "“")
+        ):
             start, opener = stack.pop()
             spans.append(_span(text, start, opener, i, len(stack)))
             if collapse and stack and _collapsed(text, stack[0][0], i + len(mark)):
@@ -86,11 +91,13 @@ def find_spans(text: str, collapse: bool = True, cut_open: bool = False, line_en
 _STRAIGHT = {'"', "&quot;"}
 
 
-def _open_on_line(text: str, stack: list[tuple[int, str]], at: int) -> list[tuple[int, str]]:
+def _open_on_line(text: str, stack: list[tuple[int, str]], at: int, curly: bool = False) -> list[tuple[int, str]]:
     """line_ends_quote: a straight double mark still open when its line ended is a stray one ('"Dan, who
     campaigned ... results.' with no mark closing it) or opens a paragraph of a longer quotation, whose next
-    paragraph opens again: it encloses none of the quotations that follow on later lines."""
-    return [(i, mark) for i, mark in stack if mark not in _STRAIGHT or "\n" not in text[i:at]]
+    paragraph opens again: it encloses none of the quotations that follow on later lines. With ``curly``
+    (curly_line_ends), an English opening “ too: a quotation running over paragraphs reopens each of them."""
+    marks = _STRAIGHT | {"“"} if curly else _STRAIGHT
+    return [(i, mark) for i, mark in stack if mark not in marks or "\n" not in text[i:at]]
 
 
 _OPENS_SENTENCE = re.compile(r"(?:^|\n|[:.!?…])\s*$")

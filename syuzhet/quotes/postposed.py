@@ -89,7 +89,10 @@ def _sources_after(doc: Doc) -> list[Found]:
         for m in re.finditer(rf"{lead}\s*({re.escape(phrase)})(?!\w)", lower):
             at = m.start(1)
             sent_start, sent_end = doc.sentence(at)
-            if any(f.cue_at == at for f in found) or "," in doc.text[m.end() : sent_end]:
+            if any(f.cue_at == at for f in found):
+                continue
+            comma = doc.text.find(",", m.end(), sent_end)
+            if comma >= 0 and not english.apposition_tail(doc, comma, sent_end):
                 continue
             where = _statement(doc, sent_start, m.start())
             if where is None:

@@ -111,6 +111,9 @@ class Resolver:
             return None, "speaker_roles_plural"  # 'experts say', 'прокуроры утверждали': several people
         if s.kind == "role":
             carriers = [p for p in self.people.values() if _carries(self.doc, p, s.role) and agrees(p.gender, s.gender)]
+            if _indefinite(self.doc, s):  # 'said a company spokesperson': someone new, no one named before
+                found = self._first_after(at, carriers)
+                return found, "speaker_role_attached_later" if found else "speaker_role_indefinite"
             if found := self._recent(at, s.gender, carriers):
                 return found, "speaker_role_attached"
             # 'Президент США сообщил' after 'заявил Трамп': the carrier was named only in passing ('президента
@@ -269,3 +272,17 @@ def _plural(word: str, lang: str) -> bool:
     """'политологов', 'експертів': a plural role noun is a dependent, not the person's role."""
     parses = _parses(word, lang)
     return bool(parses) and all("plur" in str(p.tag) for p in parses)
+
+
+_INDEFINITE = re.compile(r"(?:^|\s)(?:a|an)\s+(?:[\w’'.-]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _indefinite(doc: Doc, s: Speaker) -> bool:
+    """speaker_role_indefinite: an English role noun after an indefinite article ('a WeWork spokesperson', 'an
+    airport official', 'A California transit chief') introduces a new person: not one named before it."""
+    if not runs("speaker_role_indefinite", doc.lang):
+        return False
+    line_start = doc.text.rfind("\n", 0, s.start) + 1
+    head = doc.text[max(line_start, s.start - 60) : s.start] + doc.text[s.start : s.end]
+    role_at = head.lower().rfind((s.role or s.text).lower()[:4]) if s.role or s.text else -1
+    return role_at > 0 and bool(_INDEFINITE.search(head[:role_at]))
