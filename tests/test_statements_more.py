@@ -1,0 +1,41 @@
+"""Views told from claims of fact by their build (``statements.view``), on made-up sentences."""
+
+from __future__ import annotations
+
+from syuzhet.model import Article, Block
+from syuzhet.stories.statements import view
+from syuzhet.stories.text import Sentence, sentences
+
+
+def _sentence(text: str, lang: str) -> Sentence:
+    article = Article(source="a1", raw=text, id="a1", lang=lang, text=text, blocks=[Block(0, len(text))])
+    return sentences(article)[0]
+
+
+def test_copula_without_a_verb_is_a_view() -> None:
+    for text, lang in (("Новые правила для фермеров – это ответ критикам из соседних областей.", "ru"),
+                       ("Нова програма для фермерів — це відповідь критикам із сусідніх областей.", "uk")):
+        assert view(_sentence(text, lang)) == "copula_view", text
+
+
+def test_copula_after_a_verb_is_not() -> None:
+    assert view(_sentence("Мэр заявил, что новый мост – это главный проект года в городе.", "ru")) != "copula_view"
+
+
+def test_modal_explanation_is_a_view() -> None:
+    text = "Осторожность губернатора можно объяснить желанием сохранить хорошие отношения с соседями."
+    assert view(_sentence(text, "ru")) == "modal_view"
+    assert view(_sentence("The drop in sales may be explained by the cold spring in the north.", "en")) == "modal_view"
+
+
+def test_arguing_opener_and_evidence_are_views() -> None:
+    assert view(_sentence("Ведь новая плотина стоит дороже старой на треть.", "ru")) == "arguing_opener"
+    text = "Открытие моста стало доказательством того, что область умеет строить быстро."
+    assert view(_sentence(text, "ru")) == "evidence_of"
+
+
+def test_claims_of_fact_are_not_views() -> None:
+    for text, lang in (("Губернатор открыл новый мост через реку 12 мая.", "ru"),
+                       ("Після того, як річка вийшла з берегів, евакуювали 300 людей.", "uk"),
+                       ("The council approved the new budget on Tuesday.", "en")):
+        assert view(_sentence(text, lang)) == "", text
