@@ -1,9 +1,10 @@
-"""Views told from claims of fact by their build (``statements.view``), on made-up sentences."""
+"""Views told from claims of fact by their build (``statements.view``) and page furniture (``statements.role``),
+on made-up sentences."""
 
 from __future__ import annotations
 
 from syuzhet.model import Article, Block
-from syuzhet.stories.statements import view
+from syuzhet.stories.statements import role, view
 from syuzhet.stories.text import Sentence, sentences
 
 
@@ -39,3 +40,18 @@ def test_claims_of_fact_are_not_views() -> None:
                        ("Після того, як річка вийшла з берегів, евакуювали 300 людей.", "uk"),
                        ("The council approved the new budget on Tuesday.", "en")):
         assert view(_sentence(text, lang)) == "", text
+
+
+def test_page_furniture_is_a_fragment() -> None:
+    for text, lang, rule in (("Sources used: Daily Example, Morning Herald, Evening Post", "en", "furniture_label"),
+                             ("Читайте также: В области открыли новый мост через реку", "ru", "furniture_label"),
+                             ("By Jane Doe and Wire Services", "en", "byline"),
+                             ("John SmithHead of the council of the northern province", "en", "glued_caption")):
+        assert role(_sentence(text, lang), [], []) == ("fragment", rule), text
+
+
+def test_list_lines_and_brands_are_not_furniture() -> None:
+    for text, lang in (("Лучший фильм года: «Северная река» режиссёра Ивана Петрова.", "ru"),
+                       ("By October, the rate had climbed to 21% in the northern province.", "en"),
+                       ("The company sold its PlayStation unit to a rival in May.", "en")):
+        assert role(_sentence(text, lang), [], [])[0] != "fragment", text
