@@ -3,8 +3,8 @@ on made-up sentences."""
 
 from __future__ import annotations
 
-from syuzhet.model import Article, Block
-from syuzhet.stories.statements import role, view
+from syuzhet.model import Article, Block, Mention
+from syuzhet.stories.statements import role, roles, view
 from syuzhet.stories.text import Sentence, sentences
 
 
@@ -55,3 +55,23 @@ def test_list_lines_and_brands_are_not_furniture() -> None:
                        ("By October, the rate had climbed to 21% in the northern province.", "en"),
                        ("The company sold its PlayStation unit to a rival in May.", "en")):
         assert role(_sentence(text, lang), [], [])[0] != "fragment", text
+
+
+def _roles_of(text: str, lang: str, person: str) -> list[tuple[str, str]]:
+    at = text.find(person)
+    article = Article(source="a2", raw=text, id="a2", lang=lang, text=text, blocks=[Block(0, len(text))],
+                      mentions=[Mention("a2", at, at + len(person), person, "PER")])
+    return list(roles(article, sentences(article), {}).values())
+
+
+def test_a_named_person_speaking_is_a_quote() -> None:
+    assert _roles_of("The regional minister John Smith said on Monday that prices would fall by spring.", "en",
+                     "John Smith") == [("quote", "person_speaks")]
+    assert _roles_of("Губернатор Иван Петров заявил во вторник, что мост откроют к лету.", "ru",
+                     "Иван Петров") == [("quote", "person_speaks")]
+
+
+def test_a_named_person_acted_upon_or_acting_is_a_fact() -> None:
+    assert _roles_of("Иван Петров обвинён в получении взятки в особо крупном размере.", "ru",
+                     "Иван Петров")[0][0] == "fact"
+    assert _roles_of("Иван Петров открыл новый мост через реку в среду.", "ru", "Иван Петров")[0][0] == "fact"
