@@ -66,7 +66,7 @@ from itertools import combinations
 
 from syuzhet.entities.keys import consonants
 from syuzhet.stories.claimwords import claim_keys, claim_words, event_keys, number_keys
-from syuzhet.stories.statements import background, leans_back, spoken
+from syuzhet.stories.statements import background, leans_back, spoken, view
 from syuzhet.stories.text import LEMMATISED, Sentence, surfaces
 
 CLAIM_SIMILARITY = 0.35  # the best pair between two groups must reach this for them to merge ...
@@ -348,6 +348,7 @@ def _shown(claim: Claim, lang: str, allowed: Shown | None = None) -> int | None:
         return None
     pool = [i for i in pool if not spoken(claim.sentences[i])] or pool  # a reporter's sentence, not talk
     pool = [i for i in pool if not background(claim.sentences[i])] or pool  # the news, not a reminder
+    pool = [i for i in pool if not view(claim.sentences[i])] or pool  # a claim of fact, not a view of it
 
     def rank(i: int) -> tuple[int, bool, float, int]:
         s = claim.sentences[i]

@@ -51,8 +51,10 @@ class Dossier:
     def is_fact(self, s: Sentence) -> bool:
         """May ``s`` be shown as a key fact: a paragraph sentence whose role is ``fact`` and that names someone or
         something or gives a number (who did what, how many, when, where); a claim without any of them may still
-        count as its article stating a fact."""
+        count as its article stating a fact. A view without a number (``statements.view``) is not shown."""
         anchored = bool(s.numbers) or any(w.name for w in s.words)
+        if statements.view(s) and not s.numbers:
+            return False
         return anchored and s.kind == "paragraph" and self.roles.get((s.article, s.start), ("fact", ""))[0] == "fact"
 
 

@@ -24,7 +24,7 @@ from itertools import combinations
 
 from syuzhet.model import Fact
 from syuzhet.stories.claims import Claim, Shown, parts
-from syuzhet.stories.statements import background
+from syuzhet.stories.statements import background, view
 from syuzhet.stories.text import NUMBER, Sentence, number_value
 
 DISAGREE_RATIO = 3.0  # values further apart are not one quantity reported differently
@@ -177,11 +177,12 @@ def details(fact: Fact, rep: Sentence, sentences: list[Sentence], lang: str,
     return out[:MAX_DETAILS]
 
 
-def _key(fact: Fact, rep: Sentence, sentences: list[Sentence]) -> tuple[int, bool, int]:
-    """Most sources first, a fact shown by a reminder of earlier news counting one source fewer; then facts with
+def _key(fact: Fact, rep: Sentence, sentences: list[Sentence]) -> tuple[bool, int, bool, int]:
+    """Claims of fact before facts shown by a view (``statements.view``: 'X – это Y', 'можно объяснить ...'); most
+    sources first, a fact shown by a reminder of earlier news counting one source fewer; then facts with
     numbers or names; then the earliest."""
     sources = len(fact.sources) - background(rep)
-    return -sources, not any(s.numbers or s.names for s in sentences), min(s.start for s in sentences)
+    return bool(view(rep)), -sources, not any(s.numbers or s.names for s in sentences), min(s.start for s in sentences)
 
 
 def facts(claims: list[Claim], lang: str, outlet: dict[str, str], allowed: Shown | None = None) -> list[Fact]:
