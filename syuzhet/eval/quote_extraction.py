@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from syuzhet.eval.quote_score import Fold, Gold
+from syuzhet.eval.quote_leads import add_gold
+from syuzhet.eval.quote_score import Fold
 from syuzhet.model import Article
 from syuzhet.pipeline import process
 
@@ -45,15 +46,5 @@ def load(shared: Path, gold_file: Path = GOLD_FILE, parts: tuple[str, ...] = PAR
         by_file[name] = article
         fold = folds.setdefault((str(r["lang"]), str(r["part"])), Fold(str(r["lang"]), str(r["part"]), [], [], []))
         fold.articles.append(article)
-    for r in records:
-        if r["type"] == "item":
-            continue
-        a = by_file[str(r["file"])]
-        fold = folds[str(r["lang"]), str(r["part"])]
-        start, end = int(str(r["start"])), int(str(r["end"]))
-        if r["type"] == "quote":
-            speaker = r["speaker"] if isinstance(r["speaker"], str) else None
-            fold.gold.append(Gold(a.id, start, end, str(r["kind"]), speaker))
-        else:
-            fold.not_quotes.append((a.id, start, end))
+    add_gold(records, by_file, folds)
     return folds

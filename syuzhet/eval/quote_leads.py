@@ -53,6 +53,13 @@ def load(shared: Path, leads_file: Path = LEADS_FILE, parts: tuple[str, ...] = P
         by_file[key] = article
         fold = folds.setdefault((str(r["lang"]), str(r["part"])), Fold(str(r["lang"]), str(r["part"]), [], [], []))
         fold.articles.append(article)
+    add_gold(records, by_file, folds)
+    return folds
+
+
+def add_gold(records: list[dict[str, object]], by_file: dict[str, Article],
+             folds: dict[tuple[str, str], Fold]) -> None:
+    """The quote and not-quote records of annotated items into their language and part's fold."""
     for r in records:
         if r["type"] == "item":
             continue
@@ -64,7 +71,6 @@ def load(shared: Path, leads_file: Path = LEADS_FILE, parts: tuple[str, ...] = P
             fold.gold.append(Gold(a.id, start, end, str(r["kind"]), speaker))
         else:
             fold.not_quotes.append((a.id, start, end))
-    return folds
 
 
 def rule_folds_named(folds: dict[str, Fold]) -> dict[str, dict[str, tuple[int, int, float]]]:
